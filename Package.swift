@@ -1,0 +1,19 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+let package = Package(
+  name: "gongwen",
+  platforms: [.macOS(.v15)],
+  products: [
+    .library(name: "GongwenKit", targets: ["GongwenKit"]),
+    .executable(name: "gongwen", targets: ["gongwen"]),
+    .executable(name: "gongwen-bench", targets: ["GongwenBench"]),
+  ],
+  targets: [
+    .target(name: "GongwenKit"),
+    .executableTarget(name: "gongwen", dependencies: ["GongwenKit"]),
+    .executableTarget(name: "GongwenBench", dependencies: ["GongwenKit"], path: "Benchmarks/GongwenBench"),
+    .testTarget(name: "GongwenKitTests", dependencies: ["GongwenKit"]),
+    .testTarget(name: "gongwenTests", dependencies: ["gongwen", "GongwenKit"]),
+  ]
+)

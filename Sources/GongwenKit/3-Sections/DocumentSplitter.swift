@@ -1,0 +1,180 @@
+/// Splits a file into documents, keeping web-page front matter and trailing debris apart.
+///
+/// Documents start at lines carrying 【第N篇】, 第N篇 or 篇N, or at a repeat of the first title line.
+struct DocumentSplitter {
+  /// Where a document lies, before its sections are parsed.
+  struct Span: Equatable {
+    /// First line (0-based): the title or its 篇 marker.
+    let firstLine: Int
+    /// The title line (0-based).
+    let titleLine: Int
+    /// One past the last line with text.
+    let endLine: Int
+  }
+
+  /// The file's layout in 0-based line numbers.
+  struct Layout: Equatable {
+    var front: Range<Int>?
+    var documents: [Span]
+    var trailer: Range<Int>?
+  }
+
+  func split(_ text: DecodedText, lines: TextLines) -> Layout {
+    text.bytes.withUnsafeBufferPointer { p in split(p, lines: lines) }
+  }
+
+  private func split(_ p: UnsafeBufferPointer<UInt8>, lines: TextLines) -> Layout {
+    let trimmed = (0..<lines.count).map { lines.trimmed($0, in: p) }
+    let nonEmpty = trimmed.indices.filter { !trimmed[$0].isEmpty }
+    guard let firstText = nonEmpty.first, let lastText = nonEmpty.last else {
+      return Layout(front: nil, documents: [Span(firstLine: 0, titleLine: 0, endLine: 0)], trailer: nil)
+    }
+    // Front matter and the first document's start.
+    var markers = nonEmpty.filter { Self.isPieceMarkerLine(trimmed[$0], in: p) }
+    var front: Range<Int>?
+    if let first = markers.first {
+      if let lastFront = nonEmpty.last(where: { $0 < first }) { front = firstText..<(lastFront + 1) }
+    } else {
+      let head = nonEmpty.prefix(10)
+      if let lastFront = head.last(where: { Self.isFrontMatterLine(trimmed[$0], in: p) }),
+        let start = nonEmpty.first(where: { $0 > lastFront })
+      {
+        front = firstText..<(lastFront + 1)
+        markers = [start]
+      } else {
+        markers = [firstText]
+      }
+      // A repeat of the first title line starts another document.
+      let title = trimmed[markers[0]]
+      if title.count <= 120 && Self.looksLikeTitle(title, in: p) {
+        for k in nonEmpty where k > markers[0] && trimmed[k].count == title.count {
+          if Self.equal(trimmed[k], title, in: p) { markers.append(k) }
+        }
+      }
+    }
+    // Trailing debris after the last document.
+    var end = lastText + 1
+    var trailerStart: Int?
+    var k = lastText
+    while k > markers[markers.count - 1] + 1 {
+      if trimmed[k].isEmpty { k -= 1; continue }
+      guard Self.isDebrisLine(trimmed[k], in: p) else { break }
+      trailerStart = k
+      k -= 1
+    }
+    var trailer: Range<Int>?
+    if let start = trailerStart {
+      trailer = start..<(lastText + 1)
+      end = (nonEmpty.last(where: { $0 < start }) ?? start) + 1
+    }
+    var documents: [Span] = []
+    for (n, start) in markers.enumerated() {
+      let next = n + 1 < markers.count ? markers[n + 1] : end
+      let lastLine = (nonEmpty.last(where: { $0 >= start && $0 < next }) ?? start) + 1
+      var titleLine = start
+      if Self.isBareMarker(trimmed[start], in: p), let t = nonEmpty.first(where: { $0 > start && $0 < next }) {
+        titleLine = t
+      }
+      documents.append(Span(firstLine: start, titleLine: titleLine, endLine: lastLine))
+    }
+    return Layout(front: front, documents: documents, trailer: trailer)
+  }
+
+  // MARK: - Line tests
+
+  private static let pieceOpen = FoldedMatch.pattern("【第")
+  private static let pieceWord: UInt32 = 0x7BC7  // 篇
+  private static let ordinalWord: UInt32 = 0x7B2C  // 第
+
+  /// 【第N篇】 anywhere in a short line, or a short line ending in 第N篇 or 篇N.
+  static func isPieceMarkerLine(_ line: Range<Int>, in p: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard line.count <= 240 else { return false }
+    return pieceMarker(in: line, p: p) != nil
+  }
+
+  /// The offsets of the 篇 marker in `line`, if any.
+  static func pieceMarker(in line: Range<Int>, p: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
+    var i = line.lowerBound
+    var scalars: [(UInt32, Int)] = []
+    while i < line.upperBound {
+      let (v, len) = ScalarReader.scalar(at: i, in: p)
+      if ScriptFolding.fold(v) == 0x3002 { return nil }  // a sentence, not a title
+      scalars.append((ScriptFolding.fold(v), i))
+      i += len
+    }
+    func isNumber(_ v: UInt32) -> Bool { (v >= 0x30 && v <= 0x39) || ChineseNumeral.isNumeral(v) }
+    for (k, (v, offset)) in scalars.enumerated() where v == ordinalWord {
+      var j = k + 1
+      while j < scalars.count && isNumber(scalars[j].0) { j += 1 }
+      guard j > k + 1, j < scalars.count, scalars[j].0 == pieceWord else { continue }
+      let bracketed = k > 0 && scalars[k - 1].0 == 0x3010 && j + 1 < scalars.count && scalars[j + 1].0 == 0x3011
+      if bracketed { return scalars[k - 1].1..<(scalars[j + 1].1 + 3) }
+      if j == scalars.count - 1 { return offset..<line.upperBound }
+    }
+    // 篇N at the end of the line.
+    if let last = scalars.lastIndex(where: { $0.0 == pieceWord }), last + 1 < scalars.count,
+      scalars[(last + 1)...].allSatisfy({ isNumber($0.0) }), scalars.count > last + 1
+    {
+      return scalars[last].1..<line.upperBound
+    }
+    return nil
+  }
+
+  /// A line that is only the 篇 marker: 【第1篇】.
+  static func isBareMarker(_ line: Range<Int>, in p: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let marker = pieceMarker(in: line, p: p) else { return false }
+    return marker == line
+  }
+
+  private static let frontWords = ["网友", "分享", "来源", "发布时间", "发布日期", "更新", "编辑", "作者", "浏览", "阅读", "时间:"].map(FoldedMatch.pattern)
+  private static let frontOpeners = ["【导言】", "【说明】", "【提示】", "【摘要】", "编者按", "导读"].map(FoldedMatch.pattern)
+
+  /// 网友 分享 时间, 来源：… 更新：…, 【导言】…: the web page's own matter.
+  static func isFrontMatterLine(_ line: Range<Int>, in p: UnsafeBufferPointer<UInt8>) -> Bool {
+    if FoldedMatch.firstMatch(frontOpeners, at: line.lowerBound, limit: line.upperBound, in: p) != nil { return true }
+    guard line.count <= 180, HeadingMarker.heading(at: line.lowerBound, limit: line.upperBound, in: p) == nil
+    else { return false }
+    var hits = 0
+    for word in frontWords where FoldedMatch.contains(word, in: line, p: p) { hits += 1 }
+    return hits >= 2 || (hits == 1 && !containsFullStop(line, in: p) && line.count <= 60)
+  }
+
+  private static let debrisWords = [
+    "返回目录", "返回顶部", "上一篇", "下一篇", "相关推荐", "相关文章", "版权所有", "免责声明", "本文来源", "阅读全文", "点击查看", "分享到",
+    "扫一扫", "猜你喜欢", "热门推荐",
+  ].map(FoldedMatch.pattern)
+
+  /// Scraped debris after the text: no Han at all, or a known navigation phrase.
+  static func isDebrisLine(_ line: Range<Int>, in p: UnsafeBufferPointer<UInt8>) -> Bool {
+    var han = 0
+    var i = line.lowerBound
+    while i < line.upperBound {
+      let (v, len) = ScalarReader.scalar(at: i, in: p)
+      if v >= 0x4E00 && v <= 0x9FFF { han += 1 }
+      i += len
+    }
+    if han == 0 { return true }
+    guard line.count <= 120 else { return false }
+    return debrisWords.contains { FoldedMatch.contains($0, in: line, p: p) }
+  }
+
+  /// Short, no full stop, not a heading.
+  static func looksLikeTitle(_ line: Range<Int>, in p: UnsafeBufferPointer<UInt8>) -> Bool {
+    !containsFullStop(line, in: p) && HeadingMarker.heading(at: line.lowerBound, limit: line.upperBound, in: p) == nil
+  }
+
+  static func containsFullStop(_ line: Range<Int>, in p: UnsafeBufferPointer<UInt8>) -> Bool {
+    var i = line.lowerBound
+    while i + 2 < line.upperBound {
+      if p[i] == 0xE3 && p[i + 1] == 0x80 && p[i + 2] == 0x82 { return true }  // 。
+      i += 1
+    }
+    return false
+  }
+
+  static func equal(_ a: Range<Int>, _ b: Range<Int>, in p: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard a.count == b.count else { return false }
+    for k in 0..<a.count where p[a.lowerBound + k] != p[b.lowerBound + k] { return false }
+    return true
+  }
+}

@@ -1,0 +1,131 @@
+/// Heading markers at the start of a line, by the GB/T 9704 levels, and inline item markers (一是, 首先).
+enum HeadingMarker {
+  /// A marker found: its level, number and the offset where its text begins.
+  struct Match: Equatable {
+    let level: Int
+    let ordinal: Int
+    let end: Int
+  }
+
+  private static let open: Set<UInt32> = [0x28]  // ( and （ fold to (
+  private static let close: Set<UInt32> = [0x29]
+
+  /// A heading marker at `i`: 一、 第一、 第一部分 (1); （一） (2); 1. 1、 １． (3); （1） (4).
+  static func heading(at i: Int, limit: Int, in p: UnsafeBufferPointer<UInt8>) -> Match? {
+    guard i < limit else { return nil }
+    let (first, firstLength) = ScalarReader.scalar(at: i, in: p)
+    let f = ScriptFolding.fold(first)
+    if f == 0x28 {
+      var j = i + firstLength
+      if let (ordinal, end) = chineseOrdinal(at: j, limit: limit, in: p), end < limit {
+        let (c, len) = ScalarReader.scalar(at: end, in: p)
+        if close.contains(ScriptFolding.fold(c)) { return Match(level: 2, ordinal: ordinal, end: end + len) }
+        return nil
+      }
+      if let (ordinal, end) = arabicOrdinal(at: j, limit: limit, in: p), end < limit {
+        j = end
+        let (c, len) = ScalarReader.scalar(at: j, in: p)
+        if close.contains(ScriptFolding.fold(c)) { return Match(level: 4, ordinal: ordinal, end: j + len) }
+      }
+      return nil
+    }
+    if f == 0x7B2C {  // 第一、 / 第一部分
+      if let (ordinal, end) = chineseOrdinal(at: i + firstLength, limit: limit, in: p) {
+        if let after = FoldedMatch.match(partWord, at: end, limit: limit, in: p) {
+          return Match(level: 1, ordinal: ordinal, end: after)
+        }
+        if end < limit, ScalarReader.scalar(at: end, in: p).value == 0x3001 {
+          return Match(level: 1, ordinal: ordinal, end: end + 3)
+        }
+      }
+      return nil
+    }
+    if let (ordinal, end) = chineseOrdinal(at: i, limit: limit, in: p), end < limit {
+      let (c, len) = ScalarReader.scalar(at: end, in: p)
+      let folded = ScriptFolding.fold(c)
+      if c == 0x3001 || folded == 0x2E { return Match(level: 1, ordinal: ordinal, end: end + len) }
+      return nil
+    }
+    if let (ordinal, end) = arabicOrdinal(at: i, limit: limit, in: p), end < limit {
+      let (c, len) = ScalarReader.scalar(at: end, in: p)
+      let folded = ScriptFolding.fold(c)
+      guard c == 0x3001 || folded == 0x2E else { return nil }
+      // 1.5万 is a number, not a heading.
+      if end + len < limit {
+        let (next, _) = ScalarReader.scalar(at: end + len, in: p)
+        let n = ScriptFolding.fold(next)
+        if n >= 0x30 && n <= 0x39 { return nil }
+        if folded == 0x2E && (n == 0x2E || n == 0x25) { return nil }
+      }
+      return Match(level: 3, ordinal: ordinal, end: end + len)
+    }
+    return nil
+  }
+
+  private static let partWord = FoldedMatch.pattern("部分")
+
+  /// 一 … 九十九 at `i`, not followed by another numeral.
+  static func chineseOrdinal(at i: Int, limit: Int, in p: UnsafeBufferPointer<UInt8>) -> (Int, Int)? {
+    var j = i
+    var scalars: [UInt32] = []
+    while j < limit, scalars.count < 4 {
+      let (v, len) = ScalarReader.scalar(at: j, in: p)
+      guard ChineseNumeral.digit(v) != nil || v == 0x5341 else { break }  // digits and 十 only
+      scalars.append(v)
+      j += len
+    }
+    guard !scalars.isEmpty, scalars.count <= 3, scalars.first != 0x96F6, scalars.first != 0x3007,
+      let value = ChineseNumeral.value(of: scalars), value >= 1, value <= 99
+    else { return nil }
+    return (Int(value), j)
+  }
+
+  /// 1 … 99 in ASCII or full-width digits at `i`.
+  static func arabicOrdinal(at i: Int, limit: Int, in p: UnsafeBufferPointer<UInt8>) -> (Int, Int)? {
+    var j = i
+    var value = 0
+    var digits = 0
+    while j < limit {
+      let (v, len) = ScalarReader.scalar(at: j, in: p)
+      let d = ScriptFolding.fold(v)
+      guard d >= 0x30 && d <= 0x39 else { break }
+      value = value * 10 + Int(d - 0x30)
+      digits += 1
+      j += len
+      if digits > 2 { return nil }
+    }
+    guard digits > 0, value >= 1 else { return nil }
+    return (value, j)
+  }
+
+  // MARK: - Inline items
+
+  private static let sequenceWords: [([UInt32], Int)] = [
+    (FoldedMatch.pattern("首先"), 1), (FoldedMatch.pattern("其次"), 2), (FoldedMatch.pattern("再次"), 0),
+    (FoldedMatch.pattern("最后"), 0),
+  ]
+
+  /// An inline item marker at `i`: 一是 … 十是, or 首先/其次/再次/最后 followed by a comma or colon.
+  /// The caller checks that `i` is at a clause boundary. Ordinal 0 means "after the previous item".
+  static func item(at i: Int, limit: Int, in p: UnsafeBufferPointer<UInt8>) -> Match? {
+    if let (ordinal, end) = chineseOrdinal(at: i, limit: limit, in: p), end < limit,
+      ScalarReader.scalar(at: end, in: p).value == 0x662F  // 是
+    {
+      return Match(level: 0, ordinal: ordinal, end: end + 3)
+    }
+    for (word, ordinal) in sequenceWords {
+      if let end = FoldedMatch.match(word, at: i, limit: limit, in: p), end < limit {
+        let f = ScriptFolding.fold(ScalarReader.scalar(at: end, in: p).value)
+        if f == 0x2C || f == 0x3A || f == 0xFF0C { return Match(level: 0, ordinal: ordinal, end: end) }
+      }
+    }
+    return nil
+  }
+
+  /// Whether a clause may start after the scalar `v`: 。；;：:，, and the like.
+  @inline(__always)
+  static func isClauseBoundary(_ v: UInt32) -> Bool {
+    let f = ScriptFolding.fold(v)
+    return f == 0x3002 || f == 0x3B || f == 0x3A || f == 0x2C || f == 0x21 || f == 0x3F || v == 0x3001
+  }
+}

@@ -1,0 +1,67 @@
+/// Line starts of a UTF-8 text, turning byte offsets into line and column on demand.
+///
+/// Built in one linear pass; each lookup is a binary search plus a count of the scalars
+/// between the line start and the offset.
+public struct LineTable: Sendable, Hashable {
+  /// UTF-8 offset of the first byte of each line; `lineStarts[0] == 0`.
+  public let lineStarts: [Int]
+
+  /// Records the start of every line of `text`.
+  /// - Complexity: O(n) in the length of `text`.
+  public init(_ text: [UInt8]) {
+    var starts: [Int] = [0]
+    starts.reserveCapacity(text.count / 40 + 1)
+    let count = text.count
+    text.withUnsafeBufferPointer { bytes in
+      var i = 0
+      while i < count {
+        let b = bytes[i]
+        if b == 0x0A {
+          starts.append(i + 1)
+        } else if b == 0x0D {
+          if i + 1 < count, bytes[i + 1] == 0x0A { i += 1 }
+          starts.append(i + 1)
+        } else if b == 0xC2, i + 1 < count, bytes[i + 1] == 0x85 {
+          i += 1
+          starts.append(i + 1)
+        } else if b == 0xE2, i + 2 < count, bytes[i + 1] == 0x80, bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9 {
+          i += 2
+          starts.append(i + 1)
+        }
+        i += 1
+      }
+    }
+    lineStarts = starts
+  }
+
+  /// The number of lines (a final line without terminator counts; an empty last line too).
+  public var lineCount: Int { lineStarts.count }
+
+  /// 0-based index of the line holding `offset`.
+  public func lineIndex(of offset: Int) -> Int {
+    var low = 0
+    var high = lineStarts.count - 1
+    while low < high {
+      let mid = (low + high + 1) / 2
+      if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
+    }
+    return low
+  }
+
+  /// The line and scalar column of `offset` in `text`.
+  /// - Complexity: O(log lines + length of the line up to `offset`).
+  public func location(of offset: Int, in text: [UInt8]) -> SourceLocation {
+    let index = lineIndex(of: offset)
+    let start = lineStarts[index]
+    var column = 1
+    text.withUnsafeBufferPointer { bytes in
+      var i = start
+      let end = min(offset, bytes.count)
+      while i < end {
+        if bytes[i] & 0xC0 != 0x80 { column += 1 }
+        i += 1
+      }
+    }
+    return SourceLocation(line: index + 1, column: column, offset: offset)
+  }
+}

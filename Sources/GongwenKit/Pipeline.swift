@@ -1,0 +1,82 @@
+/// A parsed input file: decode → split into documents → heading tree → figures → checks.
+///
+///     let file = try InputFile(parsing: bytes, path: "2021/东城区.txt")
+///     for document in file.documents { print(document.title, document.figures.count) }
+public struct InputFile: Sendable {
+  /// Options for parsing.
+  public struct Options: Sendable, Hashable {
+    /// Decode as this encoding instead of detecting one.
+    public var encoding: TextEncoding?
+    /// Creates options.
+    public init(encoding: TextEncoding? = nil) { self.encoding = encoding }
+  }
+
+  /// Text kept apart from the documents: web-page front matter or trailing debris.
+  public struct Block: Sendable, Hashable {
+    /// The text as written.
+    public let text: String
+    /// First line (1-based).
+    public let firstLine: Int
+    /// Last line (1-based).
+    public let lastLine: Int
+    /// UTF-8 offsets.
+    public let range: Range<Int>
+  }
+
+  /// The path as given.
+  public let path: String
+  /// The decoded text.
+  public let text: DecodedText
+  /// Front matter before the first document.
+  public let front: Block?
+  /// Debris after the last document.
+  public let trailer: Block?
+  /// The documents, in file order; at least one.
+  public private(set) var documents: [Document]
+
+  /// The encoding the file was decoded from.
+  public var encoding: TextEncoding { text.encoding }
+
+  /// Parses a file's bytes.
+  /// - Throws: `InputError` when the bytes are not text.
+  public init(parsing bytes: [UInt8], path: String, options: Options = Options()) throws(InputError) {
+    let text = try TextDecoder(forcedEncoding: options.encoding).decode(bytes, path: path)
+    self.init(decoded: text, path: path)
+  }
+
+  /// Parses already decoded text.
+  public init(decoded text: DecodedText, path: String) {
+    self.path = path
+    self.text = text
+    let lines = TextLines(text)
+    let layout = DocumentSplitter().split(text, lines: lines)
+    func block(_ lineRange: Range<Int>?) -> Block? {
+      guard let r = lineRange, !r.isEmpty else { return nil }
+      let range = lines.content[r.lowerBound].lowerBound..<lines.content[r.upperBound - 1].upperBound
+      return Block(text: text.string(range), firstLine: r.lowerBound + 1, lastLine: r.upperBound, range: range)
+    }
+    front = block(layout.front)
+    trailer = block(layout.trailer)
+    let parser = SectionParser()
+    let extractor = FigureExtractor()
+    var documents: [Document] = []
+    for (n, span) in layout.documents.enumerated() {
+      let lineRange = span.firstLine..<max(span.endLine, span.firstLine)
+      let range: Range<Int> =
+        lineRange.isEmpty
+        ? 0..<0 : lines.content[lineRange.lowerBound].lowerBound..<lines.content[lineRange.upperBound - 1].upperBound
+      let titleRange = span.titleLine < lines.count ? text.bytes.withUnsafeBufferPointer { lines.trimmed(span.titleLine, in: $0) } : 0..<0
+      let (sections, items) = parser.parse(
+        text, lines: lines, lineRange: lineRange, skipping: [span.firstLine, span.titleLine])
+      var document = Document(
+        index: n + 1, title: text.string(titleRange), range: range, firstLine: span.firstLine + 1,
+        lastLine: max(span.endLine, span.firstLine + 1), script: ScriptFolding.script(of: text.bytes, in: range),
+        sections: sections, items: items, figures: [], findings: [])
+      document.figures = extractor.figures(in: text, document: document)
+      documents.append(document)
+    }
+    self.documents = documents
+    let findings = Checker().findings(in: self)
+    self.documents = Checker.distribute(findings, over: documents)
+  }
+}
