@@ -10,7 +10,7 @@ enum Benchmark {
       log("error: \(error)")
       return 2
     }
-    let table = Table(inputBytes: corpus.bytes)
+    var table = Table(inputBytes: corpus.bytes)
     let jobCounts = options.jobs > 1 ? [1, options.jobs] : [1]
     let rootPrefix = corpus.files.count == 1 ? "" : URL(fileURLWithPath: corpus.root).standardizedFileURL.path + "/"
     let relativePaths = corpus.files.map { $0.hasPrefix(rootPrefix) ? String($0.dropFirst(rootPrefix.count)) : URL(fileURLWithPath: $0).lastPathComponent }
@@ -19,7 +19,6 @@ enum Benchmark {
     print("machine: \(Machine.summary); release build: \(Machine.isRelease ? "yes" : "NO (use swift run -c release)")")
     print("best of \(options.runs) runs after a warm-up; MB = 10^6 bytes of input; peak RSS is the process's so far")
     print("")
-    table.printHeader()
 
     // The streaming whole path first, while the process holds nothing else: its peak RSS is the path's own.
     var wholeDocuments: Int?
@@ -28,21 +27,11 @@ enum Benchmark {
       for jobs in jobCounts {
         let m = Meter.best(runs: options.runs) { Stages.wholePath(corpus, jobs: jobs, output: "/tmp/gongwen-bench/out.jsonl") }
         wholeDocuments = m.result.documents
-        table.row("parse→jsonl", jobs: jobs, m.seconds, cpu: m.cpu, documents: m.result.documents,
+        table.row("parse→jsonl", jobs: jobs, m.seconds, cpu: m.cpu,
           note: "\(Table.megabytes(m.result.bytes)) MB of JSONL")
       }
     }
 
-    let manifest: Manifest?
-    if let path = corpus.manifestPath {
-      do { manifest = try Manifest(contentsOf: path) } catch {
-        log("warning: \(error)")
-        manifest = nil
-      }
-    } else {
-      manifest = nil
-    }
-    let documents = wholeDocuments ?? manifest?.documents ?? 0
 
     /// Times `body` over every file for each job count when `stage` is selected, else runs it once untimed.
     func stage<T>(_ name: String, key: String, _ body: (Int) -> T) -> [T] {
@@ -51,7 +40,7 @@ enum Benchmark {
       for jobs in jobCounts {
         let m = Meter.best(runs: options.runs) { parallelMap(corpus.files.count, jobs: jobs, body) }
         result = m.result
-        table.row(name, jobs: jobs, m.seconds, cpu: m.cpu, documents: documents)
+        table.row(name, jobs: jobs, m.seconds, cpu: m.cpu)
       }
       return result
     }
@@ -101,6 +90,17 @@ enum Benchmark {
     // time it here like the JSON row: stage("csv writing", key: "csv") { CSVWriter().write(checked[$0], …) }.
     if options.stages.contains("csv") { table.skipped("csv writing", reason: "CSVWriter not in main yet") }
 
+    let manifest: Manifest?
+    if let path = corpus.manifestPath {
+      do { manifest = try Manifest(contentsOf: path) } catch {
+        log("warning: \(error)")
+        manifest = nil
+      }
+    } else {
+      manifest = nil
+    }
+    let checksumDocuments = checked.reduce(0) { $0 + ($1?.documents.count ?? 0) }
+    table.print(documents: checksumDocuments)
     print("")
     print("checksum (after checks):")
     let checksum = Checksum(checked, relativePaths: relativePaths, manifest: manifest)

@@ -1,9 +1,13 @@
 import Foundation
 
-/// The benchmark's report: one row per stage and job count.
+/// The benchmark's report: one row per stage and job count, printed once the document count is known
+/// (the manifest is read last, so that its parse does not raise the stages' peak RSS).
 struct Table {
   /// Input bytes every row's MB/s is computed from.
   let inputBytes: Int
+  private var lines: [(_ documents: Int?) -> String] = []
+
+  init(inputBytes: Int) { self.inputBytes = inputBytes }
 
   static func megabytes(_ bytes: Int) -> String { String(format: "%.1f", Double(bytes) / 1e6) }
 
@@ -14,36 +18,44 @@ struct Table {
     return left ? s + fill : fill + s
   }
 
-  func printHeader() {
-    print(
-      Self.pad("stage", 22, left: true) + Self.pad("jobs", 5) + Self.pad("MB/s", 10) + Self.pad("docs/s", 11)
-        + Self.pad("wall ms", 10) + Self.pad("cpu ms", 10) + Self.pad("peak RSS MB", 13))
+  static var header: String {
+    pad("stage", 22, left: true) + pad("jobs", 5) + pad("MB/s", 10) + pad("docs/s", 11) + pad("wall ms", 10)
+      + pad("cpu ms", 10) + pad("peak RSS MB", 13)
   }
 
-  /// One measured row.
-  func row(_ stage: String, jobs: Int, _ seconds: Double, cpu: Double, documents: Int, note: String = "") {
+  /// One measured row; `documents` nil means the run's final document count.
+  mutating func row(_ stage: String, jobs: Int, _ seconds: Double, cpu: Double, documents: Int? = nil, note: String = "") {
     let mbps = Double(inputBytes) / 1e6 / seconds
-    let docs = Double(documents) / seconds
-    print(
-      Self.pad(stage, 22, left: true) + Self.pad(String(jobs), 5) + Self.pad(String(format: "%.1f", mbps), 10)
-        + Self.pad(String(format: "%.0f", docs), 11) + Self.pad(String(format: "%.1f", seconds * 1000), 10)
-        + Self.pad(String(format: "%.1f", cpu * 1000), 10)
-        + Self.pad(String(format: "%.1f", Double(Meter.peakRSSKiB()) / 1024), 13) + (note.isEmpty ? "" : "  " + note))
-    fflush(nil)
+    let peak = Double(Meter.peakRSSKiB()) / 1024
+    log(String(format: "%@, %d job(s): %.1f MB/s", stage, jobs, mbps))
+    lines.append { total in
+      let docs = (documents ?? total).map { String(format: "%.0f", Double($0) / seconds) } ?? "-"
+      return Self.pad(stage, 22, left: true) + Self.pad(String(jobs), 5) + Self.pad(String(format: "%.1f", mbps), 10)
+        + Self.pad(docs, 11) + Self.pad(String(format: "%.1f", seconds * 1000), 10)
+        + Self.pad(String(format: "%.1f", cpu * 1000), 10) + Self.pad(String(format: "%.1f", peak), 13)
+        + (note.isEmpty ? "" : "  " + note)
+    }
   }
 
   /// A breakdown row over part of the input (decoding by encoding).
-  func subrow(_ stage: String, bytes: Int, seconds: Double) {
-    print(
+  mutating func subrow(_ stage: String, bytes: Int, seconds: Double) {
+    let line =
       Self.pad("  " + stage, 22, left: true) + Self.pad("1", 5)
-        + Self.pad(String(format: "%.1f", Double(bytes) / 1e6 / seconds), 10) + Self.pad("", 11)
-        + Self.pad(String(format: "%.1f", seconds * 1000), 10) + "  (\(Self.megabytes(bytes)) MB)")
-    fflush(nil)
+      + Self.pad(String(format: "%.1f", Double(bytes) / 1e6 / seconds), 10) + Self.pad("", 11)
+      + Self.pad(String(format: "%.1f", seconds * 1000), 10) + "  (\(Self.megabytes(bytes)) MB)"
+    lines.append { _ in line }
   }
 
   /// A stage that cannot be measured yet.
-  func skipped(_ stage: String, reason: String) {
-    print(Self.pad(stage, 22, left: true) + Self.pad("-", 5) + "  not measured: " + reason)
+  mutating func skipped(_ stage: String, reason: String) {
+    let line = Self.pad(stage, 22, left: true) + Self.pad("-", 5) + "  not measured: " + reason
+    lines.append { _ in line }
+  }
+
+  /// Prints the header and every row.
+  func print(documents: Int?) {
+    Swift.print(Self.header)
+    for line in lines { Swift.print(line(documents)) }
   }
 }
 
