@@ -48,13 +48,25 @@ public enum ScriptFolding {
   public static func script(of bytes: [UInt8], in range: Range<Int>) -> Script {
     var traditional = 0
     var simplified = 0
+    let table = hanTable  // one lazy-global check per call, not one per scalar
     bytes.withUnsafeBufferPointer { p in
-      var i = range.lowerBound
-      while i < range.upperBound {
-        if p[i] < 0xE4 { i += 1; continue }
-        let (v, len) = ScalarReader.scalar(at: i, in: p)
-        if isTraditional(v) { traditional += 1 } else if isSimplifiedOnly(v) { simplified += 1 }
-        i += len
+      table.withUnsafeBufferPointer { t in
+        var i = range.lowerBound
+        let end = min(range.upperBound, p.count)
+        while i < end {
+          let b0 = p[i]
+          // U+4E00…U+9FFF are three bytes led by E4…E9; everything else only needs stepping over.
+          guard b0 >= 0xE4 && b0 <= 0xE9 && i + 2 < end else {
+            i += b0 < 0x80 ? 1 : b0 < 0xE0 ? 2 : b0 < 0xF0 ? 3 : 4
+            continue
+          }
+          let v = Int(b0 & 0x0F) << 12 | Int(p[i + 1] & 0x3F) << 6 | Int(p[i + 2] & 0x3F)
+          if v >= 0x4E00 {
+            let entry = t[v - 0x4E00]
+            if entry > 1 { traditional += 1 } else if entry == 1 { simplified += 1 }
+          }
+          i += 3
+        }
       }
     }
     if traditional == 0 { return .simplified }

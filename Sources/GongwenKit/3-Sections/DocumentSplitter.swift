@@ -137,10 +137,17 @@ struct DocumentSplitter {
   }
 
   private static func containsPieceWord(_ line: Range<Int>, in p: UnsafeBufferPointer<UInt8>) -> Bool {
-    var i = line.lowerBound
-    while i + 2 < line.upperBound {
-      if p[i] == 0xE7 && p[i + 1] == 0xAF && p[i + 2] == 0x87 { return true }
-      i += 1
+    // Horspool on the needle's last byte: most steps skip three bytes.
+    var i = line.lowerBound + 2
+    while i < line.upperBound {
+      switch p[i] {
+      case 0x87:
+        if p[i - 2] == 0xE7 && p[i - 1] == 0xAF { return true }
+        i += 3
+      case 0xAF: i += 1
+      case 0xE7: i += 2
+      default: i += 3
+      }
     }
     return false
   }
@@ -159,8 +166,7 @@ struct DocumentSplitter {
     if FoldedMatch.firstMatch(frontOpeners, at: line.lowerBound, limit: line.upperBound, in: p) != nil { return true }
     guard line.count <= 180, HeadingMarker.heading(at: line.lowerBound, limit: line.upperBound, in: p) == nil
     else { return false }
-    var hits = 0
-    for word in frontWords where FoldedMatch.contains(word, in: line, p: p) { hits += 1 }
+    let hits = distinctWords(frontWords, in: line, p: p)
     return hits >= 2 || (hits == 1 && !containsFullStop(line, in: p) && line.count <= 60)
   }
 
@@ -180,7 +186,22 @@ struct DocumentSplitter {
     }
     if han == 0 { return true }
     guard line.count <= 120 else { return false }
-    return debrisWords.contains { FoldedMatch.contains($0, in: line, p: p) }
+    return distinctWords(debrisWords, in: line, p: p) > 0
+  }
+
+  /// How many of `words` (at most 64) occur in `line`: one pass over its scalars, each folded once.
+  static func distinctWords(_ words: [[UInt32]], in line: Range<Int>, p: UnsafeBufferPointer<UInt8>) -> Int {
+    var found: UInt64 = 0
+    var i = line.lowerBound
+    while i < line.upperBound {
+      let (v, length) = ScalarReader.scalar(at: i, in: p)
+      let folded = ScriptFolding.fold(v)
+      for (k, word) in words.enumerated() where word.first == folded && found & (1 << k) == 0 {
+        if FoldedMatch.match(word, at: i, limit: line.upperBound, in: p) != nil { found |= 1 << k }
+      }
+      i += length
+    }
+    return found.nonzeroBitCount
   }
 
   /// Short, no full stop, not a heading.

@@ -85,30 +85,47 @@ struct SectionParser {
     return limit
   }
 
+  /// 。、 and the full-width ！，：；？ as their three UTF-8 bytes (what `HeadingMarker.isClauseBoundary` accepts
+  /// beyond ASCII).
+  @inline(__always)
+  static func isWideClauseBoundary(_ b0: UInt8, _ b1: UInt8, _ b2: UInt8) -> Bool {
+    if b0 == 0xE3 { return b1 == 0x80 && (b2 == 0x82 || b2 == 0x81) }
+    if b0 == 0xEF { return b1 == 0xBC && (b2 == 0x81 || b2 == 0x8C || b2 == 0x9A || b2 == 0x9B || b2 == 0x9F) }
+    return false
+  }
+
   /// Inline items (一是…, 首先…) in `range`, at the line start or after clause punctuation.
   static func items(in range: Range<Int>, lineStart: Int, text: DecodedText, p: UnsafeBufferPointer<UInt8>)
     -> [InlineItem]
   {
     var items: [InlineItem] = []
     var i = range.lowerBound
+    let end = range.upperBound
     var atBoundary = range.lowerBound == lineStart
-    while i < range.upperBound {
-      let (v, len) = ScalarReader.scalar(at: i, in: p)
-      // Item markers begin with a numeral or 首/其/再/最; a cheap gate keeps this pass fast.
-      if atBoundary, v >= 0x4E00, let match = HeadingMarker.item(at: i, limit: range.upperBound, in: p) {
-        let end = clauseEnd(from: match.end, limit: range.upperBound, in: p, stopAtSemicolon: true)
+    // One pass over bytes: only clause punctuation and the lead bytes of Han scalars matter here.
+    while i < end {
+      let b = p[i]
+      if b < 0x80 {
+        atBoundary = b == 0x3B || b == 0x3A || b == 0x2C || b == 0x21 || b == 0x3F  // ; : , ! ?
+        i += 1
+        continue
+      }
+      // Item markers begin with a Han numeral or 首/其/再/最 (lead byte E4 and up); a cheap gate keeps this fast.
+      if atBoundary, b >= 0xE4, let match = HeadingMarker.item(at: i, limit: end, in: p) {
+        let clause = clauseEnd(from: match.end, limit: end, in: p, stopAtSemicolon: true)
         let previous = items.last?.ordinal ?? 0
         let ordinal = match.ordinal == 0 ? previous + 1 : match.ordinal
         items.append(
           InlineItem(
             marker: text.string(i..<match.end), ordinal: ordinal,
-            title: text.string(TextLines.trim(match.end..<end, in: p)), location: text.location(of: i)))
+            title: text.string(TextLines.trim(match.end..<clause, in: p)), location: text.location(of: i)))
         i = match.end
         atBoundary = false
         continue
       }
-      atBoundary = HeadingMarker.isClauseBoundary(v)
-      i += len
+      let length = b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
+      atBoundary = length == 3 && i + 2 < p.count && Self.isWideClauseBoundary(b, p[i + 1], p[i + 2])
+      i += length
     }
     return items
   }
