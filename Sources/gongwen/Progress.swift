@@ -13,7 +13,8 @@ final class Progress: @unchecked Sendable {
   private let lock = NSLock()
   private var doneFiles = 0
   private var doneBytes = 0
-  private var lastDraw = Date.distantPast
+  // The first line after 0.2 s: a quick run shows only the summary.
+  private lazy var lastDraw = start
   private var lastWidth = 0
 
   init(streams: StandardStreams, isEnabled: Bool, totalFiles: Int, totalBytes: Int) {
@@ -58,7 +59,6 @@ final class Progress: @unchecked Sendable {
     guard isEnabled, lastWidth > 0 else { return }
     streams.writeErr("\r" + String(repeating: " ", count: lastWidth) + "\r")
     lastWidth = 0
-    lastDraw = .distantPast
   }
 
   /// Clears the line and prints the summary: files, documents, errors, bytes and seconds.
