@@ -28,8 +28,25 @@ final class OutputFile {
     self.streams = streams
     buffer.reserveCapacity(Self.flushSize)
     guard path != "-" else { return }
-    let bytes = InputPath(argument: path).bytes
+    var bytes = InputPath(argument: path).bytes
     guard !bytes.isEmpty, !bytes.contains(0) else { throw Failure(message: "invalid output path") }
+    var info = stat()
+    var link = stat()
+    let exists = stat(bytes.map { CChar(bitPattern: $0) } + [0], &info) == 0
+    if exists && (info.st_mode & S_IFMT) == S_IFDIR { throw Failure(message: "is a directory") }
+    // A device or FIFO (/dev/null, a pipe) is written directly: a rename would replace it with a file.
+    if exists && (info.st_mode & S_IFMT) != S_IFREG {
+      fd = open(bytes.map { CChar(bitPattern: $0) } + [0], O_WRONLY | O_CLOEXEC)
+      guard fd >= 0 else { throw Failure(message: Self.describe(errno)) }
+      return
+    }
+    // A symbolic link stays one: the file it points at is replaced.
+    if lstat(bytes.map { CChar(bitPattern: $0) } + [0], &link) == 0 && (link.st_mode & S_IFMT) == S_IFLNK,
+      let resolved = realpath(bytes.map { CChar(bitPattern: $0) } + [0], nil)
+    {
+      bytes = Array(UnsafeBufferPointer(start: UnsafeRawPointer(resolved).assumingMemoryBound(to: UInt8.self), count: strlen(resolved)))
+      free(resolved)
+    }
     var directory: [UInt8] = []
     var name = bytes
     if let slash = bytes.lastIndex(of: 0x2F) {
@@ -38,8 +55,6 @@ final class OutputFile {
     }
     guard !name.isEmpty else { throw Failure(message: "is a directory") }
     target = bytes.map { CChar(bitPattern: $0) } + [0]
-    var info = stat()
-    if stat(target, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR { throw Failure(message: "is a directory") }
     // Dot-prefixed so directory walks and globs skip it; pid and a counter make it unique.
     for attempt in 0..<100 {
       let suffix = Array(".gongwen-\(getpid())-\(attempt).tmp".utf8)
@@ -53,6 +68,8 @@ final class OutputFile {
       if errno != EEXIST { throw Failure(message: Self.describe(errno)) }
     }
     guard fd >= 0 else { throw Failure(message: "cannot create a temporary file") }
+    // A replaced file keeps its permissions.
+    if exists { fchmod(fd, info.st_mode & 0o7777) }
     Self.arm(temporary)
   }
 
@@ -67,6 +84,12 @@ final class OutputFile {
   func commit() throws(Failure) {
     flush()
     guard fd >= 0 else {
+      if let failure { throw failure }
+      return
+    }
+    if temporary.isEmpty {
+      close(fd)
+      fd = -1
       if let failure { throw failure }
       return
     }

@@ -21,6 +21,18 @@ struct OutputFileTests {
     #expect(try entries(dir) == ["out.jsonl"])
   }
 
+  @Test("a symbolic link as the output stays a link; the file it points at is replaced")
+  func symbolicLink() throws {
+    let dir = try TemporaryDirectory()
+    let real = try dir.write("real.jsonl", Array("old\n".utf8))
+    try FileManager.default.createSymbolicLink(atPath: dir.path + "/link.jsonl", withDestinationPath: real)
+    let run = CLI.run(["parse", "--format", "jsonl", "-o", dir.path + "/link.jsonl", CLI.fixture("batch/summary-a.txt")])
+    #expect(run.status == 0)
+    #expect(try FileManager.default.destinationOfSymbolicLink(atPath: dir.path + "/link.jsonl") == real)
+    #expect(try String(contentsOfFile: real, encoding: .utf8).hasPrefix("{\"schema\""))
+    #expect(try entries(dir) == ["link.jsonl", "real.jsonl"])
+  }
+
   @Test("an input error still writes the whole output, with the error row")
   func inputErrorStillWrites() throws {
     let dir = try TemporaryDirectory()
