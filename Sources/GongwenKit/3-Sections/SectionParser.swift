@@ -111,7 +111,9 @@ struct SectionParser {
         continue
       }
       // Item markers begin with a Han numeral or 首/其/再/最 (lead byte E4 and up); a cheap gate keeps this fast.
-      if atBoundary, b >= 0xE4, let match = HeadingMarker.item(at: i, limit: end, in: p) {
+      if atBoundary, b >= 0xE4, HeadingMarker.mayStartItem(ScalarReader.scalar(at: i, in: p).value),
+        let match = HeadingMarker.item(at: i, limit: end, in: p)
+      {
         let clause = clauseEnd(from: match.end, limit: end, in: p, stopAtSemicolon: true)
         let previous = items.last?.ordinal ?? 0
         let ordinal = match.ordinal == 0 ? previous + 1 : match.ordinal
