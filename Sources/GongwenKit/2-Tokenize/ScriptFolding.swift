@@ -60,11 +60,11 @@ public enum ScriptFolding {
             i += b0 < 0x80 ? 1 : b0 < 0xE0 ? 2 : b0 < 0xF0 ? 3 : 4
             continue
           }
+          // U+4000…U+4DFF (lead E4) read entry 0; counting without branches: the kinds interleave unpredictably.
           let v = Int(b0 & 0x0F) << 12 | Int(p[i + 1] & 0x3F) << 6 | Int(p[i + 2] & 0x3F)
-          if v >= 0x4E00 {
-            let entry = t[v - 0x4E00]
-            if entry > 1 { traditional += 1 } else if entry == 1 { simplified += 1 }
-          }
+          let entry = v >= 0x4E00 ? t[v - 0x4E00] : 0
+          traditional &+= entry > 1 ? 1 : 0
+          simplified &+= entry == 1 ? 1 : 0
           i += 3
         }
       }
