@@ -1,8 +1,9 @@
 /// Detects a file's encoding by content and decodes it into valid UTF-8.
 ///
 /// Detection order: a BOM (UTF-8, UTF-16LE/BE, GB18030's 84 31 95 33); the zero-byte pattern of UTF-16
-/// without BOM; binary signatures and control bytes (`InputError.Reason.notText`); valid UTF-8; else
-/// whichever of GB18030 and UTF-8 finds fewer invalid bytes. Never by whether a converter returns nil:
+/// without BOM; binary signatures and control bytes (`InputError.Reason.notText`); valid UTF-8; UTF-8 with
+/// damage (70% of its non-ASCII bytes still valid UTF-8); else whichever of GB18030 and UTF-8 finds fewer
+/// invalid bytes. Never by whether a converter returns nil:
 /// a wrong converter often "succeeds" with garbage.
 ///
 ///     let text = try TextDecoder().decode(bytes, path: "2021/东城区.txt")
@@ -52,6 +53,8 @@ public struct TextDecoder: Sendable {
     }
     let isValidUTF8 = bytes.withUnsafeBufferPointer { UTF8Transcoder.firstInvalid(in: $0, from: 0) == nil }
     if isValidUTF8 { return DecodedText(bytes: bytes, encoding: .utf8) }
+    // Mostly valid UTF-8 is damaged UTF-8 (or UTF-8 with a GB18030 part pasted in): repair it.
+    if UTF8Transcoder.validPercent(bytes) >= 70 { return decode(bytes, from: 0, as: .utf8) }
     // Decode as GB18030 once; UTF-8 wins only with no more invalid bytes (counting stops early in GB text).
     let (gb, gbInvalid) = GB18030Decoder.decode(bytes, from: 0)
     let gbErrors = gbInvalid.reduce(0) { $0 + $1.length }
