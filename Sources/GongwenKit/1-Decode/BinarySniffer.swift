@@ -23,12 +23,18 @@ enum BinarySniffer {
   /// Bytes examined for NUL and control bytes and for the UTF-16 pattern.
   static let sampleSize = 65536
 
+  /// The kind of file whose signature `bytes` start with, or nil.
+  static func signature(of bytes: [UInt8]) -> String? {
+    for (magic, name) in signatures where bytes.starts(with: magic) { return name }
+    return nil
+  }
+
   /// What kind of binary `bytes` is, or nil for text. Call after ruling out UTF-16, whose ASCII has NULs.
   ///
   /// Binary: a known signature, NUL bytes (1% of the sample or more), or 5% control bytes other than
   /// tab, line breaks, form feed and ESC (random data has about 10%, text almost none).
   static func binaryKind(of bytes: [UInt8]) -> String? {
-    for (magic, name) in signatures where bytes.starts(with: magic) { return name }
+    if let kind = signature(of: bytes) { return kind }
     let sample = bytes.prefix(sampleSize)
     var nul = 0
     var control = 0

@@ -1,7 +1,7 @@
 /// Detects a file's encoding by content and decodes it into valid UTF-8.
 ///
-/// Detection order: a BOM (UTF-8, UTF-16LE/BE, GB18030's 84 31 95 33); the zero-byte pattern of UTF-16
-/// without BOM; binary signatures and control bytes (`InputError.Reason.notText`); valid UTF-8; UTF-8 with
+/// Detection order: a BOM (UTF-8, UTF-16LE/BE, GB18030's 84 31 95 33); a binary signature; the zero-byte
+/// pattern of UTF-16 without BOM; NUL and control bytes (`InputError.Reason.notText`); valid UTF-8; UTF-8 with
 /// damage (70% of its non-ASCII bytes still valid UTF-8); else whichever of GB18030 and UTF-8 finds fewer
 /// invalid bytes. Never by whether a converter returns nil:
 /// a wrong converter often "succeeds" with garbage.
@@ -47,6 +47,8 @@ public struct TextDecoder: Sendable {
       return decode(bytes, from: 2, as: .utf16le)
     }
     if bytes.starts(with: [0xFE, 0xFF]) { return decode(bytes, from: 2, as: .utf16be) }
+    // A signature first: an office file holds UTF-16 text that would pass for a file without BOM.
+    if let kind = BinarySniffer.signature(of: bytes) { throw InputError(path: path, reason: .notText(kind)) }
     if let utf16 = BinarySniffer.utf16WithoutBOM(bytes) { return decode(bytes, from: 0, as: utf16) }
     if let binary = BinarySniffer.binaryKind(of: bytes) {
       throw InputError(path: path, reason: .notText(binary))
