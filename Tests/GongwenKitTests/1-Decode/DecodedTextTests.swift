@@ -44,4 +44,18 @@ struct DecodedTextTests {
     let length = line.utf8.count
     #expect(text.lines.lineStarts == [0, length + 2, 2 * length + 4])
   }
+
+  @Test("columns on a very long line come from checkpoints and stay exact")
+  func longLineColumns() throws {
+    // Each unit is 14 bytes and 8 scalars: 选举 95.7% ，
+    let text = DecodedText(bytes: Array((String(repeating: "选举95.7%，", count: 3000) + "\n参选率\n").utf8), encoding: .utf8)
+    #expect(text.lines.checkpointOffsets.count == 40)
+    for k in [0, 1, 292, 293, 294, 1000, 2999] {
+      let offset = 14 * k + 6
+      #expect(text.location(of: offset) == SourceLocation(line: 1, column: 8 * k + 3, offset: offset), "unit \(k)")
+    }
+    let next = try #require(firstOffset(of: "参选率", in: text.bytes))
+    #expect(text.location(of: next) == SourceLocation(line: 2, column: 1, offset: next))
+    #expect(text.location(of: next + 3).column == 2)
+  }
 }
