@@ -49,8 +49,9 @@ public struct TextDecoder: Sendable {
     if bytes.starts(with: [0xFE, 0xFF]) { return decode(bytes, from: 2, as: .utf16be) }
     // A signature first: an office file holds UTF-16 text that would pass for a file without BOM.
     if let kind = BinarySniffer.signature(of: bytes) { throw InputError(path: path, reason: .notText(kind)) }
-    if let utf16 = BinarySniffer.utf16WithoutBOM(bytes) { return decode(bytes, from: 0, as: utf16) }
-    if let binary = BinarySniffer.binaryKind(of: bytes) {
+    let sample = BinarySniffer.Sample(bytes)
+    if let utf16 = BinarySniffer.utf16WithoutBOM(bytes, sample: sample) { return decode(bytes, from: 0, as: utf16) }
+    if let binary = BinarySniffer.binaryKind(of: sample) {
       throw InputError(path: path, reason: .notText(binary))
     }
     let isValidUTF8 = bytes.withUnsafeBufferPointer { UTF8Transcoder.firstInvalid(in: $0, from: 0) == nil }
