@@ -1,10 +1,10 @@
 /// Detects a file's encoding by content and decodes it into valid UTF-8.
 ///
 /// Detection order: a BOM (UTF-8, UTF-16LE/BE, GB18030's 84 31 95 33); a binary signature; the zero-byte
-/// pattern of UTF-16 without BOM; NUL and control bytes (`InputError.Reason.notText`); valid UTF-8; UTF-8 with
-/// damage (70% of its non-ASCII bytes still valid UTF-8); else whichever of GB18030 and UTF-8 finds fewer
-/// invalid bytes. Never by whether a converter returns nil:
-/// a wrong converter often "succeeds" with garbage.
+/// pattern of UTF-16 without BOM; NUL and control bytes (`InputError.Reason.notText`); valid UTF-8; UTF-8
+/// with damage (70% of its non-ASCII bytes still valid UTF-8); else whichever of GB18030 and UTF-8 finds
+/// fewer invalid bytes. Never by whether a converter returns nil: a wrong converter often "succeeds" with
+/// garbage. docs/encodings.md tells the thresholds and why.
 ///
 ///     let text = try TextDecoder().decode(bytes, path: "2021/东城区.txt")
 ///     print(text.encoding)   // gb18030
