@@ -94,7 +94,8 @@ public enum ScriptFolding {
 
   /// Traditional → simplified, one pair per token: the traditional form, then its simplified form.
   /// Hand-picked from the vocabulary of election work summaries (选举, 换届, 党员, 参选率, 年龄, 学历…),
-  /// place and family names; each pair checked against OpenCC's character table. Characters whose
+  /// place and family names, then variant forms of older and Hong Kong texts (裏 爲 衆 綫 説 産 啓); each pair
+  /// checked against OpenCC's character table. Characters whose
   /// traditional form is also a simplified character in its own right (乾, 著, 覆, 徵, 瞭) are left out.
   static let pairs = """
     選选 舉举 換换 屆届 總总 結结 區区 縣县 鎮镇 鄉乡 會会 黨党 員员 組组 織织 歲岁 參参 佔占 幹干 婦妇
@@ -124,5 +125,6 @@ public enum ScriptFolding {
     賈贾 龔龚 湯汤 閻阎 鍾钟 夢梦 築筑 鑽钻 樹树 術术 藝艺 樂乐 歐欧 亞亚 廁厕 廚厨 莊庄 繞绕 塊块 壇坛
     島岛 峽峡 彈弹 徑径 恆恒 悅悦 慣惯 懇恳 懸悬 戀恋 戲戏 拋抛 掙挣 擺摆 攤摊 攔拦 擋挡 擠挤 搶抢 撐撑
     搖摇 撲扑
+    裏里 爲为 衆众 綫线 説说 産产 啓启 僞伪 鑑鉴 羣群
     """
 }
