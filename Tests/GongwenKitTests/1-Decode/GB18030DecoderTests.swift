@@ -97,4 +97,28 @@ struct GB18030DecoderTests {
     }
     #expect(differing == ["A3A0"])
   }
+
+  @Test("every BMP scalar and a sample of the supplementary planes, encoded by Foundation, decode back")
+  func allScalarsRoundTrip() throws {
+    let encoding = String.Encoding(rawValue: 0x8000_0632)
+    var scalars = (0x80...0xFFFF).filter { !(0xD800...0xDFFF).contains($0) }
+    scalars += Array(stride(from: 0x10000, through: 0x10FFFF, by: 0x1111)) + [0x20000, 0x2A6D6, 0x10FFFF]
+    let text = String(String.UnicodeScalarView(scalars.compactMap { Unicode.Scalar(UInt32($0)) }))
+    let bytes = Array(try #require(text.data(using: encoding)))
+    let (decoded, invalid) = decoded(bytes)
+    #expect(invalid.isEmpty)
+    let ours = Array(decoded.unicodeScalars.map(\.value))
+    #expect(ours.count == scalars.count)
+    var differing: [String] = []
+    for (want, got) in zip(scalars, ours) where UInt32(want) != got {
+      differing.append(String(format: "%04X→%04X", want, got))
+    }
+    // ICU also encodes the 18 private-use scalars that GB18030-2022 moved (U+E78D…) to the two-byte codes of
+    // the real characters (A6D9…), one way; we read those codes as the real characters, as ICU does.
+    #expect(differing == [
+      "E78D→FE10", "E78E→FE12", "E78F→FE11", "E790→FE13", "E791→FE14", "E792→FE15", "E793→FE16", "E794→FE17",
+      "E795→FE18", "E796→FE19", "E81E→9FB4", "E826→9FB5", "E82B→9FB6", "E82C→9FB7", "E832→9FB8", "E843→9FB9",
+      "E854→9FBA", "E864→9FBB",
+    ])
+  }
 }
