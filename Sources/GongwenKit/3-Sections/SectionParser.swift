@@ -85,6 +85,15 @@ struct SectionParser {
     return limit
   }
 
+  /// Whether any byte of `w` is ASCII, E3 or EF (false positives allowed, never a false negative).
+  @inline(__always)
+  static func mayHoldBoundary(_ w: UInt64) -> Bool {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let high: UInt64 = 0x8080_8080_8080_8080
+    func hasZero(_ v: UInt64) -> Bool { (v &- ones) & ~v & high != 0 }
+    return ~w & high != 0 || hasZero(w ^ (ones &* 0xE3)) || hasZero(w ^ (ones &* 0xEF))
+  }
+
   /// 。、 and the full-width ！，：；？ as their three UTF-8 bytes (what `HeadingMarker.isClauseBoundary` accepts
   /// beyond ASCII).
   @inline(__always)
@@ -104,7 +113,20 @@ struct SectionParser {
     var atBoundary = range.lowerBound == lineStart
     // One pass over bytes: only clause punctuation and the lead bytes of Han scalars matter here.
     while i < end {
+      // Inside a clause, skip eight bytes at a time while none is ASCII or a lead of 。、 (E3) or of the
+      // full-width punctuation (EF): such a run holds no boundary. It may stop inside a scalar, so a
+      // continuation byte below steps by one.
+      if !atBoundary, let base = p.baseAddress {
+        while i + 8 <= end && !Self.mayHoldBoundary(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) {
+          i += 8
+        }
+        if i >= end { break }
+      }
       let b = p[i]
+      if b < 0xC0 && b >= 0x80 {
+        i += 1  // a continuation byte after a skip: still inside the clause
+        continue
+      }
       if b < 0x80 {
         atBoundary = b == 0x3B || b == 0x3A || b == 0x2C || b == 0x21 || b == 0x3F  // ; : , ! ?
         i += 1
