@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Splits a file into documents, keeping web-page front matter and trailing debris apart.
 ///
 /// Documents start at lines carrying 【第N篇】, 第N篇 or 篇N, or at a repeat of the first title line.
@@ -24,7 +30,7 @@ struct DocumentSplitter {
   }
 
   private func split(_ p: UnsafeBufferPointer<UInt8>, lines: TextLines) -> Layout {
-    let trimmed = (0..<lines.count).map { lines.trimmed($0, in: p) }
+    let trimmed = lines.trimmedContent
     let nonEmpty = trimmed.indices.filter { !trimmed[$0].isEmpty }
     guard let firstText = nonEmpty.first, let lastText = nonEmpty.last else {
       return Layout(front: nil, documents: [Span(firstLine: 0, titleLine: 0, endLine: 0)], trailer: nil)
@@ -137,17 +143,14 @@ struct DocumentSplitter {
   }
 
   private static func containsPieceWord(_ line: Range<Int>, in p: UnsafeBufferPointer<UInt8>) -> Bool {
-    // Horspool on the needle's last byte: most steps skip three bytes.
+    // memchr for the rarest byte, the last (87), then a look back: most lines hold few 87 bytes.
+    guard let base = p.baseAddress, line.count >= 3 else { return false }
     var i = line.lowerBound + 2
     while i < line.upperBound {
-      switch p[i] {
-      case 0x87:
-        if p[i - 2] == 0xE7 && p[i - 1] == 0xAF { return true }
-        i += 3
-      case 0xAF: i += 1
-      case 0xE7: i += 2
-      default: i += 3
-      }
+      guard let hit = memchr(base + i, 0x87, line.upperBound - i) else { return false }
+      let k = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+      if p[k - 2] == 0xE7 && p[k - 1] == 0xAF { return true }
+      i = k + 1
     }
     return false
   }
