@@ -11,6 +11,8 @@ struct JSONEmitterTests {
     ("一\n二\r三\t四", #""一\n二\r三\t四""#),
     ("\u{01}x\u{7F}", #""\u0001x\u007f""#),
     ("", #""""#),
+    ("选举工作总结报告\"第二部分\"\u{01}尾", #""选举工作总结报告\"第二部分\"\u0001尾""#),
+    ("abcdefgh\\ijklmnop\u{1F}", #""abcdefgh\\ijklmnop\u001f""#),
   ])
   func strings(_ value: String, _ json: String) {
     var out = JSONEmitter()
