@@ -107,7 +107,7 @@ struct Batch {
       let bytes: [UInt8]
       let name: String
       switch input {
-      case .failed(let error):
+      case .failed(let error, _):
         throw error
       case .sample:
         bytes = Sample.bytes
@@ -132,7 +132,9 @@ struct Batch {
 
   /// The input's name for a diagnostic on standard error: control characters escaped, so it stays one line.
   static func terminalName(of input: BatchInput, error: InputError) -> String {
-    if case .file(let path, _) = input { return path.terminalDisplay }
-    return InputPath.display(Array(error.path.utf8), escapingControls: true)
+    switch input {
+    case .file(let path, _), .failed(_, let path?): path.terminalDisplay
+    default: error.path
+    }
   }
 }
