@@ -33,6 +33,22 @@ struct OutputFileTests {
     #expect(try entries(dir) == ["link.jsonl", "real.jsonl"])
   }
 
+  @Test("OutputFile.write writes a whole buffer at once; its failure reads as the system's message")
+  func wholeBuffer() throws {
+    let dir = try TemporaryDirectory()
+    let streams = StandardStreams.capturing()
+    try OutputFile.write(Array("表格\n".utf8), to: dir.path + "/t.csv", streams: streams)
+    #expect(try String(contentsOfFile: dir.path + "/t.csv", encoding: .utf8) == "表格\n")
+    try OutputFile.write(Array("out".utf8), to: "-", streams: streams)
+    #expect(streams.capturedOut == Array("out".utf8))
+    #expect(throws: OutputFile.Failure.self) { try OutputFile.write([], to: dir.path + "/none/t.csv", streams: streams) }
+    do {
+      try OutputFile.write([], to: dir.path + "/none/t.csv", streams: streams)
+    } catch {
+      #expect(error.localizedDescription == "No such file or directory")
+    }
+  }
+
   @Test("an input error still writes the whole output, with the error row")
   func inputErrorStillWrites() throws {
     let dir = try TemporaryDirectory()
