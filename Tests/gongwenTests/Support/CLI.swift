@@ -76,7 +76,8 @@ enum CLI {
       try? stdin.fileHandleForWriting.close()
     }
     let timedOut = group.wait(timeout: .now() + timeout) == .timedOut
-    if timedOut { process.terminate() }
+    // SIGKILL: the child may inherit a mask that blocks SIGTERM from the test runner's thread.
+    if timedOut { kill(process.processIdentifier, SIGKILL) }
     process.waitUntilExit()
     let signalled = process.terminationReason == .uncaughtSignal
     let (out, err) = collector.value
