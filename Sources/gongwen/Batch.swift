@@ -35,11 +35,13 @@ struct Batch {
       streams.writeErr("gongwen: '-' and '--files-from -' both name standard input, which can be read once\n")
       return .failure
     }
+    // No path: the shipped sample; with -r, the current directory, as grep -r does.
+    let named = paths.isEmpty && shared.filesFrom.isEmpty && shared.recursive ? ["."] : paths
     let inputs: [BatchInput] =
-      paths.isEmpty && shared.filesFrom.isEmpty
+      named.isEmpty && shared.filesFrom.isEmpty
       ? [.sample]
       : shared.walker.inputs(
-        arguments: paths, lists: shared.filesFrom, nullSeparated: shared.nullSeparated, streams: streams)
+        arguments: named, lists: shared.filesFrom, nullSeparated: shared.nullSeparated, streams: streams)
     let output: OutputFile
     do throws(OutputFile.Failure) {
       output = try OutputFile(path: shared.output, streams: streams)
