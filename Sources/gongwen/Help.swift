@@ -17,7 +17,7 @@ enum Help {
 
       """
     for command in Gongwen.commands {
-      s += "  " + command.name.padding(toLength: 22, withPad: " ", startingAt: 0) + " " + command.abstract + "\n"
+      s += "  " + command.name.padding(toLength: 24, withPad: " ", startingAt: 0) + command.abstract + "\n"
     }
     s += "\n  See 'gongwen help <subcommand>' for detailed help.\n"
     return s
