@@ -29,10 +29,11 @@ enum MentionDetector {
   private static let street = FoldedMatch.pattern("街道")
   private static let nian: UInt32 = 0x5E74  // 年
   // Characters that never occur in the name before the suffix: they belong to the title's wording.
-  private static let wording: Set<UInt32> = Set("换选举工作总结党委会届第的关于年和与及在对级两".unicodeScalars.map(\.value))
-  // Words that start a clause rather than a name: 根据县委…, 我乡…, 全镇….
+  private static let wording: Set<UInt32> = Set("换选举工作总结党委会届第的关于年在对级".unicodeScalars.map(\.value))
+  // In running text, words that start a clause rather than a name: 根据县委…, 我乡…, 确保乡镇….
   private static let clauseStart: Set<UInt32> = Set(
-    "根按依在今我全本各该上下对为从经自于由和与及等是有将把向两省市区县乡镇旗州盟".unicodeScalars.map(\.value))
+    "根按依在今我全本各该上下对为从经自于由和与及等是有将把向两确通加严做进开完坚认结充切实努积组召省市区县乡镇旗州盟"
+      .unicodeScalars.map(\.value))
   private static let masks: Set<UInt32> = Set("*xX×╳□■○●某".unicodeScalars.map(\.value))
   private static let chineseDigits: [UInt32: Int] = {
     var table: [UInt32: Int] = [:]
@@ -49,7 +50,7 @@ enum MentionDetector {
     var k = skipSpaces(s, from: 0)
     for prefix in ["关于", "中共"].map(FoldedMatch.pattern) where hasPrefix(s, prefix, at: k) { k += prefix.count }
     if let end = yearEnd(s, at: k) { k = end }
-    return candidate(s, at: k, p: p)
+    return candidate(s, at: k, inText: false, p: p)
   }
 
   /// The first place an opening line names after its start or a punctuation mark.
@@ -58,7 +59,7 @@ enum MentionDetector {
     var k = skipSpaces(s, from: 0)
     var atBoundary = true
     while k < s.count {
-      if atBoundary, let found = candidate(s, at: k, p: p) { return found }
+      if atBoundary, let found = candidate(s, at: k, inText: true, p: p) { return found }
       let v = s.folded[k]
       atBoundary = !isHan(v) && !masks.contains(v) && !isDigit(v) || v == nian
       k += 1
@@ -66,8 +67,11 @@ enum MentionDetector {
     return nil
   }
 
-  /// A place starting exactly at scalar `k`.
-  private static func candidate(_ s: Scalars, at k: Int, p: UnsafeBufferPointer<UInt8>) -> Mention<String>? {
+  /// A place starting exactly at scalar `k`; in running text, not a clause's first word nor a word such as
+  /// 乡镇 or 县乡 (a suffix followed by another).
+  private static func candidate(_ s: Scalars, at k: Int, inText: Bool, p: UnsafeBufferPointer<UInt8>)
+    -> Mention<String>?
+  {
     var j = k
     while j < s.count && j - k <= 8 {
       let v = s.folded[j]
@@ -84,8 +88,13 @@ enum MentionDetector {
       }
       let prefix = s.folded[k..<j]
       if !prefix.isEmpty && prefix.allSatisfy(masks.contains) { return .placeholder }
-      guard prefix.count >= 2, !clauseStart.contains(s.folded[k]), !prefix.contains(where: wording.contains)
-      else { return nil }
+      guard prefix.count >= 2, !prefix.contains(where: wording.contains) else { return nil }
+      if inText {
+        let next = j + suffixLength
+        guard !clauseStart.contains(s.folded[k]), next >= s.count || !suffixes.contains(s.folded[next]) else {
+          return nil
+        }
+      }
       // Masks mixed into a name (x山县) still withhold it.
       if prefix.contains(where: masks.contains) { return .placeholder }
       let lower = s.offsets[k]

@@ -45,6 +45,23 @@ public struct MetricSummary: Sendable, Hashable {
     mean = Self.mean(sorted, precision: precision)
   }
 
+  /// A statistic, named as in CSV `title` and JSON; in output order.
+  public enum Statistic: String, Sendable, Hashable, CaseIterable {
+    case n, blank, min, median, max, mean
+  }
+
+  /// A statistic's value: a count, or the value's digits; nil when no value is reported.
+  public func value(of statistic: Statistic) -> ExactDecimal? {
+    switch statistic {
+    case .n: ExactDecimal(significand: Int64(reported))
+    case .blank: ExactDecimal(significand: Int64(blank))
+    case .min: min
+    case .median: median
+    case .max: max
+    case .mean: mean
+    }
+  }
+
   /// The documents mentioning the metric at all.
   public var mentioned: Int { reported + blank }
 
