@@ -109,10 +109,11 @@ public struct HTMLReportWriter: Sendable {
     h.raw("<rect width=\"8\" height=\"8\" fill=\"#fbe9e7\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"8\" stroke=\"#c0392b\" stroke-width=\"3\"/></pattern></defs>\n")
     for (n, (number, row, reading)) in shown.enumerated() {
       let y = 4 + n * Self.rowHeight
-      let label = "#\(number) " + [ComparisonText.place(row), ComparisonText.year(row), row.title]
-        .filter { !$0.isEmpty }.joined(separator: " ")
+      // The title usually names the place; name it first when it does not.
+      let place = row.place?.value.flatMap { row.title.contains($0) ? nil : $0 } ?? ""
+      let label = "#\(number) " + (place.isEmpty ? "" : place + " ") + row.title
       h.raw("<text x=\"\(Self.labelWidth - 8)\" y=\"\(y + 14)\" text-anchor=\"end\">")
-      h.text(DisplayWidth.truncated(label, to: 60))
+      h.text(DisplayWidth.truncated(label, to: 50))
       h.raw("<title>")
       h.text("\(row.file) #\(row.document): \(row.title)")
       h.raw("</title></text>\n")
