@@ -54,13 +54,16 @@ public struct CompareTableWriter: Sendable {
     var widths = [Int](repeating: 0, count: columns)
     for row in rows { for (c, cell) in row.enumerated() { widths[c] = max(widths[c], DisplayWidth.of(cell)) } }
     for row in rows {
-      var text = ""
       for (c, cell) in row.enumerated() {
-        if c > 0 { text += "  " }
-        text += c == columns - 1 && !rightAligned.contains(c)
-          ? cell : DisplayWidth.padded(cell, to: widths[c], right: rightAligned.contains(c))
+        if c > 0 { out.append(contentsOf: [0x20, 0x20]) }
+        let pad = widths[c] - DisplayWidth.of(cell)
+        let right = rightAligned.contains(c)
+        if right { out.append(contentsOf: repeatElement(0x20, count: pad)) }
+        out.append(contentsOf: cell.utf8)
+        // No trailing spaces after the last column.
+        if !right && c < columns - 1 { out.append(contentsOf: repeatElement(0x20, count: pad)) }
       }
-      line(text, to: &out)
+      out.append(0x0A)
     }
   }
 

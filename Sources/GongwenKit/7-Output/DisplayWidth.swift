@@ -30,12 +30,6 @@ enum DisplayWidth {
     return String(out)
   }
 
-  /// `text` followed (or, right-aligned, preceded) by spaces up to `width` cells.
-  static func padded(_ text: String, to width: Int, right: Bool = false) -> String {
-    let pad = String(repeating: " ", count: max(0, width - of(text)))
-    return right ? pad + text : text + pad
-  }
-
   private static func contains(_ table: [ClosedRange<UInt32>], _ v: UInt32) -> Bool {
     var lower = 0
     var upper = table.count
