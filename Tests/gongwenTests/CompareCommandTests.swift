@@ -49,6 +49,27 @@ struct CompareCommandTests {
     #expect(lines[2] == ",,n,,2016,0,0,0,0,0,0,0,0,0,0,0,0,0,0,")
   }
 
+  @Test("--by file: a table per file, two documents of one file together")
+  func byFile() {
+    let two = Self.fixture("two-districts.txt")
+    let r = Self.run(["compare", "--by", "file", two, Self.fixtures[2]])
+    let lines = r.out.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    #expect(lines[0] == "file: \(two) (2 documents)")
+    #expect(lines[2].hasSuffix("  1  东湖区2022年人大代表换届选…  东湖区  2022"))
+    #expect(lines[3].hasSuffix("  2  西山县2022年人大代表换届选…  西山县  2022"))
+    #expect(lines.contains("file: \(Self.fixtures[2]) (1 document)"))
+  }
+
+  @Test("--by place: summary rows carry the place in CSV")
+  func csvByPlace() {
+    let r = Self.run(["compare", "--format", "csv", "--no-bom", "--by", "place"] + Self.fixtures)
+    let lines = r.out.components(separatedBy: "\r\n")
+    #expect(lines[1].hasPrefix("\(Self.fixtures[0]),1,青泉街道2019年人大代表换届选举工作总结,青泉街道,2019,"))
+    #expect(lines[2].hasPrefix("\(Self.fixtures[1]),1,青泉街道2021年村委会换届选举工作总结,青泉街道,2021,"))
+    #expect(lines[3].hasPrefix(",,n,青泉街道,,"))
+    #expect(lines[9].hasPrefix("\(Self.fixtures[2]),1,"))
+  }
+
   @Test("--format json: one object, a row per document")
   func json() throws {
     let r = Self.run(["compare", "--format", "json"] + Self.fixtures)
