@@ -6,7 +6,12 @@
 public struct Comparison: Sendable, Hashable {
   /// What rows are grouped by (`--by`).
   public enum Grouping: String, Sendable, Hashable, CaseIterable {
-    case place, year, file
+    /// The place the title names.
+    case place
+    /// The year the title names.
+    case year
+    /// The input file.
+    case file
   }
 
   /// Rows sharing a place, year or file, and their statistics.

@@ -47,7 +47,18 @@ public struct MetricSummary: Sendable, Hashable {
 
   /// A statistic, named as in CSV `title` and JSON; in output order.
   public enum Statistic: String, Sendable, Hashable, CaseIterable {
-    case n, blank, min, median, max, mean
+    /// Documents reporting a value.
+    case n
+    /// Documents leaving it blank or masked.
+    case blank
+    /// Smallest value.
+    case min
+    /// Middle value; the exact mean of the two middle values for an even count.
+    case median
+    /// Largest value.
+    case max
+    /// Mean value, rounded two decimals past the most precise value.
+    case mean
   }
 
   /// A statistic's value: a count, or the value's digits; nil when no value is reported.
