@@ -1,8 +1,9 @@
 /// Reads each document of a parsed file into a `ComparisonRow`: its place and year, and one reading per
 /// metric it mentions.
 ///
-/// The value of a metric is the first figure of that metric that gives a number; a document whose figures
-/// of a metric are all blank or masked reads as `.blank` or `.placeholder` (the first such figure decides).
+/// The reading of a metric is the first figure of that metric (the document's headline figure, usually its
+/// total; later figures of the metric are parts, such as a town's turnout): its number, or `.blank` or
+/// `.placeholder` when that figure is blank (占%) or masked (x%), even if a later figure gives a number.
 /// A change (比上届提高1.2个百分点) belongs to a metric when the extractor tagged it with the metric, or when
 /// it directly follows the figure read, in the same sentence.
 ///
@@ -34,15 +35,9 @@ public struct Analyzer: Sendable {
 
   /// The readings of `figures` (in text order), by metric.
   func readings(of figures: [Figure], in p: UnsafeBufferPointer<UInt8>) -> [Metric: MetricReading] {
-    var chosen: [Metric: Int] = [:]  // index of the figure read
-    var firstBlank: [Metric: Int] = [:]
+    var chosen: [Metric: Int] = [:]  // index of the figure read: the first of its metric
     for (k, figure) in figures.enumerated() where figure.kind != .change {
-      guard let metric = figure.metric, chosen[metric] == nil else { continue }
-      if figure.value != nil {
-        chosen[metric] = k
-      } else if firstBlank[metric] == nil {
-        firstBlank[metric] = k
-      }
+      if let metric = figure.metric, chosen[metric] == nil { chosen[metric] = k }
     }
     var changes: [Metric: MetricReading.Change] = [:]
     for (k, figure) in figures.enumerated() where figure.kind == .change {
@@ -58,15 +53,11 @@ public struct Analyzer: Sendable {
     var readings: [Metric: MetricReading] = [:]
     for (metric, k) in chosen {
       let figure = figures[k]
+      let status: MetricReading.Status =
+        figure.value != nil ? .reported : figure.flags.contains(.placeholder) ? .placeholder : .blank
       readings[metric] = MetricReading(
-        metric: metric, status: .reported, value: figure.value, unit: figure.unit, start: figure.start,
+        metric: metric, status: status, value: figure.value, unit: figure.unit, start: figure.start,
         change: changes[metric])
-    }
-    for (metric, k) in firstBlank where chosen[metric] == nil {
-      let figure = figures[k]
-      readings[metric] = MetricReading(
-        metric: metric, status: figure.flags.contains(.placeholder) ? .placeholder : .blank, value: nil,
-        unit: figure.unit, start: figure.start)
     }
     return readings
   }

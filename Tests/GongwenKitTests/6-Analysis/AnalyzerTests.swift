@@ -10,17 +10,29 @@ struct AnalyzerTests {
     Array(text.utf8).withUnsafeBufferPointer { Analyzer().readings(of: figures, in: $0) }
   }
 
-  @Test("the first figure with a number is the value; a blank before it does not count")
-  func firstReported() throws {
-    let text = "参选率达x%。复核后参选率为98.5%，另一选区参选率97.0%。"
+  @Test("the first figure of a metric is read; later ones are parts (a town's turnout)")
+  func firstFigure() throws {
+    let text = "全区参选率为98.5%。芝山镇参选率97.0%。"
     let figures = [
-      S.figure("x%", in: text, metric: .turnout, value: nil, flags: .placeholder),
       S.figure("98.5%", in: text, metric: .turnout, value: "98.5"),
       S.figure("97.0%", in: text, metric: .turnout, value: "97.0"),
     ]
     let turnout = try #require(readings(text, figures)[.turnout])
     #expect(turnout.status == .reported && turnout.value == ExactDecimal("98.5") && turnout.unit == "%")
-    #expect(turnout.start.line == 1 && turnout.start.column == 15)
+    #expect(turnout.start.line == 1 && turnout.start.column == 7)
+  }
+
+  @Test("a masked first figure makes the metric a placeholder, even when a later figure gives a number")
+  func maskedFirst() throws {
+    let text = "全区参选率达x%。芝山镇参选率97.0%，比上届高出x个百分点。"
+    let figures = [
+      S.figure("x%", in: text, metric: .turnout, value: nil, flags: .placeholder),
+      S.figure("97.0%", in: text, metric: .turnout, value: "97.0"),
+      S.figure("x个百分点", in: text, kind: .change, metric: nil, value: nil, unit: "个百分点", flags: .placeholder),
+    ]
+    let turnout = try #require(readings(text, figures)[.turnout])
+    #expect(turnout.status == .placeholder && turnout.value == nil && turnout.start.column == 7)
+    #expect(turnout.change == nil)
   }
 
   @Test("only blank or masked figures: blank or placeholder, never 0")
