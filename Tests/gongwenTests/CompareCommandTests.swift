@@ -5,9 +5,7 @@ import Testing
 
 @Suite("gongwen compare")
 struct CompareCommandTests {
-  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent()
-  static func fixture(_ name: String) -> String { root.appendingPathComponent("Fixtures/analysis/\(name)").path }
+  static func fixture(_ name: String) -> String { CLI.fixture("analysis/\(name)") }
   static let fixtures = [
     "qingquan-2019.txt", "qingquan-2021.txt", "shitang-2019.txt", "linling-2016-traditional.txt", "masked-blank.txt",
   ].map(fixture)
@@ -19,11 +17,8 @@ struct CompareCommandTests {
   }
 
   static func run(_ arguments: [String]) -> Run {
-    let streams = StandardStreams.capturing()
-    let status = Gongwen.run(arguments: arguments, environment: [:], streams: streams)
-    return Run(
-      status: status, out: String(decoding: streams.capturedOut, as: UTF8.self),
-      err: String(decoding: streams.capturedErr, as: UTF8.self))
+    let r = CLI.run(arguments)
+    return Run(status: gongwen.ExitStatus(rawValue: r.status) ?? .failure, out: r.outText, err: r.errText)
   }
 
   @Test("text table: a row per document with place and year, masked ones as placeholders")
@@ -112,7 +107,7 @@ struct CompareCommandTests {
 
   @Test("200 generated documents: every one compared, as many as gongwen parse reads")
   func generatedCorpus() throws {
-    let generator = Self.root.deletingLastPathComponent().appendingPathComponent("shared/perf/gen_corpus.py").path
+    let generator = CLI.root.deletingLastPathComponent().appendingPathComponent("shared/perf/gen_corpus.py").path
     guard FileManager.default.fileExists(atPath: generator) else { return }  // ../shared is absent: skip
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("gongwen-compare-corpus-\(getpid())")
     defer { try? FileManager.default.removeItem(at: dir) }

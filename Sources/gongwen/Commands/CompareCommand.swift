@@ -35,12 +35,20 @@ enum CompareCommand: Command {
     let shared: SharedOptions
     do throws(UsageError) { shared = try SharedOptions(arguments) } catch { return usageError(error.message) }
 
+    // Opened first, so a bad -o fails before any parsing.
+    let output: OutputFile
+    do throws(OutputFile.Failure) {
+      output = try OutputFile(path: shared.output, streams: context.streams)
+    } catch {
+      context.streams.writeErr("gongwen: \(InputPath(argument: shared.output).terminalDisplay): \(error.message)\n")
+      return .failure
+    }
     // The summary needs every document: keep each file's rows (not the file), render once at the end.
     var rows: [ComparisonRow] = []
     var collecting = shared
     collecting.output = "-"
     let analyzer = Analyzer()
-    let status = Batch(shared: collecting, context: context).run(Batch.inputs(arguments), framing: Batch.Framing()) {
+    var status = Batch(shared: collecting, context: context).run(Batch.inputs(arguments), framing: Batch.Framing()) {
       result in
       if case .success(let file) = result { rows.append(contentsOf: analyzer.rows(of: file)) }
       return []
@@ -60,11 +68,12 @@ enum CompareCommand: Command {
     default:
       CompareTableWriter().write(comparison, to: &out)
     }
-    do {
-      try OutputFile.write(out, to: shared.output, streams: context.streams)
+    output.write(out)
+    do throws(OutputFile.Failure) {
+      try output.commit()
     } catch {
-      context.streams.writeErr("gongwen: \(shared.output): \(error.localizedDescription)\n")
-      return .failure
+      context.streams.writeErr("gongwen: \(InputPath(argument: shared.output).terminalDisplay): \(error.message)\n")
+      status = .failure
     }
     return status
   }
