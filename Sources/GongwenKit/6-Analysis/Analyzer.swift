@@ -41,7 +41,8 @@ public struct Analyzer: Sendable {
     }
     var changes: [Metric: MetricReading.Change] = [:]
     for (k, figure) in figures.enumerated() where figure.kind == .change {
-      let change = MetricReading.Change(value: figure.value, unit: figure.unit, start: figure.start)
+      let change = MetricReading.Change(
+        status: Self.status(of: figure), value: figure.value, unit: figure.unit, start: figure.start)
       if let metric = figure.metric, chosen[metric] != nil {
         if changes[metric] == nil { changes[metric] = change }
       } else if k > 0, let metric = figures[k - 1].metric, chosen[metric] == k - 1, changes[metric] == nil,
@@ -53,13 +54,15 @@ public struct Analyzer: Sendable {
     var readings: [Metric: MetricReading] = [:]
     for (metric, k) in chosen {
       let figure = figures[k]
-      let status: MetricReading.Status =
-        figure.value != nil ? .reported : figure.flags.contains(.placeholder) ? .placeholder : .blank
       readings[metric] = MetricReading(
-        metric: metric, status: status, value: figure.value, unit: figure.unit, start: figure.start,
+        metric: metric, status: Self.status(of: figure), value: figure.value, unit: figure.unit, start: figure.start,
         change: changes[metric])
     }
     return readings
+  }
+
+  private static func status(of figure: Figure) -> MetricReading.Status {
+    figure.value != nil ? .reported : figure.flags.contains(.placeholder) ? .placeholder : .blank
   }
 
   /// Whether a sentence ends (。 ； ; ！ ？ ! ? or a line break) in `lower..<upper`.

@@ -13,7 +13,9 @@ public struct MetricReading: Sendable, Hashable {
 
   /// A stated change against the previous term: 比上届提高1.2个百分点.
   public struct Change: Sendable, Hashable {
-    /// The change as written; nil when blank or a placeholder.
+    /// Reported, blank (比上届提高个百分点) or placeholder (比上届提高x个百分点).
+    public let status: Status
+    /// The change as written, signed by the extractor (降低 negative); nil when blank or a placeholder.
     public let value: ExactDecimal?
     /// `个百分点`, `%`, `人`, … as written.
     public let unit: String
@@ -21,7 +23,8 @@ public struct MetricReading: Sendable, Hashable {
     public let start: SourceLocation
 
     /// Creates a change.
-    public init(value: ExactDecimal?, unit: String, start: SourceLocation) {
+    public init(status: Status = .reported, value: ExactDecimal?, unit: String, start: SourceLocation) {
+      self.status = value == nil && status == .reported ? .blank : status
       self.value = value
       self.unit = unit
       self.start = start

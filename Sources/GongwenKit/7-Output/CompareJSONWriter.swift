@@ -69,6 +69,7 @@ public struct CompareJSONWriter: Sendable {
       out.key("change")
       if let change = reading.change {
         out.beginObject()
+        out.key("status"); out.string(change.status.rawValue)
         out.key("value"); out.decimal(change.value)
         out.key("unit"); out.string(change.unit)
         out.key("line"); out.int(change.start.line)

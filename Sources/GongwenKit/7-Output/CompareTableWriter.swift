@@ -63,6 +63,7 @@ public struct CompareTableWriter: Sendable {
         // No trailing spaces after the last column.
         if !right && c < columns - 1 { out.append(contentsOf: repeatElement(0x20, count: pad)) }
       }
+      while out.last == 0x20 { out.removeLast() }  // empty cells at the end of a row
       out.append(0x0A)
     }
   }

@@ -27,9 +27,11 @@ enum ComparisonText {
     }
   }
 
-  /// A change with its sign: `+1.2个百分点`, `-3人`, or `(blank)`.
+  /// A change with its sign: `+1.2个百分点`, `-3人`, `change (blank)`, `change (placeholder)`.
   static func change(_ change: MetricReading.Change) -> String {
-    guard let value = change.value else { return blank }
+    guard let value = change.value, change.status == .reported else {
+      return "change " + (change.status == .placeholder ? placeholder : blank)
+    }
     return (value.significand > 0 ? "+" : "") + value.description + change.unit
   }
 }

@@ -35,6 +35,18 @@ struct AnalyzerTests {
     #expect(turnout.change == nil)
   }
 
+  @Test("a masked change after a masked figure is kept as a placeholder change")
+  func maskedChange() throws {
+    let text = "参选率x%，比上届高出x个百分点。"
+    let figures = [
+      S.figure("x%", in: text, metric: .turnout, value: nil, flags: .placeholder),
+      S.figure("x个百分点", in: text, kind: .change, metric: nil, value: nil, unit: "个百分点", flags: .placeholder),
+    ]
+    let turnout = try #require(readings(text, figures)[.turnout])
+    #expect(turnout.status == .placeholder && turnout.change?.status == .placeholder)
+    #expect(turnout.change?.value == nil && turnout.change?.start.column == 12)
+  }
+
   @Test("only blank or masked figures: blank or placeholder, never 0")
   func blankOnly() throws {
     let text = "参选率达x%，妇女代表占代表总数的%。"

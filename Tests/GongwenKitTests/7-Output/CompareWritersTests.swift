@@ -84,7 +84,7 @@ struct CompareWritersTests {
     #expect(text.hasPrefix("{\"schema\":\"gongwen/1\",\"by\":null,\"metrics\":[\"turnout\",\"attendance\","))
     #expect(text.contains("\"place\":\"青泉街道\",\"place_status\":\"named\",\"year\":2019,\"year_status\":\"named\""))
     #expect(text.contains("\"place\":null,\"place_status\":\"placeholder\",\"year\":null,\"year_status\":\"placeholder\""))
-    #expect(text.contains("\"women-share\":{\"status\":\"reported\",\"value\":25.0,\"unit\":\"%\",\"line\":1,\"column\":1,\"change\":{\"value\":1.2,\"unit\":\"个百分点\",\"line\":1,\"column\":1}}"))
+    #expect(text.contains("\"women-share\":{\"status\":\"reported\",\"value\":25.0,\"unit\":\"%\",\"line\":1,\"column\":1,\"change\":{\"status\":\"reported\",\"value\":1.2,\"unit\":\"个百分点\",\"line\":1,\"column\":1}}"))
     #expect(text.contains("\"turnout\":{\"status\":\"placeholder\",\"value\":null,"))
     #expect(text.contains("\"blank\":[\"turnout\",\"women-share\"]"))
     #expect(text.contains("\"summary\":{\"turnout\":{\"n\":2,\"blank\":1,\"min\":97.3,\"median\":97.9,\"max\":98.5,\"mean\":97.9}"))
