@@ -84,7 +84,7 @@ struct CompareCommandTests {
     #expect(r.status == .success && r.out == "")
     let html = try String(contentsOfFile: path, encoding: .utf8)
     #expect(html.hasPrefix("<!DOCTYPE html>") && html.hasSuffix("</html>\n"))
-    #expect(html.contains("<td>青泉街道2019年人大代表换届选举工作总结</td>"))
+    #expect(html.contains("<td class=\"title\">青泉街道2019年人大代表换届选举工作总结</td>"))
     #expect(!html.contains("<script") && !html.contains("http"))
   }
 

@@ -39,13 +39,13 @@ public struct HTMLReportWriter: Sendable {
   // MARK: - Sections
 
   private func documentsTable(_ comparison: Comparison, metrics: [Metric], into h: inout HTML) {
-    h.raw("<section id=\"documents\">\n<h2>Documents</h2>\n<div class=\"scroll\"><table>\n<tr><th>#</th><th>file</th><th>doc</th><th>title</th><th>place</th><th>year</th>")
+    h.raw("<section id=\"documents\">\n<h2>Documents</h2>\n<div class=\"scroll\"><table class=\"documents\">\n<tr><th>#</th><th>file</th><th>doc</th><th>title</th><th>place</th><th>year</th>")
     for metric in metrics { h.raw("<th>\(metric.rawValue)</th>") }
     h.raw("</tr>\n")
     for (k, row) in comparison.rows.enumerated() {
-      h.raw("<tr><td class=\"num\">\(k + 1)</td><td>")
+      h.raw("<tr><td class=\"num\">\(k + 1)</td><td class=\"file\">")
       h.text(row.file)
-      h.raw("</td><td class=\"num\">\(row.document)</td><td>")
+      h.raw("</td><td class=\"num\">\(row.document)</td><td class=\"title\">")
       h.text(row.title)
       h.raw("</td>")
       mentionCell(ComparisonText.place(row), into: &h)
@@ -169,6 +169,9 @@ public struct HTMLReportWriter: Sendable {
     th { background: #f4f6f7; text-align: left; } td.num { text-align: right; font-variant-numeric: tabular-nums; }
     td.blank, text.blank { color: #c0392b; fill: #c0392b; font-style: italic; } td.none { color: #aab7b8; text-align: center; }
     .change { color: #566573; font-size: 12px; } .scroll { overflow-x: auto; }
+    table.documents td, table.documents th { white-space: nowrap; }
+    table.documents td.title { white-space: normal; min-width: 20em; }
+    table.documents td.file { white-space: normal; word-break: break-all; min-width: 10em; max-width: 16em; }
     svg.chart { display: block; max-width: 100%; height: auto; font-size: 12px; } svg.chart text { fill: #1c2833; }
     svg.chart text.blank { fill: #c0392b; }
     tr.error td { background: #fdedec; } tr.warning td { background: #fef9e7; }
