@@ -110,7 +110,7 @@ public struct HTMLReportWriter: Sendable {
     for (n, (number, row, reading)) in shown.enumerated() {
       let y = 4 + n * Self.rowHeight
       // The title usually names the place; name it first when it does not.
-      let place = row.place?.value.flatMap { row.title.contains($0) ? nil : $0 } ?? ""
+      let place = row.place?.value.flatMap { Self.title(row.title, names: $0) ? nil : $0 } ?? ""
       let label = "#\(number) " + (place.isEmpty ? "" : place + " ") + row.title
       h.raw("<text x=\"\(Self.labelWidth - 8)\" y=\"\(y + 14)\" text-anchor=\"end\">")
       h.text(DisplayWidth.truncated(label, to: 50))
@@ -137,6 +137,14 @@ public struct HTMLReportWriter: Sendable {
     if silent > 0 {
       h.raw("<p class=\"note\">\(silent) document\(silent == 1 ? " does" : "s do") not mention \(metric.rawValue).</p>\n")
     }
+  }
+
+  /// Whether `title` holds `place`, compared as UTF-8 bytes.
+  private static func title(_ title: String, names place: String) -> Bool {
+    let haystack = Array(title.utf8)
+    let needle = Array(place.utf8)
+    guard !needle.isEmpty, needle.count <= haystack.count else { return false }
+    return (0...(haystack.count - needle.count)).contains { haystack[$0..<$0 + needle.count].elementsEqual(needle) }
   }
 
   private func findings(_ comparison: Comparison, into h: inout HTML) {
