@@ -9,6 +9,8 @@ public struct Figure: Sendable, Hashable {
     case average
     case change
     case date
+    /// A single age (年仅26岁), not an average or a band.
+    case age
   }
 
   /// Flags on a figure; names in output are kebab-case, joined by `;` in CSV.
@@ -56,6 +58,8 @@ public struct Figure: Sendable, Hashable {
   public let base: String
   /// The indicator key, nil where none fits.
   public let metric: Metric?
+  /// The nearest place name before the figure in its sentence (全区, 芝山镇), empty when none.
+  public let place: String
   /// Blank, placeholder, lost decimal, approximate, traditional, bounds.
   public let flags: Flags
   /// UTF-8 offsets of the figure's text in the decoded file.
@@ -70,7 +74,7 @@ public struct Figure: Sendable, Hashable {
   /// Creates a figure record.
   public init(
     kind: Kind, value: ExactDecimal?, unit: String, low: ExactDecimal? = nil, high: ExactDecimal? = nil,
-    subject: String, base: String = "", metric: Metric? = nil, flags: Flags = [], range: Range<Int>,
+    subject: String, base: String = "", metric: Metric? = nil, place: String = "", flags: Flags = [], range: Range<Int>,
     start: SourceLocation, end: SourceLocation, text: String
   ) {
     self.kind = kind
@@ -81,6 +85,7 @@ public struct Figure: Sendable, Hashable {
     self.subject = subject
     self.base = base
     self.metric = metric
+    self.place = place
     self.flags = flags
     self.range = range
     self.start = start

@@ -1,7 +1,64 @@
 /// Finds the statistics in a document's text.
+///
+/// One forward pass over the document's bytes stops only at candidates (digits, full-width digits, Chinese
+/// numerals, placeholders, `%`, measure words that may follow an empty slot) and parses locally around each;
+/// subjects are looked for back to the clause start at most, so the work is linear in the text.
 struct FigureExtractor: Sendable {
   /// The figures in `document`'s range of `text`, in text order.
   func figures(in text: DecodedText, document: Document) -> [Figure] {
-    []
+    let range = document.range
+    guard !range.isEmpty, range.upperBound <= text.bytes.count else { return [] }
+    let drafts: [FigureDraft] = text.bytes.withUnsafeBufferPointer { p in
+      var scan = FigureScan(p: p, range: range)
+      scan.run()
+      return scan.drafts
+    }
+    let traditional = document.script == .traditional
+    return text.bytes.withUnsafeBufferPointer { p in
+      drafts.map { draft in
+        var flags = draft.flags
+        if traditional || Self.hasTraditional(draft.start..<draft.end, in: p) { flags.insert(.traditional) }
+        return Figure(
+          kind: draft.kind, value: draft.value, unit: draft.unit, low: draft.low, high: draft.high,
+          subject: SubjectFinder.string(draft.subject), base: SubjectFinder.string(draft.base), metric: draft.metric,
+          place: SubjectFinder.string(draft.place), flags: flags, range: draft.start..<draft.end,
+          start: text.location(of: draft.start), end: text.location(of: draft.end), text: text.string(draft.start..<draft.end))
+      }
+    }
   }
+
+  /// Whether the bytes in `range` hold a traditional character (歲, 個).
+  private static func hasTraditional(_ range: Range<Int>, in p: UnsafeBufferPointer<UInt8>) -> Bool {
+    var i = range.lowerBound
+    while i < range.upperBound {
+      let (v, len) = ScalarReader.scalar(at: i, in: p)
+      if ScriptFolding.isTraditional(v) { return true }
+      i += len
+    }
+    return false
+  }
+}
+
+/// A figure while its document is scanned: offsets, and subject, base and place as scalars.
+struct FigureDraft: Sendable {
+  var kind: Figure.Kind
+  var value: ExactDecimal?
+  var unit: String
+  var low: ExactDecimal? = nil
+  var high: ExactDecimal? = nil
+  var flags: Figure.Flags = []
+  var start: Int
+  var end: Int
+  var sentence: Int
+  var subject: [UInt32] = []
+  var base: [UInt32] = []
+  var metric: Metric? = nil
+  var place: [UInt32] = []
+  /// Starts a run of percents paired with earlier counts (分别占 … 和 …).
+  var isParallelHead = false
+  /// Continues such a run.
+  var isParallelTail = false
+
+  /// Counts and age bands are the parts a percent after 占 refers to.
+  var isCountLike: Bool { kind == .count || kind == .ageBand }
 }

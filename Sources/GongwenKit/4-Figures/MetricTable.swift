@@ -1,0 +1,51 @@
+/// The one table from wording to `Metric`, documented in docs/metrics.md. Keywords match through
+/// `ScriptFolding`, so 參選率 and 平均年齡 match too.
+enum MetricTable {
+  /// Rates named in the clause before a percent: 参选率达98.5%.
+  static let rates: [(keyword: [UInt32], metric: Metric)] = [
+    ("参选率", Metric.turnout), ("投票率", .turnout), ("到会率", .attendance), ("参会率", .attendance),
+    ("直选率", .directElectionRate), ("更替率", .renewalRate), ("更新率", .renewalRate), ("更新比例", .renewalRate),
+    ("一次成功率", .successRate), ("选举成功率", .successRate), ("成功率", .successRate),
+  ].map { (FoldedMatch.pattern($0.0), $0.1) }
+
+  /// Shares recognised from a percent's subject: 妇女代表 … 占30%.
+  static let shares: [(keyword: [UInt32], metric: Metric)] = [
+    ("少数民族", Metric.minorityShare), ("连选连任", .reElectedShare), ("连任", .reElectedShare),
+    ("大专", .collegeShare), ("本科", .collegeShare), ("研究生", .collegeShare), ("党员", .partyMemberShare),
+    ("妇女", .womenShare), ("女性", .womenShare), ("女", .womenShare),
+  ].map { (FoldedMatch.pattern($0.0), $0.1) }
+
+  /// Counts of people: 参加投票 … 人 (voted) before 选民 … 人 (voters) before 当选 … 名 (elected).
+  static let counts: [(keyword: [UInt32], metric: Metric)] = [
+    ("参加投票", Metric.voted), ("参与投票", .voted), ("投票", .voted), ("登记选民", .voters), ("选民", .voters),
+    ("当选", .elected), ("选出", .elected), ("产生", .elected),
+  ].map { (FoldedMatch.pattern($0.0), $0.1) }
+
+  static let averageAge = FoldedMatch.pattern("年龄")
+
+  /// The first metric of `table` whose keyword occurs in `range`, with the keyword's offsets.
+  static func find(_ table: [(keyword: [UInt32], metric: Metric)], in range: Range<Int>, p: UnsafeBufferPointer<UInt8>)
+    -> (metric: Metric, range: Range<Int>)?
+  {
+    for (keyword, metric) in table {
+      var i = range.lowerBound
+      while i < range.upperBound {
+        if let end = FoldedMatch.match(keyword, at: i, limit: range.upperBound, in: p) { return (metric, i..<end) }
+        i += ScalarReader.scalar(at: i, in: p).length
+      }
+    }
+    return nil
+  }
+
+  /// The share metric named by a subject string (妇女代表 → women-share).
+  static func share(of subject: String) -> Metric? {
+    let folded = subject.unicodeScalars.map { ScriptFolding.fold($0.value) }
+    for (keyword, metric) in shares where folded.count >= keyword.count {
+      for k in 0...(folded.count - keyword.count) where Array(folded[k..<(k + keyword.count)]) == keyword {
+        if metric == .womenShare, keyword.count == 1, k > 0, folded[k - 1] == 0x7537 { continue }  // 男女
+        return metric
+      }
+    }
+    return nil
+  }
+}
