@@ -169,7 +169,13 @@ struct FigureScan {
       return n.end
     }
     guard let n = NumberScanner.chinese(at: i, limit: hi, in: p) else { return nil }
-    if n.isLoneYi || n.isOverlong { return n.end }
+    if n.isOverlong { return n.end }
+    if n.isLoneYi {
+      // 一名, 一个。 standing alone in a clause are counts; 一个良好的环境 is an article.
+      guard let (entry, unitEnd) = MeasureWord.match(at: n.end, limit: hi, in: p), ["名", "个", "人", "位"].contains(entry.unit),
+        unitEnd < hi, isClausePunctuation(ScalarReader.scalar(at: unitEnd, in: p).value)
+      else { return n.end }
+    }
     // 几十名, 数十人, 上百名: a vague quantity.
     if let prev = previousScalar(before: i), [0x51E0, 0x6570, 0x4E0A, 0x5E7E, 0x6578].contains(prev) { return n.end }
     return figure(from: n)
@@ -702,6 +708,15 @@ struct FigureScan {
   private mutating func blankAge(at i: Int, unitEnd: Int, prev: UInt32, next: UInt32) -> Int? {
     // 岁月, 岁数, 岁末: words.
     if [0x6708, 0x6570, 0x6578, 0x672B].contains(next) { return nil }
+    // --岁的名: a band with both ends missing.
+    if [0x2D, 0x2014, 0x2013, 0xFF0D, 0xFF5E, 0x7E].contains(prev) {
+      var start = i
+      while start > lo, let v = previousScalar(before: start), [0x2D, 0x2014, 0x2013, 0xFF0D, 0xFF5E, 0x7E].contains(v) {
+        start = ScalarReader.previousBoundary(before: start, in: p)
+      }
+      if let v = previousScalar(before: start), isNumberScalar(v) { return nil }
+      return band(start: start, low: nil, high: nil, bandEnd: unitEnd, flags: [])
+    }
     if let end = FoldedMatch.firstMatch(Self.below, at: unitEnd, limit: hi, in: p)?.end {
       return band(start: i, low: nil, high: nil, bandEnd: end, flags: [])
     }
@@ -719,7 +734,8 @@ struct FigureScan {
       0x9F84, 0x9F61, 0x4E3A, 0x70BA, 0x662F, 0x28, 0xFF08, 0x4E86, 0x4F4E, 0x9AD8, 0x5C11, 0x591A, 0x964D, 0x5347, 0x52A0,
       0x51CF, 0x6E1B, 0x957F, 0x4EC5, 0x5728, 0x8FBE, 0x9054, 0x5468, 0x9031,
     ]
-    guard allowed.contains(prev) || isClausePunctuation(prev) else { return nil }
+    guard allowed.contains(prev) || isClausePunctuation(prev) || changeSign(before: i, requireComparator: false) != nil
+    else { return nil }
     var draft = makeDraft(.age, value: nil, unit: "岁", start: i, end: unitEnd, flags: [.blank])
     resolveAge(&draft, numberStart: i)
     if draft.kind == .age && !(prev == 0x4EC5) { return nil }  // a bare 岁 is too weak alone
@@ -731,10 +747,10 @@ struct FigureScan {
     "个本他她别家众每各诸某哪世国军工商农法新能好证私旁友敌真成老青少男女夫主客病罪伟圣前后古今族文诗感用恋艺匠为做待亲外何班头白轻年疾营络报绍事理荐持言办承表策护托请包伙情明保票集名人一两路惊选责导系任到"
       .unicodeScalars.map { ScriptFolding.fold($0.value) })
   static let nameWords: Set<UInt32> = Set(
-    "姓报提署排点实签命著知具联匿成美罪盛题书地慕功虚出莫闻除更改记化无艺笔真本学俗小大别正定同齐驰扬声英恶污冒假诬浮徒列挂一"
+    "姓报提署排点实签命著知具联匿成美罪盛题书地慕功虚出莫闻除更改化无艺笔真本学俗小大别正定同齐驰扬声英恶污冒假诬浮徒列挂一"
       .unicodeScalars.map { ScriptFolding.fold($0.value) })
   static let pieceWords: Set<UInt32> = Set("各整这那每某哪一两几半单真好些逐".unicodeScalars.map { ScriptFolding.fold($0.value) })
-  static let triggers: Set<UInt32> = Set("有共计分立办生出定整调辖从达为设派".unicodeScalars.map { ScriptFolding.fold($0.value) })
+  static let triggers: Set<UInt32> = Set("有共计分立办生出定整调辖从达为设派的县区镇乡、".unicodeScalars.map { ScriptFolding.fold($0.value) })
   static let nextStops: Set<UInt32> = Set(
     "别人体性案月序数单额称义字册誉牌片录副次利胜气言校".unicodeScalars.map { ScriptFolding.fold($0.value) })
 
@@ -745,9 +761,11 @@ struct FigureScan {
     if entry.blankAfterPunctuation && nextIsEnd {
       switch entry.unit {
       case "人":
-        if folded == 0x4E3E {  // 选举人: a word, unless 参加投票选举人, (the voters' number lost)
+        if folded == 0x4E3E || folded == 0x7968 {
+          // 选举人, 投票人: words, unless after 参加投票 (the number of voters lost).
           let j = ScalarReader.previousBoundary(before: i, in: p)
           return FoldedMatch.matchBackward(FoldedMatch.pattern("投票选"), endingAt: j, floor: max(lo, j - 12), in: p) != nil
+            || FoldedMatch.matchBackward(FoldedMatch.pattern("参加投"), endingAt: j, floor: max(lo, j - 12), in: p) != nil
         }
         return !Self.personWords.contains(folded) && !isBreakBefore(prev)
       case "名": return !Self.nameWords.contains(folded) && !isBreakBefore(prev)

@@ -177,7 +177,7 @@ enum NumberScanner {
     }
     var significand = whole
     var scale = 0
-    if decimals, j < limit, ScalarReader.scalar(at: j, in: p).value == 0x70B9 {  // 点
+    if decimals, j < limit, ScriptFolding.fold(ScalarReader.scalar(at: j, in: p).value) == 0x70B9 {  // 点 點
       var k = j + 3
       var fraction: [Int] = []
       while k < limit, fraction.count < 6 {
