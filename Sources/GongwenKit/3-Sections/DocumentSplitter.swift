@@ -70,14 +70,28 @@ struct DocumentSplitter {
     var documents: [Span] = []
     for (n, start) in markers.enumerated() {
       let next = n + 1 < markers.count ? markers[n + 1] : end
-      let lastLine = (nonEmpty.last(where: { $0 >= start && $0 < next }) ?? start) + 1
+      // nonEmpty is sorted: binary searches keep many documents in one file linear, not quadratic.
+      let below = Self.firstIndex(in: nonEmpty, atLeast: next)
+      let lastLine = (below > 0 && nonEmpty[below - 1] >= start ? nonEmpty[below - 1] : start) + 1
       var titleLine = start
-      if Self.isBareMarker(trimmed[start], in: p), let t = nonEmpty.first(where: { $0 > start && $0 < next }) {
-        titleLine = t
+      let after = Self.firstIndex(in: nonEmpty, atLeast: start + 1)
+      if Self.isBareMarker(trimmed[start], in: p), after < nonEmpty.count, nonEmpty[after] < next {
+        titleLine = nonEmpty[after]
       }
       documents.append(Span(firstLine: start, titleLine: titleLine, endLine: lastLine))
     }
     return Layout(front: front, documents: documents, trailer: trailer)
+  }
+
+  /// The index of the first element of the sorted `values` that is `>= bound` (`values.count` when none).
+  static func firstIndex(in values: [Int], atLeast bound: Int) -> Int {
+    var low = 0
+    var high = values.count
+    while low < high {
+      let mid = (low + high) / 2
+      if values[mid] < bound { low = mid + 1 } else { high = mid }
+    }
+    return low
   }
 
   // MARK: - Line tests
@@ -94,6 +108,8 @@ struct DocumentSplitter {
 
   /// The offsets of the 篇 marker in `line`, if any.
   static func pieceMarker(in line: Range<Int>, p: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
+    // Every marker holds 篇 (E7 AF 87, which no other scalar folds to): most lines fail this byte scan.
+    guard containsPieceWord(line, in: p) else { return nil }
     var i = line.lowerBound
     var scalars: [(UInt32, Int)] = []
     while i < line.upperBound {
@@ -118,6 +134,15 @@ struct DocumentSplitter {
       return scalars[last].1..<line.upperBound
     }
     return nil
+  }
+
+  private static func containsPieceWord(_ line: Range<Int>, in p: UnsafeBufferPointer<UInt8>) -> Bool {
+    var i = line.lowerBound
+    while i + 2 < line.upperBound {
+      if p[i] == 0xE7 && p[i + 1] == 0xAF && p[i + 2] == 0x87 { return true }
+      i += 1
+    }
+    return false
   }
 
   /// A line that is only the 篇 marker: 【第1篇】.

@@ -28,7 +28,7 @@ struct SectionParser {
   }
 
   /// The heading tree and the items before the first heading, for lines `lineRange` of `text`.
-  func parse(_ text: DecodedText, lines: TextLines, lineRange: Range<Int>, skipping titleLines: Set<Int>) -> (
+  func parse(_ text: DecodedText, lines: TextLines, lineRange: Range<Int>, skipping titleLines: [Int]) -> (
     sections: [Section], items: [InlineItem]
   ) {
     var roots: [Node] = []
@@ -52,8 +52,8 @@ struct SectionParser {
               top.end = lines.content[k].lowerBound
               stack.removeLast()
             }
-            let siblings = stack.last?.children ?? roots
-            if let previous = siblings.last(where: { $0.level == node.level }) {
+            // No binding of the siblings array: holding it would make the append below copy it (quadratic).
+            if let previous = (stack.last?.children ?? roots).last(where: { $0.level == node.level }) {
               node.group = node.ordinal <= previous.ordinal ? previous.group + 1 : previous.group
             }
             if let parent = stack.last { parent.children.append(node) } else { roots.append(node) }
@@ -95,7 +95,7 @@ struct SectionParser {
     while i < range.upperBound {
       let (v, len) = ScalarReader.scalar(at: i, in: p)
       // Item markers begin with a numeral or 首/其/再/最; a cheap gate keeps this pass fast.
-      if atBoundary, v >= 0x4E00, let match = HeadingMarker.item(at: i, limit: range.upperBound, in: p) {
+      if atBoundary, HeadingMarker.mayStartItem(v), let match = HeadingMarker.item(at: i, limit: range.upperBound, in: p) {
         let end = clauseEnd(from: match.end, limit: range.upperBound, in: p, stopAtSemicolon: true)
         let previous = items.last?.ordinal ?? 0
         let ordinal = match.ordinal == 0 ? previous + 1 : match.ordinal
