@@ -541,6 +541,14 @@ struct FigureScan {
       draft.place = place(before: numberStart)
       return
     }
+    // 11.5%和1.3%: the second of a parallel run.
+    if SubjectFinder.trim(raw).isEmpty, let last = drafts.last, last.kind == .percent, last.sentence == sentence,
+      last.isParallelHead || last.isParallelTail
+    {
+      draft.isParallelTail = true
+      draft.base = last.base
+      return
+    }
     let clause = SubjectFinder.scalarsOf(max(clauseStart, numberStart - 120)..<numberStart, in: p)
     let stripped = SubjectFinder.strip(leading: [FoldedMatch.pattern("其中"), FoldedMatch.pattern("均")], from: clause)
     if let form = Self.occupancy.first(where: { SubjectFinder.matches($0, stripped, at: 0) }) {
@@ -558,14 +566,6 @@ struct FigureScan {
         if draft.base.isEmpty { draft.base = part.base }
       }
       if draft.base.isEmpty { draft.base = sentenceTotal.isEmpty ? paragraphBase : sentenceTotal }
-      return
-    }
-    // 11.5%和1.3%: the second of a parallel run.
-    if SubjectFinder.trim(raw).isEmpty, let last = drafts.last, last.kind == .percent, last.sentence == sentence,
-      last.isParallelHead || last.isParallelTail
-    {
-      draft.isParallelTail = true
-      draft.base = last.base
       return
     }
     var subject = SubjectFinder.trim(raw)

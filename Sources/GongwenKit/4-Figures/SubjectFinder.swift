@@ -31,7 +31,7 @@ enum SubjectFinder {
 
   /// Scalars that stop the noun after a measure word: 306个行政村统一… → 行政村.
   static let nounStops: Set<UInt32> = Set(
-    "的在于被是为和与及统全均都已取参进中共从对将把由向以经按等占达比较有实完开采组加分各及并个名位了配征选任开召举经要被通认积获入出来去到担当"
+    "的在于被是为和与及统全均都已取参进中共从对将把由向以经按等占达比较有实完开采组加分各及并个名位了配征任换开召举经要被通认积获入出来去到担当"
       .unicodeScalars.map { ScriptFolding.fold($0.value) })
 
   /// The scalars of the phrase ending at `end`, no further back than `floor` and `maxScalars`.
