@@ -80,7 +80,7 @@ struct FigureScan {
       default:
         if ChineseNumeral.isNumeral(v) {
           if let next = chineseNumber(at: i) { i = next; continue }
-        } else if MeasureWord.firstScalars.contains(ScriptFolding.fold(v)) {
+        } else if MeasureWord.mayStartBlank(ScriptFolding.fold(v)) {
           if let next = blank(at: i) { i = next; continue }
         }
       }
@@ -121,8 +121,8 @@ struct FigureScan {
   private mutating func noteGroup(endingAt zhong: Int) {
     guard zhong - clauseStart < 90 else { return }
     var j = clauseStart
-    for word in ["目前", "今年", "同时", "其中"] {
-      if let e = FoldedMatch.match(FoldedMatch.pattern(word), at: j, limit: zhong, in: p) { j = e; break }
+    for word in Self.groupOpeners {
+      if let e = FoldedMatch.match(word, at: j, limit: zhong, in: p) { j = e; break }
     }
     do {
       let (v, len) = ScalarReader.scalar(at: j, in: p)
@@ -143,6 +143,16 @@ struct FigureScan {
   static let points = FoldedMatch.pattern("个百分点")
   static let average = FoldedMatch.pattern("平均")
   static let percentOf = FoldedMatch.pattern("百分之")
+  static let qizhong = FoldedMatch.pattern("其中")
+  static let previousTerm = FoldedMatch.pattern("上届")
+  static let about = FoldedMatch.pattern("约")
+  static let zhou = FoldedMatch.pattern("周")
+  static let respectively = FoldedMatch.pattern("分别")
+  static let clauseOpeners: [[UInt32]] = ["其中", "均"].map(FoldedMatch.pattern)
+  static let groupOpeners: [[UInt32]] = ["目前", "今年", "同时", "其中"].map(FoldedMatch.pattern)
+  static let bandLinks: [[UInt32]] = ["的有", "的", "有", "共"].map(FoldedMatch.pattern)
+  static let votedElector = FoldedMatch.pattern("投票选")
+  static let votedPerson = FoldedMatch.pattern("参加投")
 
   private mutating func number(at i: Int) -> Int {
     guard let n = NumberScanner.arabic(at: i, limit: hi, in: p) else { return i + 1 }
@@ -167,6 +177,16 @@ struct FigureScan {
       resolvePercent(&draft, numberStart: i)
       drafts.append(draft)
       return n.end
+    }
+    // Most numerals in prose (一是, 统一, 十分) have no unit after them: reject before parsing.
+    var runEnd = i
+    while runEnd < hi {
+      let (v, len) = ScalarReader.scalar(at: runEnd, in: p)
+      guard ChineseNumeral.isNumeral(v) else { break }
+      runEnd += len
+    }
+    guard runEnd < hi, MeasureWord.mayFollowNumeral(ScriptFolding.fold(ScalarReader.scalar(at: runEnd, in: p).value)) else {
+      return runEnd
     }
     guard let n = NumberScanner.chinese(at: i, limit: hi, in: p) else { return nil }
     if n.isOverlong { return n.end }
@@ -316,7 +336,7 @@ struct FigureScan {
   private func followedByQizhong(_ j: Int) -> Bool {
     var k = j
     if k < hi, let c = commaLength(at: k) { k += c }
-    return FoldedMatch.match(FoldedMatch.pattern("其中"), at: k, limit: hi, in: p) != nil
+    return FoldedMatch.match(Self.qizhong, at: k, limit: hi, in: p) != nil
   }
 
   private func commaLength(at k: Int) -> Int? {
@@ -399,7 +419,7 @@ struct FigureScan {
       // 比上届(47.9岁), 上届为47岁: the previous term's average.
       draft.kind = .average
       draft.metric = .averageAge
-      draft.subject = FoldedMatch.pattern("上届")
+      draft.subject = Self.previousTerm
       return
     }
     draft.subject = SubjectFinder.phrase(before: numberStart, floor: subjectFloor, in: p)
@@ -408,7 +428,10 @@ struct FigureScan {
   private func averageLabel(before end: Int, floor: Int) -> Int? {
     var j = end
     // 平均年龄约45岁
-    if let k = FoldedMatch.matchBackward(FoldedMatch.pattern("约"), endingAt: j, floor: floor, in: p) { j = k }
+    if let k = FoldedMatch.matchBackward(Self.about, endingAt: j, floor: floor, in: p) { j = k }
+    // 为 是 在 达 龄 均 (and 為 達 齡) end every label.
+    guard let last = previousScalar(before: j), [0x4E3A, 0x70BA, 0x662F, 0x5728, 0x8FBE, 0x9054, 0x9F84, 0x9F61, 0x5747].contains(last)
+    else { return nil }
     for label in Self.averageLabels {
       if let start = FoldedMatch.matchBackward(label, endingAt: j, floor: floor, in: p) { return start }
     }
@@ -422,8 +445,8 @@ struct FigureScan {
     if end < hi, ScalarReader.scalar(at: end, in: p).value == 0x4E0B { end += 3 }
     let bandText = SubjectFinder.scalarsOf(start..<bandEnd, in: p)
     var k = end
-    for word in ["的有", "的", "有", "共"] {
-      if let e = FoldedMatch.match(FoldedMatch.pattern(word), at: k, limit: hi, in: p) { k = e; break }
+    for word in Self.bandLinks {
+      if let e = FoldedMatch.match(word, at: k, limit: hi, in: p) { k = e; break }
     }
     var draft = makeDraft(.ageBand, value: nil, unit: "", start: start, end: bandEnd, flags: flags)
     draft.low = low
@@ -550,9 +573,9 @@ struct FigureScan {
       return
     }
     let clause = SubjectFinder.scalarsOf(max(clauseStart, numberStart - 120)..<numberStart, in: p)
-    let stripped = SubjectFinder.strip(leading: [FoldedMatch.pattern("其中"), FoldedMatch.pattern("均")], from: clause)
+    let stripped = SubjectFinder.strip(leading: Self.clauseOpeners, from: clause)
     if let form = Self.occupancy.first(where: { SubjectFinder.matches($0, stripped, at: 0) }) {
-      draft.isParallelHead = SubjectFinder.matches(FoldedMatch.pattern("分别"), stripped, at: 0)
+      draft.isParallelHead = SubjectFinder.matches(Self.respectively, stripped, at: 0)
       let afterWord = Array(stripped[form.count...])
       // 占代表总数的30%: the base is named.
       if let de = afterWord.lastIndex(of: 0x7684), de > 0 {
@@ -591,6 +614,8 @@ struct FigureScan {
   static let falling: [[UInt32]] = ["下降", "降低", "减少", "回落", "下滑", "缩小", "减"].map(FoldedMatch.pattern)
   static let risingShort: [[UInt32]] = ["高", "多", "升"].map(FoldedMatch.pattern)
   static let fallingShort: [[UInt32]] = ["低", "少", "降"].map(FoldedMatch.pattern)
+  /// Last characters of the change verbs, for a quick reject.
+  static let verbEnds: Set<UInt32> = Set("高出加长升多降低少落滑小减".unicodeScalars.map { ScriptFolding.fold($0.value) })
   static let between: [[UInt32]] = ["了近", "了约", "了", "近", "约", "达"].map(FoldedMatch.pattern)
 
   /// Where the last change verb found by `changeSign` starts.
@@ -608,6 +633,7 @@ struct FigureScan {
     for word in Self.between {
       if let k = FoldedMatch.matchBackward(word, endingAt: j, floor: floor, in: p) { j = k; break }
     }
+    guard let last = previousScalar(before: j), Self.verbEnds.contains(ScriptFolding.fold(last)) else { return nil }
     let comparator = hasComparator(in: floor..<j)
     for (list, sign, short) in [(Self.rising, 1, false), (Self.falling, -1, false), (Self.risingShort, 1, true), (Self.fallingShort, -1, true)] {
       for word in list {
@@ -633,6 +659,8 @@ struct FigureScan {
   /// Flags from words before a number: 约 近 (approximate), 超过 (at least), 不到 (at most).
   private func prefixFlags(before start: Int) -> Figure.Flags {
     let floor = max(lo, start - 9)
+    guard let last = previousScalar(before: start), [0x7EA6, 0x7D04, 0x8FD1, 0x8FC7, 0x904E, 0x903E, 0x4E8E, 0x8DB3, 0x5230].contains(last)
+    else { return [] }
     for (word, flag) in Self.prefixes {
       if FoldedMatch.matchBackward(word, endingAt: start, floor: floor, in: p) != nil { return flag }
     }
@@ -651,6 +679,7 @@ struct FigureScan {
 
   /// Flags from words after a unit: 左右 上下 (approximate), 以上 (at least), 以下 (at most).
   private func suffixFlags(at end: Int) -> Figure.Flags {
+    guard end < hi, [0x5DE6, 0x4E0A, 0x4EE5].contains(ScalarReader.scalar(at: end, in: p).value) else { return [] }
     for (word, flag) in Self.suffixes where FoldedMatch.match(word, at: end, limit: hi, in: p) != nil { return flag }
     return []
   }
@@ -725,7 +754,7 @@ struct FigureScan {
     }
     if let c = connector(at: unitEnd, dates: false) {
       var k = c
-      if let z = FoldedMatch.match(FoldedMatch.pattern("周"), at: k, limit: hi, in: p) { k = z }
+      if let z = FoldedMatch.match(Self.zhou, at: k, limit: hi, in: p) { k = z }
       if let (entry, end) = MeasureWord.match(at: k, limit: hi, in: p), entry.role == .age {
         return band(start: i, low: nil, high: nil, bandEnd: end, flags: [])
       }
@@ -764,8 +793,8 @@ struct FigureScan {
         if folded == 0x4E3E || folded == 0x7968 {
           // 选举人, 投票人: words, unless after 参加投票 (the number of voters lost).
           let j = ScalarReader.previousBoundary(before: i, in: p)
-          return FoldedMatch.matchBackward(FoldedMatch.pattern("投票选"), endingAt: j, floor: max(lo, j - 12), in: p) != nil
-            || FoldedMatch.matchBackward(FoldedMatch.pattern("参加投"), endingAt: j, floor: max(lo, j - 12), in: p) != nil
+          return FoldedMatch.matchBackward(Self.votedElector, endingAt: j, floor: max(lo, j - 12), in: p) != nil
+            || FoldedMatch.matchBackward(Self.votedPerson, endingAt: j, floor: max(lo, j - 12), in: p) != nil
         }
         return !Self.personWords.contains(folded) && !isBreakBefore(prev)
       case "名": return !Self.nameWords.contains(folded) && !isBreakBefore(prev)

@@ -23,18 +23,30 @@ enum MetricTable {
 
   static let averageAge = FoldedMatch.pattern("年龄")
 
+  /// First scalars of every keyword, for a quick reject.
+  static let firstScalars: Set<UInt32> = Set((rates + shares + counts).map { $0.keyword[0] })
+
   /// The first metric of `table` whose keyword occurs in `range`, with the keyword's offsets.
   static func find(_ table: [(keyword: [UInt32], metric: Metric)], in range: Range<Int>, p: UnsafeBufferPointer<UInt8>)
     -> (metric: Metric, range: Range<Int>)?
   {
-    for (keyword, metric) in table {
-      var i = range.lowerBound
-      while i < range.upperBound {
-        if let end = FoldedMatch.match(keyword, at: i, limit: range.upperBound, in: p) { return (metric, i..<end) }
-        i += ScalarReader.scalar(at: i, in: p).length
+    // One walk over the range; the earliest table entry wins, wherever it stands.
+    var best: (index: Int, metric: Metric, range: Range<Int>)?
+    var i = range.lowerBound
+    while i < range.upperBound {
+      let (v, len) = ScalarReader.scalar(at: i, in: p)
+      let folded = ScriptFolding.fold(v)
+      if firstScalars.contains(folded) {
+        for (k, entry) in table.enumerated() where entry.keyword[0] == folded && k < (best?.index ?? Int.max) {
+          if let end = FoldedMatch.match(entry.keyword, at: i, limit: range.upperBound, in: p) {
+            best = (k, entry.metric, i..<end)
+            break
+          }
+        }
       }
+      i += len
     }
-    return nil
+    return best.map { ($0.metric, $0.range) }
   }
 
   /// The share metric named by a subject string (妇女代表 → women-share).

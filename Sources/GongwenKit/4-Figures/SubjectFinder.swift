@@ -20,6 +20,10 @@ enum SubjectFinder {
     "已有", "累计", "拥有", "具有", "在", "共", "有", "和", "与", "及", "、", "的", "新当选的", "当选的", "选出", "产生", "均",
   ].map(FoldedMatch.pattern).sorted { $0.count > $1.count }
 
+  static let leadingFirsts: Set<UInt32> = Set(leading.map { $0[0] })
+  static let trailingLasts: Set<UInt32> = Set(trailing.map { $0[$0.count - 1] })
+  static let cutLasts: Set<UInt32> = Set(cuts.map { $0[$0.count - 1] })
+
   /// Words after which the phrase starts afresh: 芝山镇共有选民 → 选民, 主任中有中共党员 → 中共党员.
   static let cuts: [[UInt32]] = ["共有", "其中", "另有", "还有", "拥有", "具有", "有"].map(FoldedMatch.pattern)
 
@@ -61,6 +65,7 @@ enum SubjectFinder {
     // Cut after the last 共有 / 有 that leaves a phrase behind it.
     var k = s.count - 2
     cutting: while k > 0 {
+      guard cutLasts.contains(ScriptFolding.fold(s[k])) else { k -= 1; continue }
       for w in cuts where matches(w, s, at: k - w.count + 1) && k + 1 < s.count {
         lo = k + 1
         break cutting
@@ -71,6 +76,9 @@ enum SubjectFinder {
     var changed = true
     while changed && lo < hi {
       changed = false
+      guard leadingFirsts.contains(ScriptFolding.fold(s[lo])) || trailingLasts.contains(ScriptFolding.fold(s[hi - 1])) else {
+        break
+      }
       for w in leading where hi - lo >= w.count && matches(w, s, at: lo) {
         lo += w.count
         changed = true
