@@ -20,8 +20,8 @@ struct FigureExtractor: Sendable {
         if traditional || Self.hasTraditional(draft.start..<draft.end, in: p) { flags.insert(.traditional) }
         return Figure(
           kind: draft.kind, value: draft.value, unit: draft.unit, low: draft.low, high: draft.high,
-          subject: SubjectFinder.string(draft.subject), base: SubjectFinder.string(draft.base), metric: draft.metric,
-          place: SubjectFinder.string(draft.place), flags: flags, range: draft.start..<draft.end,
+          subject: draft.subjectText ?? text.string(draft.subject), base: text.string(draft.base), metric: draft.metric,
+          place: text.string(draft.place), flags: flags, range: draft.start..<draft.end,
           start: text.location(of: draft.start), end: text.location(of: draft.end), text: text.string(draft.start..<draft.end))
       }
     }
@@ -50,10 +50,12 @@ struct FigureDraft: Sendable {
   var start: Int
   var end: Int
   var sentence: Int
-  var subject: [UInt32] = []
-  var base: [UInt32] = []
+  /// Byte ranges of the text; `subjectText` replaces the subject when it is not written out (上届).
+  var subject: Range<Int> = 0..<0
+  var subjectText: String? = nil
+  var base: Range<Int> = 0..<0
   var metric: Metric? = nil
-  var place: [UInt32] = []
+  var place: Range<Int> = 0..<0
   /// Starts a run of percents paired with earlier counts (分别占 … 和 …).
   var isParallelHead = false
   /// Continues such a run.

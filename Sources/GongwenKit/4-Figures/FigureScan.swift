@@ -13,9 +13,9 @@ struct FigureScan {
   /// Offset of 平均 in the current sentence, for a previous-term average in brackets: 比上届(47.9岁).
   private var averageInSentence: Int?
   /// The total a following part belongs to: the subject of `X306人，其中…`.
-  private var sentenceTotal: [UInt32] = []
+  private var sentenceTotal: Range<Int> = 0..<0
   /// The group of the paragraph: 在农村党支部书记中，….
-  private var paragraphBase: [UInt32] = []
+  private var paragraphBase: Range<Int> = 0..<0
   /// Text before this offset is inside a short quotation (“三个代表”): slogans, not statistics.
   private var quoteEnd = -1
 
@@ -44,7 +44,7 @@ struct FigureScan {
           blankPercent(at: i, end: i + 1)
         case 0x0A, 0x0D:
           endSentence(at: i + 1)
-          paragraphBase = []
+          paragraphBase = 0..<0
         case 0x2C, 0x3B, 0x3A, 0x28, 0x29:  // , ; : ( )
           endClause(at: i, next: i + 1)
         case 0x21, 0x3F:
@@ -74,7 +74,7 @@ struct FigureScan {
         openQuote(at: i + len)
       case 0x2028, 0x2029:
         endSentence(at: i + len)
-        paragraphBase = []
+        paragraphBase = 0..<0
       case 0x5E73:  // 平
         if FoldedMatch.match(Self.average, at: i, limit: hi, in: p) != nil { averageInSentence = i }
       default:
@@ -102,7 +102,7 @@ struct FigureScan {
     sentenceStart = next
     sentence += 1
     averageInSentence = nil
-    sentenceTotal = []
+    sentenceTotal = 0..<0
   }
 
   private mutating func openQuote(at start: Int) {
@@ -130,8 +130,7 @@ struct FigureScan {
         if let inner = drafts.last(where: { $0.start > j && $0.end <= zhong && $0.kind == .count }) {
           paragraphBase = inner.subject
         } else {
-          var phrase = SubjectFinder.scalars(before: zhong, floor: j + len, in: p)
-          phrase = SubjectFinder.trim(phrase)
+          let phrase = SubjectFinder.phrase(before: zhong, floor: j + len, in: p)
           if !phrase.isEmpty { paragraphBase = phrase }
         }
       }
@@ -318,12 +317,12 @@ struct FigureScan {
     let floor = subjectFloor
     var subject = SubjectFinder.phrase(before: numberStart, floor: floor, in: p)
     let following = SubjectFinder.noun(after: unitEnd, limit: hi, in: p)
-    if following.count >= 2 || subject.isEmpty { subject = following }
+    if subject.isEmpty || SubjectFinder.scalarCount(following, in: p) >= 2 { subject = following }
     draft.subject = subject
-    draft.base = sentenceTotal.isEmpty ? paragraphBase : sentenceTotal
-    if draft.base == draft.subject { draft.base = [] }
+    draft.base = contextBase
+    if SubjectFinder.same(draft.base, draft.subject, in: p) { draft.base = 0..<0 }
     if draft.unit == "人" || draft.unit == "名" {
-      let upper = min(hi, unitEnd + 3 * (following.count + 8))
+      let upper = min(hi, following.upperBound + 24)
       let clauseEnd = clauseEnd(from: unitEnd, limit: upper)
       draft.metric = MetricTable.find(MetricTable.counts, in: floor..<clauseEnd, p: p)?.metric
     }
@@ -407,10 +406,10 @@ struct FigureScan {
       draft.start = labelStart
       draft.metric = .averageAge
       var subject = SubjectFinder.phrase(before: labelStart, floor: subjectFloor, in: p)
-      if subject.isEmpty { subject = sentenceTotal.isEmpty ? paragraphBase : sentenceTotal }
+      if subject.isEmpty { subject = contextBase }
       draft.subject = subject
-      draft.base = sentenceTotal.isEmpty ? paragraphBase : sentenceTotal
-      if draft.base == draft.subject { draft.base = [] }
+      draft.base = contextBase
+      if SubjectFinder.same(draft.base, draft.subject, in: p) { draft.base = 0..<0 }
       return
     }
     if averageInSentence != nil, let prev = previousScalar(before: numberStart),
@@ -419,7 +418,7 @@ struct FigureScan {
       // 比上届(47.9岁), 上届为47岁: the previous term's average.
       draft.kind = .average
       draft.metric = .averageAge
-      draft.subject = Self.previousTerm
+      draft.subjectText = "上届"
       return
     }
     draft.subject = SubjectFinder.phrase(before: numberStart, floor: subjectFloor, in: p)
@@ -443,7 +442,6 @@ struct FigureScan {
     var end = bandEnd
     // 56岁以上下28人: a stray 下.
     if end < hi, ScalarReader.scalar(at: end, in: p).value == 0x4E0B { end += 3 }
-    let bandText = SubjectFinder.scalarsOf(start..<bandEnd, in: p)
     var k = end
     for word in Self.bandLinks {
       if let e = FoldedMatch.match(word, at: k, limit: hi, in: p) { k = e; break }
@@ -472,8 +470,8 @@ struct FigureScan {
       draft.end = unitEnd
       end = unitEnd
     }
-    draft.subject = bandText
-    draft.base = sentenceTotal.isEmpty ? paragraphBase : sentenceTotal
+    draft.subject = start..<bandEnd
+    draft.base = contextBase
     drafts.append(draft)
     return end
   }
@@ -557,53 +555,58 @@ struct FigureScan {
 
   private mutating func resolvePercent(_ draft: inout FigureDraft, numberStart: Int) {
     let floor = subjectFloor
-    let raw = SubjectFinder.scalars(before: numberStart, floor: floor, in: p)
+    let raw = SubjectFinder.rawPhrase(before: numberStart, floor: floor, in: p)
     if let rate = MetricTable.find(MetricTable.rates, in: floor..<numberStart, p: p) {
       draft.metric = rate.metric
-      draft.subject = SubjectFinder.scalarsOf(rate.range, in: p)
+      draft.subject = rate.range
       draft.place = place(before: numberStart)
       return
     }
     // 11.5%和1.3%: the second of a parallel run.
-    if SubjectFinder.trim(raw).isEmpty, let last = drafts.last, last.kind == .percent, last.sentence == sentence,
+    if SubjectFinder.trim(raw, in: p).isEmpty, let last = drafts.last, last.kind == .percent, last.sentence == sentence,
       last.isParallelHead || last.isParallelTail
     {
       draft.isParallelTail = true
       draft.base = last.base
       return
     }
-    let clause = SubjectFinder.scalarsOf(max(clauseStart, numberStart - 120)..<numberStart, in: p)
-    let stripped = SubjectFinder.strip(leading: Self.clauseOpeners, from: clause)
-    if let form = Self.occupancy.first(where: { SubjectFinder.matches($0, stripped, at: 0) }) {
-      draft.isParallelHead = SubjectFinder.matches(Self.respectively, stripped, at: 0)
-      let afterWord = Array(stripped[form.count...])
+    var clauseFrom = max(clauseStart, numberStart - 120)
+    while clauseFrom < numberStart, p[clauseFrom] & 0xC0 == 0x80 { clauseFrom += 1 }
+    for word in Self.clauseOpeners {
+      if let e = FoldedMatch.match(word, at: clauseFrom, limit: numberStart, in: p) { clauseFrom = e }
+    }
+    if let form = FoldedMatch.firstMatch(Self.occupancy, at: clauseFrom, limit: numberStart, in: p) {
+      draft.isParallelHead = FoldedMatch.match(Self.respectively, at: clauseFrom, limit: numberStart, in: p) != nil
       // 占代表总数的30%: the base is named.
-      if let de = afterWord.lastIndex(of: 0x7684), de > 0 {
-        draft.base = SubjectFinder.trim(Array(afterWord[..<de]))
+      var de = numberStart
+      while de > form.end {
+        de = ScalarReader.previousBoundary(before: de, in: p)
+        if ScalarReader.scalar(at: de, in: p).value == 0x7684 { break }
       }
+      if de > form.end { draft.base = SubjectFinder.trim(form.end..<de, in: p) }
       // The part is named before 占, not inside its base (占换届前55岁以下262名…的51%).
-      var occupancyStart = max(clauseStart, numberStart - 120)
-      for v in clause.prefix(clause.count - stripped.count) { occupancyStart += UTF8.width(Unicode.Scalar(v) ?? " ") }
-      if let part = drafts.last(where: { $0.sentence == sentence && $0.isCountLike && $0.end <= occupancyStart }) {
+      if let part = drafts.last(where: { $0.sentence == sentence && $0.isCountLike && $0.end <= clauseFrom }) {
         draft.subject = part.subject
+        draft.subjectText = part.subjectText
         if draft.base.isEmpty { draft.base = part.base }
       }
-      if draft.base.isEmpty { draft.base = sentenceTotal.isEmpty ? paragraphBase : sentenceTotal }
+      if draft.base.isEmpty { draft.base = contextBase }
       return
     }
-    var subject = SubjectFinder.trim(raw)
+    var subject = SubjectFinder.trim(raw, in: p)
     if draft.end < hi, ScalarReader.scalar(at: draft.end, in: p).value == 0x7684 {
       let noun = SubjectFinder.noun(after: draft.end + 3, limit: hi, in: p)  // 100%的党员
       if !noun.isEmpty { subject = noun }
     }
     draft.subject = subject
-    draft.base = sentenceTotal.isEmpty ? paragraphBase : sentenceTotal
-    if draft.base == draft.subject { draft.base = [] }
+    draft.base = contextBase
+    if SubjectFinder.same(draft.base, draft.subject, in: p) { draft.base = 0..<0 }
   }
 
   private mutating func resolveChange(_ draft: inout FigureDraft) {
     if let reference = drafts.last(where: { $0.sentence == sentence && $0.kind != .change && $0.kind != .date }) {
       draft.subject = reference.subject
+      draft.subjectText = reference.subjectText
       draft.metric = reference.metric
       draft.base = reference.base
       draft.place = reference.place
@@ -812,7 +815,7 @@ struct FigureScan {
   // MARK: - Places
 
   /// The nearest place name before `end` in the sentence: 全区, 芝山镇, 石亭镇, 全镇.
-  private func place(before end: Int) -> [UInt32] {
+  private func place(before end: Int) -> Range<Int> {
     let floor = max(sentenceStart, end - 360)
     var j = end
     while j > floor {
@@ -825,7 +828,7 @@ struct FigureScan {
       }
       j = k
     }
-    return []
+    return 0..<0
   }
 
   static let placeSuffixes: Set<UInt32> = [0x533A, 0x9547, 0x4E61, 0x53BF, 0x5E02]  // 区 镇 乡 县 市
@@ -833,23 +836,24 @@ struct FigureScan {
   static let notPlaces: Set<UInt32> = Set("选社城辖园小片分地专景乡街都超上门营集灾疫郊老新".unicodeScalars.map { ScriptFolding.fold($0.value) })
   static let nameStops: Set<UInt32> = Set("在于的和与及各年是为了从对共有将由月日".unicodeScalars.map { ScriptFolding.fold($0.value) })
 
-  private func placeName(endingAt suffixStart: Int, suffix: UInt32, floor: Int) -> [UInt32] {
-    var name: [UInt32] = [suffix]
+  private func placeName(endingAt suffixStart: Int, suffix: UInt32, floor: Int) -> Range<Int> {
+    let end = suffixStart + (suffix < 0x10000 ? 3 : 4)
     var j = suffixStart
-    while j > floor, name.count < 4 {
+    var n = 0
+    while j > floor, n < 3 {
       let k = ScalarReader.previousBoundary(before: j, in: p)
       guard k >= floor else { break }
       let v = ScalarReader.scalar(at: k, in: p).value
       let folded = ScriptFolding.fold(v)
-      if name.count == 1 && Self.notPlaces.contains(folded) { return [] }
+      if n == 0 && Self.notPlaces.contains(folded) { return 0..<0 }
       let isPlaceholder = v == 0x78 || v == 0x58 || v == 0x2A || v == 0xD7
       if SubjectFinder.isBreak(v) && !isPlaceholder { break }
       if Self.nameStops.contains(folded) { break }
-      name.insert(v, at: 0)
       j = k
+      n += 1
       if folded == 0x5168 || folded == 0x6211 || folded == 0x672C { break }  // 全 我 本
     }
-    return name.count > 1 ? name : []
+    return n > 0 ? j..<end : 0..<0
   }
 
   // MARK: - Parallel runs
@@ -872,21 +876,25 @@ struct FigureScan {
       if parts.count == n {
         for (offset, part) in parts.enumerated() {
           drafts[k + offset].subject = drafts[part].subject
+          drafts[k + offset].subjectText = drafts[part].subjectText
           if drafts[k + offset].base.isEmpty { drafts[k + offset].base = drafts[part].base }
         }
       }
       for j in k..<end {
         drafts[j].base = drafts[k].base
-        if drafts[j].metric == nil { drafts[j].metric = MetricTable.share(of: SubjectFinder.string(drafts[j].subject)) }
+        if drafts[j].metric == nil { drafts[j].metric = MetricTable.share(in: drafts[j].subject, p: p) }
       }
       k = end
     }
     for j in drafts.indices where drafts[j].kind == .percent && drafts[j].metric == nil {
-      drafts[j].metric = MetricTable.share(of: SubjectFinder.string(drafts[j].subject))
+      drafts[j].metric = MetricTable.share(in: drafts[j].subject, p: p)
     }
   }
 
   // MARK: - Helpers
+
+  /// The total or group the current figure belongs to: 其中 in the sentence, else 在…中 in the paragraph.
+  private var contextBase: Range<Int> { sentenceTotal.isEmpty ? paragraphBase : sentenceTotal }
 
   /// Subjects are looked for after the previous figure and the clause start.
   private var subjectFloor: Int { max(clauseStart, drafts.last?.end ?? lo) }

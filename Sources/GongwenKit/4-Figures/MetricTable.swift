@@ -49,15 +49,20 @@ enum MetricTable {
     return best.map { ($0.metric, $0.range) }
   }
 
-  /// The share metric named by a subject string (妇女代表 → women-share).
-  static func share(of subject: String) -> Metric? {
-    let folded = subject.unicodeScalars.map { ScriptFolding.fold($0.value) }
-    for (keyword, metric) in shares where folded.count >= keyword.count {
-      for k in 0...(folded.count - keyword.count) where Array(folded[k..<(k + keyword.count)]) == keyword {
-        if metric == .womenShare, keyword.count == 1, k > 0, folded[k - 1] == 0x7537 { continue }  // 男女
-        return metric
-      }
+  /// The share metric named in a subject (妇女代表 → women-share); 大专以下 is not a college share, nor 男女 a
+  /// women's share.
+  static func share(in range: Range<Int>, p: UnsafeBufferPointer<UInt8>) -> Metric? {
+    guard let found = find(shares, in: range, p: p) else { return nil }
+    if found.metric == .collegeShare, FoldedMatch.match(below, at: found.range.upperBound, limit: range.upperBound, in: p) != nil {
+      return nil
     }
-    return nil
+    if found.metric == .womenShare, found.range.lowerBound > range.lowerBound,
+      ScalarReader.scalar(at: ScalarReader.previousBoundary(before: found.range.lowerBound, in: p), in: p).value == 0x7537
+    {
+      return nil
+    }
+    return found.metric
   }
+
+  static let below = FoldedMatch.pattern("以下")
 }
