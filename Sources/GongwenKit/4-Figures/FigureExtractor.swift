@@ -15,15 +15,44 @@ struct FigureExtractor: Sendable {
     }
     let traditional = document.script == .traditional
     return text.bytes.withUnsafeBufferPointer { p in
-      drafts.map { draft in
+      var locator = Locator(lines: text.lines)
+      return drafts.map { draft in
         var flags = draft.flags
         if traditional || Self.hasTraditional(draft.start..<draft.end, in: p) { flags.insert(.traditional) }
         return Figure(
           kind: draft.kind, value: draft.value, unit: draft.unit, low: draft.low, high: draft.high,
           subject: draft.subjectText ?? text.string(draft.subject), base: text.string(draft.base), metric: draft.metric,
           place: text.string(draft.place), flags: flags, range: draft.start..<draft.end,
-          start: text.location(of: draft.start), end: text.location(of: draft.end), text: text.string(draft.start..<draft.end))
+          start: locator.location(of: draft.start, in: p), end: locator.location(of: draft.end, in: p),
+          text: text.string(draft.start..<draft.end))
       }
+    }
+  }
+
+  /// Locations of offsets that mostly increase: walks forward from the last one instead of searching again.
+  private struct Locator {
+    let lines: LineTable
+    var line = -1
+    var offset = 0
+    var column = 1
+
+    mutating func location(of target: Int, in p: UnsafeBufferPointer<UInt8>) -> SourceLocation {
+      if line < 0 || target < offset {
+        line = lines.lineIndex(of: target)
+        offset = lines.lineStarts[line]
+        column = 1
+      }
+      let starts = lines.lineStarts
+      if line + 1 < starts.count && starts[line + 1] <= target {
+        line = lines.lineIndex(of: target)
+        offset = starts[line]
+        column = 1
+      }
+      while offset < target {
+        if p[offset] & 0xC0 != 0x80 { column += 1 }
+        offset += 1
+      }
+      return SourceLocation(line: line + 1, column: column, offset: target)
     }
   }
 

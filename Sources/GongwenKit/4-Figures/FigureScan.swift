@@ -19,7 +19,20 @@ struct FigureScan {
   /// Text before this offset is inside a short quotation (“三个代表”): slogans, not statistics.
   private var quoteEnd = -1
 
+  /// One bit per BMP scalar that may start something: numerals, measure words that may follow a blank, 平,
+  /// punctuation that ends a clause or sentence, quotes, full-width digits and symbols.
+  static let interestingTable: [UInt64] = {
+    var table = [UInt64](repeating: 0, count: 1024)
+    func set(_ v: UInt32) { table[Int(v >> 6)] |= 1 << UInt64(v & 63) }
+    for s in "〇零一二两兩三四五六七八九十百千万萬亿億人名个個岁歲周週月平，；：（）。！？“「、" .unicodeScalars { set(s.value) }
+    for v in UInt32(0xFF01)...0xFF5E { set(v) }
+    for v: UInt32 in [0xD7, 0x2028, 0x2029, 0x85] { set(v) }
+    return table
+  }()
+  private let interesting: [UInt64]
+
   init(p: UnsafeBufferPointer<UInt8>, range: Range<Int>) {
+    interesting = Self.interestingTable
     self.p = p
     lo = range.lowerBound
     hi = range.upperBound
@@ -56,6 +69,10 @@ struct FigureScan {
         continue
       }
       let (v, len) = ScalarReader.scalar(at: i, in: p)
+      guard v < 0x10000, interesting[Int(v >> 6)] & (1 << UInt64(v & 63)) != 0 else {
+        i += len
+        continue
+      }
       switch v {
       case 0xFF10...0xFF19:
         i = number(at: i)
@@ -80,7 +97,7 @@ struct FigureScan {
       default:
         if ChineseNumeral.isNumeral(v) {
           if let next = chineseNumber(at: i) { i = next; continue }
-        } else if MeasureWord.mayStartBlank(ScriptFolding.fold(v)) {
+        } else if MeasureWord.mayStartBlank(v) {
           if let next = blank(at: i) { i = next; continue }
         }
       }
@@ -191,7 +208,7 @@ struct FigureScan {
     if n.isOverlong { return n.end }
     if n.isLoneYi {
       // 一名, 一个。 standing alone in a clause are counts; 一个良好的环境 is an article.
-      guard let (entry, unitEnd) = MeasureWord.match(at: n.end, limit: hi, in: p), ["名", "个", "人", "位"].contains(entry.unit),
+      guard let (entry, unitEnd) = MeasureWord.match(at: n.end, limit: hi, in: p), [MeasureWord.Entry.name, MeasureWord.Entry.piece, MeasureWord.Entry.person, MeasureWord.Entry.seat].contains(entry.code),
         unitEnd < hi, isClausePunctuation(ScalarReader.scalar(at: unitEnd, in: p).value)
       else { return n.end }
     }
@@ -248,13 +265,12 @@ struct FigureScan {
     case .age:
       return age(n, unitEnd: unitEnd, flags: flags, unit: entry.unit)
     case .count:
-      if n.isChinese && entry.unit == "点" { return unitEnd }
-      if entry.unit == "届", unitEnd < hi {
+      if entry.code == MeasureWord.Entry.term, unitEnd < hi {
         // 十九届六中全会, xx届五中全会: a term of office, not a count.
         let next = ScalarReader.scalar(at: unitEnd, in: p).value
         if ChineseNumeral.isNumeral(next) || next == 0x4E2D { return unitEnd }
       }
-      return count(n, unitEnd: unitEnd, unit: entry.unit, flags: flags)
+      return count(n, unitEnd: unitEnd, entry: entry, flags: flags)
     case .duration:
       return unitEnd
     case .year, .month, .day:
@@ -296,10 +312,10 @@ struct FigureScan {
 
   // MARK: - Counts
 
-  private mutating func count(_ n: ScannedNumber, unitEnd: Int, unit: String, flags: Figure.Flags) -> Int {
+  private mutating func count(_ n: ScannedNumber, unitEnd: Int, entry: MeasureWord.Entry, flags: Figure.Flags) -> Int {
     var flags = flags
     flags.formUnion(suffixFlags(at: unitEnd))
-    var draft = makeDraft(.count, value: n.value, unit: unit, start: n.start, end: unitEnd, flags: flags)
+    var draft = makeDraft(.count, value: n.value, unit: entry.unit, start: n.start, end: unitEnd, flags: flags)
     if let sign = changeSign(before: n.start, requireComparator: true) {
       draft.kind = .change
       draft.start = changeStart
@@ -308,12 +324,12 @@ struct FigureScan {
       drafts.append(draft)
       return unitEnd
     }
-    resolveCount(&draft, numberStart: n.start, unitEnd: unitEnd)
+    resolveCount(&draft, numberStart: n.start, unitEnd: unitEnd, countsPeople: entry.countsPeople)
     drafts.append(draft)
     return unitEnd
   }
 
-  private mutating func resolveCount(_ draft: inout FigureDraft, numberStart: Int, unitEnd: Int) {
+  private mutating func resolveCount(_ draft: inout FigureDraft, numberStart: Int, unitEnd: Int, countsPeople: Bool) {
     let floor = subjectFloor
     var subject = SubjectFinder.phrase(before: numberStart, floor: floor, in: p)
     let following = SubjectFinder.noun(after: unitEnd, limit: hi, in: p)
@@ -321,7 +337,7 @@ struct FigureScan {
     draft.subject = subject
     draft.base = contextBase
     if SubjectFinder.same(draft.base, draft.subject, in: p) { draft.base = 0..<0 }
-    if draft.unit == "人" || draft.unit == "名" {
+    if countsPeople {
       let upper = min(hi, following.upperBound + 24)
       let clauseEnd = clauseEnd(from: unitEnd, limit: upper)
       draft.metric = MetricTable.find(MetricTable.counts, in: floor..<clauseEnd, p: p)?.metric
@@ -463,7 +479,7 @@ struct FigureScan {
       draft.end = unitEnd
       end = unitEnd
     } else if let (entry, unitEnd) = MeasureWord.match(at: k, limit: hi, in: p), entry.role == .count,
-      entry.unit == "人" || entry.unit == "名"
+      entry.countsPeople
     {
       draft.unit = entry.unit
       draft.flags.insert(.blank)
@@ -508,7 +524,7 @@ struct FigureScan {
     }
     if role == .day && previous == .day && end == unitEnd && p[n.start] != 0 {
       // A lone 15号 is a document or house number; a lone 26日 is a day.
-      if MeasureWord.match(at: n.end, limit: hi, in: p)?.entry.unit == "号" { return unitEnd }
+      if MeasureWord.match(at: n.end, limit: hi, in: p)?.entry.code == MeasureWord.Entry.number { return unitEnd }
     }
     drafts.append(makeDraft(.date, value: nil, unit: "", start: n.start, end: end, flags: flags))
     return end
@@ -613,12 +629,16 @@ struct FigureScan {
     }
   }
 
+  /// Change verbs, two-character ones first: a short 高 / 少 needs 比 / 较 before it.
+  static let verbs: [(pattern: [UInt32], sign: Int, isShort: Bool)] =
+    rising.map { ($0, 1, false) } + falling.map { ($0, -1, false) } + risingShort.map { ($0, 1, true) }
+    + fallingShort.map { ($0, -1, true) }
   static let rising: [[UInt32]] = ["提高", "高出", "增加", "增长", "上升", "多出", "升高", "增多"].map(FoldedMatch.pattern)
   static let falling: [[UInt32]] = ["下降", "降低", "减少", "回落", "下滑", "缩小", "减"].map(FoldedMatch.pattern)
   static let risingShort: [[UInt32]] = ["高", "多", "升"].map(FoldedMatch.pattern)
   static let fallingShort: [[UInt32]] = ["低", "少", "降"].map(FoldedMatch.pattern)
   /// Last characters of the change verbs, for a quick reject.
-  static let verbEnds: Set<UInt32> = Set("高出加长升多降低少落滑小减".unicodeScalars.map { ScriptFolding.fold($0.value) })
+  static let verbEnds: ScalarSet = ScalarSet(folding: "高出加长升多降低少落滑小减")
   static let between: [[UInt32]] = ["了近", "了约", "了", "近", "约", "达"].map(FoldedMatch.pattern)
 
   /// Where the last change verb found by `changeSign` starts.
@@ -638,13 +658,11 @@ struct FigureScan {
     }
     guard let last = previousScalar(before: j), Self.verbEnds.contains(ScriptFolding.fold(last)) else { return nil }
     let comparator = hasComparator(in: floor..<j)
-    for (list, sign, short) in [(Self.rising, 1, false), (Self.falling, -1, false), (Self.risingShort, 1, true), (Self.fallingShort, -1, true)] {
-      for word in list {
-        guard let k = FoldedMatch.matchBackward(word, endingAt: j, floor: floor, in: p) else { continue }
-        if (short || requireComparator) && !comparator { return nil }
-        changeStart = k
-        return sign
-      }
+    for word in Self.verbs {
+      guard let k = FoldedMatch.matchBackward(word.pattern, endingAt: j, floor: floor, in: p) else { continue }
+      if (word.isShort || requireComparator) && !comparator { return nil }
+      changeStart = k
+      return word.sign
     }
     return nil
   }
@@ -729,7 +747,7 @@ struct FigureScan {
     case .count:
       guard isBlankCount(entry, prev: prev, next: next, at: i) else { return nil }
       var draft = makeDraft(.count, value: nil, unit: entry.unit, start: i, end: unitEnd, flags: [.blank])
-      resolveCount(&draft, numberStart: i, unitEnd: unitEnd)
+      resolveCount(&draft, numberStart: i, unitEnd: unitEnd, countsPeople: entry.countsPeople)
       drafts.append(draft)
       return unitEnd
     default:
@@ -762,11 +780,7 @@ struct FigureScan {
         return band(start: i, low: nil, high: nil, bandEnd: end, flags: [])
       }
     }
-    let allowed: Set<UInt32> = [
-      0x9F84, 0x9F61, 0x4E3A, 0x70BA, 0x662F, 0x28, 0xFF08, 0x4E86, 0x4F4E, 0x9AD8, 0x5C11, 0x591A, 0x964D, 0x5347, 0x52A0,
-      0x51CF, 0x6E1B, 0x957F, 0x4EC5, 0x5728, 0x8FBE, 0x9054, 0x5468, 0x9031,
-    ]
-    guard allowed.contains(prev) || isClausePunctuation(prev) || changeSign(before: i, requireComparator: false) != nil
+    guard Self.ageBlankNeighbours.contains(prev) || isClausePunctuation(prev) || changeSign(before: i, requireComparator: false) != nil
     else { return nil }
     var draft = makeDraft(.age, value: nil, unit: "岁", start: i, end: unitEnd, flags: [.blank])
     resolveAge(&draft, numberStart: i)
@@ -775,24 +789,24 @@ struct FigureScan {
     return unitEnd
   }
 
-  static let personWords: Set<UInt32> = Set(
-    "个本他她别家众每各诸某哪世国军工商农法新能好证私旁友敌真成老青少男女夫主客病罪伟圣前后古今族文诗感用恋艺匠为做待亲外何班头白轻年疾营络报绍事理荐持言办承表策护托请包伙情明保票集名人一两路惊选责导系任到"
-      .unicodeScalars.map { ScriptFolding.fold($0.value) })
-  static let nameWords: Set<UInt32> = Set(
-    "姓报提署排点实签命著知具联匿成美罪盛题书地慕功虚出莫闻除更改化无艺笔真本学俗小大别正定同齐驰扬声英恶污冒假诬浮徒列挂一"
-      .unicodeScalars.map { ScriptFolding.fold($0.value) })
-  static let pieceWords: Set<UInt32> = Set("各整这那每某哪一两几半单真好些逐".unicodeScalars.map { ScriptFolding.fold($0.value) })
-  static let triggers: Set<UInt32> = Set("有共计分立办生出定整调辖从达为设派的县区镇乡、".unicodeScalars.map { ScriptFolding.fold($0.value) })
-  static let nextStops: Set<UInt32> = Set(
-    "别人体性案月序数单额称义字册誉牌片录副次利胜气言校".unicodeScalars.map { ScriptFolding.fold($0.value) })
+  /// What may stand right before a 岁 whose number is missing: 年龄为岁, 比上届(岁), 下降了岁.
+  static let ageBlankNeighbours = ScalarSet([
+      0x9F84, 0x9F61, 0x4E3A, 0x70BA, 0x662F, 0x28, 0xFF08, 0x4E86, 0x4F4E, 0x9AD8, 0x5C11, 0x591A, 0x964D, 0x5347, 0x52A0,
+      0x51CF, 0x6E1B, 0x957F, 0x4EC5, 0x5728, 0x8FBE, 0x9054, 0x5468, 0x9031,
+    ])
+  static let personWords: ScalarSet = ScalarSet(folding: "个本他她别家众每各诸某哪世国军工商农法新能好证私旁友敌真成老青少男女夫主客病罪伟圣前后古今族文诗感用恋艺匠为做待亲外何班头白轻年疾营络报绍事理荐持言办承表策护托请包伙情明保票集名人一两路惊选责导系任到")
+  static let nameWords: ScalarSet = ScalarSet(folding: "姓报提署排点实签命著知具联匿成美罪盛题书地慕功虚出莫闻除更改化无艺笔真本学俗小大别正定同齐驰扬声英恶污冒假诬浮徒列挂一")
+  static let pieceWords: ScalarSet = ScalarSet(folding: "各整这那每某哪一两几半单真好些逐")
+  static let triggers: ScalarSet = ScalarSet(folding: "有共计分立办生出定整调辖从达为设派的县区镇乡、")
+  static let nextStops: ScalarSet = ScalarSet(folding: "别人体性案月序数单额称义字册誉牌片录副次利胜气言校")
 
   private func isBlankCount(_ entry: MeasureWord.Entry, prev: UInt32, next: UInt32, at i: Int) -> Bool {
     let folded = ScriptFolding.fold(prev)
     let nextIsEnd = isClausePunctuation(next) || next == 0x5360 || next == 0x4F54 || next == 0x0A || next == 0x0D
     let nextIsHan = next >= 0x4E00 && next <= 0x9FFF
     if entry.blankAfterPunctuation && nextIsEnd {
-      switch entry.unit {
-      case "人":
+      switch entry.code {
+      case MeasureWord.Entry.person:
         if folded == 0x4E3E || folded == 0x7968 {
           // 选举人, 投票人: words, unless after 参加投票 (the number of voters lost).
           let j = ScalarReader.previousBoundary(before: i, in: p)
@@ -800,13 +814,13 @@ struct FigureScan {
             || FoldedMatch.matchBackward(Self.votedPerson, endingAt: j, floor: max(lo, j - 12), in: p) != nil
         }
         return !Self.personWords.contains(folded) && !isBreakBefore(prev)
-      case "名": return !Self.nameWords.contains(folded) && !isBreakBefore(prev)
+      case MeasureWord.Entry.name: return !Self.nameWords.contains(folded) && !isBreakBefore(prev)
       default: return !Self.pieceWords.contains(folded) && !isBreakBefore(prev)
       }
     }
     // 共有名选民, 划分个选区: only 名 and 个, whose word-forming neighbours are listed.
-    guard entry.unit == "名" || entry.unit == "个", Self.triggers.contains(folded) else { return false }
-    if entry.unit == "个" && Self.pieceWords.contains(folded) { return false }
+    guard entry.code == MeasureWord.Entry.name || entry.code == MeasureWord.Entry.piece, Self.triggers.contains(folded) else { return false }
+    if entry.code == MeasureWord.Entry.piece && Self.pieceWords.contains(folded) { return false }
     return (nextIsHan || nextIsEnd) && !Self.nextStops.contains(ScriptFolding.fold(next))
   }
 
@@ -831,10 +845,10 @@ struct FigureScan {
     return 0..<0
   }
 
-  static let placeSuffixes: Set<UInt32> = [0x533A, 0x9547, 0x4E61, 0x53BF, 0x5E02]  // 区 镇 乡 县 市
+  static let placeSuffixes = ScalarSet([0x533A, 0x9547, 0x4E61, 0x53BF, 0x5E02])  // 区 镇 乡 县 市
   /// Characters before a suffix that make a common word, not a place: 选区, 社区, 乡镇, 城市.
-  static let notPlaces: Set<UInt32> = Set("选社城辖园小片分地专景乡街都超上门营集灾疫郊老新".unicodeScalars.map { ScriptFolding.fold($0.value) })
-  static let nameStops: Set<UInt32> = Set("在于的和与及各年是为了从对共有将由月日".unicodeScalars.map { ScriptFolding.fold($0.value) })
+  static let notPlaces: ScalarSet = ScalarSet(folding: "选社城辖园小片分地专景乡街都超上门营集灾疫郊老新")
+  static let nameStops: ScalarSet = ScalarSet(folding: "在于的和与及各年是为了从对共有将由月日")
 
   private func placeName(endingAt suffixStart: Int, suffix: UInt32, floor: Int) -> Range<Int> {
     let end = suffixStart + (suffix < 0x10000 ? 3 : 4)

@@ -10,8 +10,28 @@ enum MeasureWord {
   struct Entry: Sendable {
     let role: Role
     let unit: String
+    /// The unit's one scalar (folded) for a one-character unit, else 0: compared instead of strings.
+    let code: UInt32
+
+    init(role: Role, unit: String) {
+      self.role = role
+      self.unit = unit
+      var scalars = unit.unicodeScalars.makeIterator()
+      let first = scalars.next()?.value ?? 0
+      code = scalars.next() == nil ? first : 0
+    }
+
     /// 人 名 个 may stand after an empty slot followed by punctuation: 代表名，.
-    var blankAfterPunctuation: Bool { unit == "人" || unit == "名" || unit == "个" }
+    var blankAfterPunctuation: Bool { code == Self.person || code == Self.name || code == Self.piece }
+    /// 人 or 名: counts of people.
+    var countsPeople: Bool { code == Self.person || code == Self.name }
+
+    static let person: UInt32 = 0x4EBA  // 人
+    static let name: UInt32 = 0x540D  // 名
+    static let piece: UInt32 = 0x4E2A  // 个
+    static let seat: UInt32 = 0x4F4D  // 位
+    static let term: UInt32 = 0x5C4A  // 届
+    static let number: UInt32 = 0x53F7  // 号
   }
 
   /// The unit at `i`, longest first where one unit begins another (个百分点, 个月, 个). A switch on the first
@@ -69,11 +89,11 @@ enum MeasureWord {
   }
 
   /// Whether a measure word standing with no number before it may be a blank (共有名选民, 占%, 岁以上名,
-  /// 少。个百分点, 月日): 人 名 个 百(分点) 岁 周(岁) 月, folded.
+  /// 少。个百分点, 月日): 人 名 个 百(分点) 岁 周(岁) 月, in either script (no folding on the hot path).
   @inline(__always)
-  static func mayStartBlank(_ folded: UInt32) -> Bool {
-    switch folded {
-    case 0x4EBA, 0x540D, 0x4E2A, 0x767E, 0x5C81, 0x5468, 0x6708: true
+  static func mayStartBlank(_ v: UInt32) -> Bool {
+    switch v {
+    case 0x4EBA, 0x540D, 0x4E2A, 0x500B, 0x767E, 0x5C81, 0x6B72, 0x5468, 0x9031, 0x6708: true  // 個 歲 週 unfolded
     default: false
     }
   }

@@ -24,7 +24,7 @@ enum MetricTable {
   static let averageAge = FoldedMatch.pattern("年龄")
 
   /// First scalars of every keyword, for a quick reject.
-  static let firstScalars: Set<UInt32> = Set((rates + shares + counts).map { $0.keyword[0] })
+  static let firstScalars: ScalarSet = ScalarSet((rates + shares + counts).map { $0.keyword[0] })
 
   /// The first metric of `table` whose keyword occurs in `range`, with the keyword's offsets.
   static func find(_ table: [(keyword: [UInt32], metric: Metric)], in range: Range<Int>, p: UnsafeBufferPointer<UInt8>)
@@ -37,11 +37,14 @@ enum MetricTable {
       let (v, len) = ScalarReader.scalar(at: i, in: p)
       let folded = ScriptFolding.fold(v)
       if firstScalars.contains(folded) {
-        for (k, entry) in table.enumerated() where entry.keyword[0] == folded && k < (best?.index ?? Int.max) {
-          if let end = FoldedMatch.match(entry.keyword, at: i, limit: range.upperBound, in: p) {
-            best = (k, entry.metric, i..<end)
+        var k = 0
+        let limit = best?.index ?? table.count
+        while k < limit {
+          if table[k].keyword[0] == folded, let end = FoldedMatch.match(table[k].keyword, at: i, limit: range.upperBound, in: p) {
+            best = (k, table[k].metric, i..<end)
             break
           }
+          k += 1
         }
       }
       i += len

@@ -29,14 +29,12 @@ enum SubjectFinder {
   /// Words after which the phrase starts afresh: 芝山镇共有选民 → 选民, 主任中有中共党员 → 中共党员.
   static let cuts: [[UInt32]] = ["共有", "其中", "另有", "还有", "拥有", "具有", "有"].map(FoldedMatch.pattern)
 
-  static let leadingFirsts: Set<UInt32> = Set(leading.map { $0[0] })
-  static let trailingLasts: Set<UInt32> = Set(trailing.map { $0[$0.count - 1] })
-  static let cutLasts: Set<UInt32> = Set(cuts.map { $0[$0.count - 1] })
+  static let leadingFirsts: ScalarSet = ScalarSet(leading.map { $0[0] })
+  static let trailingLasts: ScalarSet = ScalarSet(trailing.map { $0[$0.count - 1] })
+  static let cutLasts: ScalarSet = ScalarSet(cuts.map { $0[$0.count - 1] })
 
   /// Scalars that stop the noun after a measure word: 306个行政村统一… → 行政村.
-  static let nounStops: Set<UInt32> = Set(
-    "的在于被是为和与及统全均都已取参进中共从对将把由向以经按等占达比较有实完开采组加分各及并个名位了配征任换当担去来出入获积认通要经举召开"
-      .unicodeScalars.map { ScriptFolding.fold($0.value) })
+  static let nounStops: ScalarSet = ScalarSet(folding: "的在于被是为和与及统全均都已取参进中共从对将把由向以经按等占达比较有实完开采组加分各及并个名位了配征任换当担去来出入获积认通要经举召开")
 
   /// The phrase ending at `end`, no further back than `floor` and `maxScalars`.
   static func rawPhrase(before end: Int, floor: Int, in p: UnsafeBufferPointer<UInt8>) -> Range<Int> {
