@@ -373,17 +373,16 @@ struct FigureScan {
 
   // MARK: - Ages
 
-  static let below: [[UInt32]] = ["以下", "及以下", "以内"].map(FoldedMatch.pattern)
-  static let above: [[UInt32]] = ["以上", "及以上"].map(FoldedMatch.pattern)
-  static let averageLabels: [[UInt32]] = ["平均年龄为", "平均年龄是", "平均年龄在", "平均年龄达", "平均年龄", "平均为", "平均"].map(
-    FoldedMatch.pattern)
+  static let below = PatternList(["以下", "及以下", "以内"])
+  static let above = PatternList(["以上", "及以上"])
+  static let averageLabels = PatternList(["平均年龄为", "平均年龄是", "平均年龄在", "平均年龄达", "平均年龄", "平均为", "平均"])
 
   private mutating func age(_ n: ScannedNumber, unitEnd: Int, flags: Figure.Flags, unit: String) -> Int {
     // 35岁以下, 56岁以上, 30岁至40岁: a band.
-    if let end = FoldedMatch.firstMatch(Self.below, at: unitEnd, limit: hi, in: p)?.end {
+    if let end = Self.below.match(at: unitEnd, limit: hi, in: p)?.end {
       return band(start: n.start, low: nil, high: n.value, bandEnd: end, flags: n.flags)
     }
-    if let end = FoldedMatch.firstMatch(Self.above, at: unitEnd, limit: hi, in: p)?.end {
+    if let end = Self.above.match(at: unitEnd, limit: hi, in: p)?.end {
       return band(start: n.start, low: n.value, high: nil, bandEnd: end, flags: n.flags)
     }
     if let c = connector(at: unitEnd, dates: false),
@@ -447,10 +446,7 @@ struct FigureScan {
     // 为 是 在 达 龄 均 (and 為 達 齡) end every label.
     guard let last = previousScalar(before: j), [0x4E3A, 0x70BA, 0x662F, 0x5728, 0x8FBE, 0x9054, 0x9F84, 0x9F61, 0x5747].contains(last)
     else { return nil }
-    for label in Self.averageLabels {
-      if let start = FoldedMatch.matchBackward(label, endingAt: j, floor: floor, in: p) { return start }
-    }
-    return nil
+    return Self.averageLabels.matchBackward(endingAt: j, floor: floor, in: p)?.start
   }
 
   /// An age band from `start` to `bandEnd`, with the count that follows it (35岁以下22人) as its value.
@@ -566,8 +562,7 @@ struct FigureScan {
 
   // MARK: - Percents and changes
 
-  static let occupancy: [[UInt32]] = ["分别占", "分别为", "分别是", "占了", "占到", "占", "比例为", "比例是", "占比为", "占比", "比重为", "比重"].map(
-    FoldedMatch.pattern)
+  static let occupancy = PatternList(["分别占", "分别为", "分别是", "占了", "占到", "占", "比例为", "比例是", "占比为", "占比", "比重为", "比重"])
 
   private mutating func resolvePercent(_ draft: inout FigureDraft, numberStart: Int) {
     let floor = subjectFloor
@@ -591,7 +586,7 @@ struct FigureScan {
     for word in Self.clauseOpeners {
       if let e = FoldedMatch.match(word, at: clauseFrom, limit: numberStart, in: p) { clauseFrom = e }
     }
-    if let form = FoldedMatch.firstMatch(Self.occupancy, at: clauseFrom, limit: numberStart, in: p) {
+    if let form = Self.occupancy.match(at: clauseFrom, limit: numberStart, in: p) {
       draft.isParallelHead = FoldedMatch.match(Self.respectively, at: clauseFrom, limit: numberStart, in: p) != nil
       // 占代表总数的30%: the base is named.
       var de = numberStart
@@ -630,16 +625,16 @@ struct FigureScan {
   }
 
   /// Change verbs, two-character ones first: a short 高 / 少 needs 比 / 较 before it.
-  static let verbs: [(pattern: [UInt32], sign: Int, isShort: Bool)] =
-    rising.map { ($0, 1, false) } + falling.map { ($0, -1, false) } + risingShort.map { ($0, 1, true) }
-    + fallingShort.map { ($0, -1, true) }
-  static let rising: [[UInt32]] = ["提高", "高出", "增加", "增长", "上升", "多出", "升高", "增多"].map(FoldedMatch.pattern)
-  static let falling: [[UInt32]] = ["下降", "降低", "减少", "回落", "下滑", "缩小", "减"].map(FoldedMatch.pattern)
-  static let risingShort: [[UInt32]] = ["高", "多", "升"].map(FoldedMatch.pattern)
-  static let fallingShort: [[UInt32]] = ["低", "少", "降"].map(FoldedMatch.pattern)
+  static let verbWords: [(word: String, sign: Int, isShort: Bool)] = [
+    ("提高", 1, false), ("高出", 1, false), ("增加", 1, false), ("增长", 1, false), ("上升", 1, false), ("多出", 1, false),
+    ("升高", 1, false), ("增多", 1, false), ("下降", -1, false), ("降低", -1, false), ("减少", -1, false), ("回落", -1, false),
+    ("下滑", -1, false), ("缩小", -1, false), ("减", -1, false), ("高", 1, true), ("多", 1, true), ("升", 1, true),
+    ("低", -1, true), ("少", -1, true), ("降", -1, true),
+  ]
+  static let verbs = PatternList(verbWords.map(\.word))
   /// Last characters of the change verbs, for a quick reject.
   static let verbEnds: ScalarSet = ScalarSet(folding: "高出加长升多降低少落滑小减")
-  static let between: [[UInt32]] = ["了近", "了约", "了", "近", "约", "达"].map(FoldedMatch.pattern)
+  static let between = PatternList(["了近", "了约", "了", "近", "约", "达"])
 
   /// Where the last change verb found by `changeSign` starts.
   private var changeStart = 0
@@ -653,18 +648,14 @@ struct FigureScan {
     if j > floor, let prev = previousScalar(before: j), prev == 0x3002 || prev == 0x3F || prev == 0xFF1F {
       j = ScalarReader.previousBoundary(before: j, in: p)
     }
-    for word in Self.between {
-      if let k = FoldedMatch.matchBackward(word, endingAt: j, floor: floor, in: p) { j = k; break }
-    }
+    if let m = Self.between.matchBackward(endingAt: j, floor: floor, in: p) { j = m.start }
     guard let last = previousScalar(before: j), Self.verbEnds.contains(ScriptFolding.fold(last)) else { return nil }
     let comparator = hasComparator(in: floor..<j)
-    for word in Self.verbs {
-      guard let k = FoldedMatch.matchBackward(word.pattern, endingAt: j, floor: floor, in: p) else { continue }
-      if (word.isShort || requireComparator) && !comparator { return nil }
-      changeStart = k
-      return word.sign
-    }
-    return nil
+    guard let m = Self.verbs.matchBackward(endingAt: j, floor: floor, in: p) else { return nil }
+    let word = Self.verbWords[m.index]
+    if (word.isShort || requireComparator) && !comparator { return nil }
+    changeStart = m.start
+    return word.sign
   }
 
   private func hasComparator(in range: Range<Int>) -> Bool {
@@ -682,27 +673,26 @@ struct FigureScan {
     let floor = max(lo, start - 9)
     guard let last = previousScalar(before: start), [0x7EA6, 0x7D04, 0x8FD1, 0x8FC7, 0x904E, 0x903E, 0x4E8E, 0x8DB3, 0x5230].contains(last)
     else { return [] }
-    for (word, flag) in Self.prefixes {
-      if FoldedMatch.matchBackward(word, endingAt: start, floor: floor, in: p) != nil { return flag }
-    }
-    return []
+    guard let m = Self.prefixes.matchBackward(endingAt: start, floor: floor, in: p) else { return [] }
+    return Self.prefixFlags[m.index]
   }
 
-  static let prefixes: [([UInt32], Figure.Flags)] = [
+  static let prefixes = PatternList(prefixWords.map(\.0))
+  static let prefixFlags = prefixWords.map(\.1)
+  static let prefixWords: [(String, Figure.Flags)] = [
     ("大约", Figure.Flags.approximate), ("约", .approximate), ("将近", .approximate), ("接近", .approximate), ("近", .approximate),
     ("超过", .atLeast), ("逾", .atLeast), ("高于", .atLeast), ("多于", .atLeast), ("不到", .atMost), ("不足", .atMost),
     ("低于", .atMost), ("少于", .atMost),
-  ].map { (FoldedMatch.pattern($0.0), $0.1) }
+  ]
 
-  static let suffixes: [([UInt32], Figure.Flags)] = [
-    ("左右", Figure.Flags.approximate), ("上下", .approximate), ("以上", .atLeast), ("以下", .atMost),
-  ].map { (FoldedMatch.pattern($0.0), $0.1) }
+  static let suffixes = PatternList(["左右", "上下", "以上", "以下"])
+  static let suffixFlags: [Figure.Flags] = [.approximate, .approximate, .atLeast, .atMost]
 
   /// Flags from words after a unit: 左右 上下 (approximate), 以上 (at least), 以下 (at most).
   private func suffixFlags(at end: Int) -> Figure.Flags {
     guard end < hi, [0x5DE6, 0x4E0A, 0x4EE5].contains(ScalarReader.scalar(at: end, in: p).value) else { return [] }
-    for (word, flag) in Self.suffixes where FoldedMatch.match(word, at: end, limit: hi, in: p) != nil { return flag }
-    return []
+    guard let m = Self.suffixes.match(at: end, limit: hi, in: p) else { return [] }
+    return Self.suffixFlags[m.index]
   }
 
   // MARK: - Blanks
@@ -767,10 +757,10 @@ struct FigureScan {
       if let v = previousScalar(before: start), isNumberScalar(v) { return nil }
       return band(start: start, low: nil, high: nil, bandEnd: unitEnd, flags: [])
     }
-    if let end = FoldedMatch.firstMatch(Self.below, at: unitEnd, limit: hi, in: p)?.end {
+    if let end = Self.below.match(at: unitEnd, limit: hi, in: p)?.end {
       return band(start: i, low: nil, high: nil, bandEnd: end, flags: [])
     }
-    if let end = FoldedMatch.firstMatch(Self.above, at: unitEnd, limit: hi, in: p)?.end {
+    if let end = Self.above.match(at: unitEnd, limit: hi, in: p)?.end {
       return band(start: i, low: nil, high: nil, bandEnd: end, flags: [])
     }
     if let c = connector(at: unitEnd, dates: false) {

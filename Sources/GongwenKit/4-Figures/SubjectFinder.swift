@@ -15,23 +15,19 @@ enum SubjectFinder {
   }
 
   /// Words dropped from the front of a phrase: 其中男子 → 男子.
-  static let leading: [[UInt32]] = [
+  static let leading = PatternList([
     "其中", "另有", "还有", "共有", "全区", "全镇", "全县", "全乡", "全市", "全街道", "目前", "此外", "同时", "我区", "我镇", "我县",
     "已有", "累计", "拥有", "具有", "在", "共", "有", "和", "与", "及", "、", "的", "新当选的", "当选的", "选出", "产生", "均",
-  ].map(FoldedMatch.pattern).sorted { $0.count > $1.count }
+  ].sorted { $0.unicodeScalars.count > $1.unicodeScalars.count })
 
   /// Words dropped from the end: 参选率达 → 参选率.
-  static let trailing: [[UInt32]] = [
+  static let trailing = PatternList([
     "共有", "共计", "合计", "总计", "达到", "达", "为", "是", "有", "共", "计", "约", "近", "占", "的", "超过", "不到", "仅", "只有",
     "年仅", "大约", "多达", "将近", "接近", "普遍在", "普遍", "在", "分别", "都", "也", "已", "了", "就", "人数", "总数为", "达到了",
-  ].map(FoldedMatch.pattern).sorted { $0.count > $1.count }
+  ].sorted { $0.unicodeScalars.count > $1.unicodeScalars.count })
 
   /// Words after which the phrase starts afresh: 芝山镇共有选民 → 选民, 主任中有中共党员 → 中共党员.
-  static let cuts: [[UInt32]] = ["共有", "其中", "另有", "还有", "拥有", "具有", "有"].map(FoldedMatch.pattern)
-
-  static let leadingFirsts: ScalarSet = ScalarSet(leading.map { $0[0] })
-  static let trailingLasts: ScalarSet = ScalarSet(trailing.map { $0[$0.count - 1] })
-  static let cutLasts: ScalarSet = ScalarSet(cuts.map { $0[$0.count - 1] })
+  static let cuts = PatternList(["共有", "其中", "另有", "还有", "拥有", "具有", "有"])
 
   /// Scalars that stop the noun after a measure word: 306个行政村统一… → 行政村.
   static let nounStops: ScalarSet = ScalarSet(folding: "的在于被是为和与及统全均都已取参进中共从对将把由向以经按等占达比较有实完开采组加分各及并个名位了配征任换当担去来出入获积认通要经举召开")
@@ -59,32 +55,17 @@ enum SubjectFinder {
     var lo = range.lowerBound
     var hi = range.upperBound
     // Cut after the last 共有 / 有 that leaves a phrase behind it.
-    var k = hi
-    cutting: while k > lo {
-      let start = ScalarReader.previousBoundary(before: k, in: p)
-      if k < hi, cutLasts.contains(ScriptFolding.fold(ScalarReader.scalar(at: start, in: p).value)) {
-        for w in cuts where FoldedMatch.matchBackward(w, endingAt: k, floor: lo, in: p) != nil {
-          lo = k
-          break cutting
-        }
-      }
-      k = start
+    var k = ScalarReader.previousBoundary(before: hi, in: p)
+    while k > lo {
+      if cuts.matchBackward(endingAt: k, floor: lo, in: p) != nil { lo = k; break }
+      k = ScalarReader.previousBoundary(before: k, in: p)
     }
     var changed = true
     while changed && lo < hi {
       changed = false
-      if leadingFirsts.contains(ScriptFolding.fold(ScalarReader.scalar(at: lo, in: p).value)) {
-        for w in leading {
-          if let e = FoldedMatch.match(w, at: lo, limit: hi, in: p) { lo = e; changed = true; break }
-        }
-      }
+      if let m = leading.match(at: lo, limit: hi, in: p) { lo = m.end; changed = true }
       guard lo < hi else { break }
-      let last = ScalarReader.previousBoundary(before: hi, in: p)
-      if trailingLasts.contains(ScriptFolding.fold(ScalarReader.scalar(at: last, in: p).value)) {
-        for w in trailing {
-          if let s = FoldedMatch.matchBackward(w, endingAt: hi, floor: lo, in: p) { hi = s; changed = true; break }
-        }
-      }
+      if let m = trailing.matchBackward(endingAt: hi, floor: lo, in: p) { hi = m.start; changed = true }
     }
     return lo < hi ? lo..<hi : lo..<lo
   }
