@@ -37,6 +37,13 @@ struct FigureExtractor: Sendable {
     var column = 1
 
     mutating func location(of target: Int, in p: UnsafeBufferPointer<UInt8>) -> SourceLocation {
+      if line >= 0 && target < offset && target >= lines.lineStarts[line] {
+        // Back a little on the same line: count back rather than from the line start.
+        while offset > target {
+          offset -= 1
+          if p[offset] & 0xC0 != 0x80 { column -= 1 }
+        }
+      }
       if line < 0 || target < offset {
         line = lines.lineIndex(of: target)
         offset = lines.lineStarts[line]

@@ -144,8 +144,10 @@ struct FigureScan {
     do {
       let (v, len) = ScalarReader.scalar(at: j, in: p)
       if v == 0x5728 {  // 在
-        if let inner = drafts.last(where: { $0.start > j && $0.end <= zhong && $0.kind == .count }) {
-          paragraphBase = inner.subject
+        var m = drafts.count - 1
+        while m >= 0 && drafts[m].start > j && !(drafts[m].end <= zhong && drafts[m].kind == .count) { m -= 1 }
+        if m >= 0 && drafts[m].start > j {
+          paragraphBase = drafts[m].subject
         } else {
           let phrase = SubjectFinder.phrase(before: zhong, floor: j + len, in: p)
           if !phrase.isEmpty { paragraphBase = phrase }
@@ -340,7 +342,7 @@ struct FigureScan {
     if countsPeople {
       let upper = min(hi, following.upperBound + 24)
       let clauseEnd = clauseEnd(from: unitEnd, limit: upper)
-      draft.metric = MetricTable.find(MetricTable.counts, in: floor..<clauseEnd, p: p)?.metric
+      draft.metric = MetricTable.find(MetricTable.counts, in: max(floor, numberStart - Self.lookBack)..<clauseEnd, p: p)?.metric
     }
     // X306人，其中男子178人: the count is the total of what follows in the sentence.
     if followedByQizhong(unitEnd) {
@@ -567,7 +569,7 @@ struct FigureScan {
   private mutating func resolvePercent(_ draft: inout FigureDraft, numberStart: Int) {
     let floor = subjectFloor
     let raw = SubjectFinder.rawPhrase(before: numberStart, floor: floor, in: p)
-    if let rate = MetricTable.find(MetricTable.rates, in: floor..<numberStart, p: p) {
+    if let rate = MetricTable.find(MetricTable.rates, in: max(floor, numberStart - Self.lookBack)..<numberStart, p: p) {
       draft.metric = rate.metric
       draft.subject = rate.range
       draft.place = place(before: numberStart)
@@ -596,10 +598,10 @@ struct FigureScan {
       }
       if de > form.end { draft.base = SubjectFinder.trim(form.end..<de, in: p) }
       // The part is named before 占, not inside its base (占换届前55岁以下262名…的51%).
-      if let part = drafts.last(where: { $0.sentence == sentence && $0.isCountLike && $0.end <= clauseFrom }) {
-        draft.subject = part.subject
-        draft.subjectText = part.subjectText
-        if draft.base.isEmpty { draft.base = part.base }
+      if let k = lastInSentence(where: { $0.isCountLike && $0.end <= clauseFrom }) {
+        draft.subject = drafts[k].subject
+        draft.subjectText = drafts[k].subjectText
+        if draft.base.isEmpty { draft.base = drafts[k].base }
       }
       if draft.base.isEmpty { draft.base = contextBase }
       return
@@ -615,7 +617,8 @@ struct FigureScan {
   }
 
   private mutating func resolveChange(_ draft: inout FigureDraft) {
-    if let reference = drafts.last(where: { $0.sentence == sentence && $0.kind != .change && $0.kind != .date }) {
+    if let k = lastInSentence(where: { $0.kind != .change && $0.kind != .date }) {
+      let reference = drafts[k]
       draft.subject = reference.subject
       draft.subjectText = reference.subjectText
       draft.metric = reference.metric
@@ -899,6 +902,21 @@ struct FigureScan {
 
   /// The total or group the current figure belongs to: 其中 in the sentence, else 在…中 in the paragraph.
   private var contextBase: Range<Int> { sentenceTotal.isEmpty ? paragraphBase : sentenceTotal }
+
+  /// How far back (in bytes) a keyword before a figure is looked for: 30 Han characters.
+  static let lookBack = 90
+
+  /// The last draft of the current sentence, among the last 64, that satisfies `predicate`. Bounded, so a
+  /// sentence of thousands of figures stays linear.
+  private func lastInSentence(where predicate: (borrowing FigureDraft) -> Bool) -> Int? {
+    var k = drafts.count - 1
+    let floor = max(0, drafts.count - 64)
+    while k >= floor && drafts[k].sentence == sentence {
+      if predicate(drafts[k]) { return k }
+      k -= 1
+    }
+    return nil
+  }
 
   /// Subjects are looked for after the previous figure and the clause start.
   private var subjectFloor: Int { max(clauseStart, drafts.last?.end ?? lo) }
