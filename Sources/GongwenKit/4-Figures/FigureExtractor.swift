@@ -21,8 +21,8 @@ struct FigureExtractor: Sendable {
         if traditional || Self.hasTraditional(draft.start..<draft.end, in: p) { flags.insert(.traditional) }
         return Figure(
           kind: draft.kind, value: draft.value, unit: draft.unit, low: draft.low, high: draft.high,
-          subject: draft.subjectText ?? text.string(draft.subject), base: text.string(draft.base), metric: draft.metric,
-          place: text.string(draft.place), flags: flags, range: draft.start..<draft.end,
+          subject: draft.subjectText ?? Self.string(draft.subject, in: text), base: Self.string(draft.base, in: text),
+          metric: draft.metric, place: Self.string(draft.place, in: text), flags: flags, range: draft.start..<draft.end,
           start: locator.location(of: draft.start, in: p), end: locator.location(of: draft.end, in: p),
           text: text.string(draft.start..<draft.end))
       }
@@ -61,6 +61,11 @@ struct FigureExtractor: Sendable {
       }
       return SourceLocation(line: line + 1, column: column, offset: target)
     }
+  }
+
+  /// The text of `range`; most bases and places are empty.
+  private static func string(_ range: Range<Int>, in text: DecodedText) -> String {
+    range.isEmpty ? "" : text.string(range)
   }
 
   /// Whether the bytes in `range` hold a traditional character (歲, 個).

@@ -68,6 +68,14 @@ struct FigureScan {
         i += 1
         continue
       }
+      // Most of the text is three-byte Han characters: decode inline and skip the uninteresting ones.
+      if b >= 0xE0 && b < 0xF0 && i + 2 < hi {
+        let v3 = UInt32(b & 0x0F) << 12 | UInt32(p[i + 1] & 0x3F) << 6 | UInt32(p[i + 2] & 0x3F)
+        if interesting[Int(v3 >> 6)] & (1 << UInt64(v3 & 63)) == 0 {
+          i += 3
+          continue
+        }
+      }
       let (v, len) = ScalarReader.scalar(at: i, in: p)
       guard v < 0x10000, interesting[Int(v >> 6)] & (1 << UInt64(v & 63)) != 0 else {
         i += len
