@@ -60,6 +60,9 @@ public struct Figure: Sendable, Hashable {
   public let metric: Metric?
   /// The nearest place name before the figure in its sentence (全区, 芝山镇), empty when none.
   public let place: String
+  /// 0-based index of the figure's sentence in its document (sentences end at 。！？ and line ends): the
+  /// percents of one breakdown share a base and a sentence.
+  public let sentence: Int
   /// Blank, placeholder, lost decimal, approximate, traditional, bounds.
   public let flags: Flags
   /// UTF-8 offsets of the figure's text in the decoded file.
@@ -74,7 +77,7 @@ public struct Figure: Sendable, Hashable {
   /// Creates a figure record.
   public init(
     kind: Kind, value: ExactDecimal?, unit: String, low: ExactDecimal? = nil, high: ExactDecimal? = nil,
-    subject: String, base: String = "", metric: Metric? = nil, place: String = "", flags: Flags = [], range: Range<Int>,
+    subject: String, base: String = "", metric: Metric? = nil, place: String = "", sentence: Int = 0, flags: Flags = [], range: Range<Int>,
     start: SourceLocation, end: SourceLocation, text: String
   ) {
     self.kind = kind
@@ -86,6 +89,7 @@ public struct Figure: Sendable, Hashable {
     self.base = base
     self.metric = metric
     self.place = place
+    self.sentence = sentence
     self.flags = flags
     self.range = range
     self.start = start

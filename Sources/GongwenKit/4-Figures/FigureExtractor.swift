@@ -22,7 +22,7 @@ struct FigureExtractor: Sendable {
         return Figure(
           kind: draft.kind, value: draft.value, unit: draft.unit, low: draft.low, high: draft.high,
           subject: draft.subjectText ?? Self.string(draft.subject, in: text), base: Self.string(draft.base, in: text),
-          metric: draft.metric, place: Self.string(draft.place, in: text), flags: flags, range: draft.start..<draft.end,
+          metric: draft.metric, place: Self.string(draft.place, in: text), sentence: draft.sentence, flags: flags, range: draft.start..<draft.end,
           start: locator.location(of: draft.start, in: p), end: locator.location(of: draft.end, in: p),
           text: text.string(draft.start..<draft.end))
       }

@@ -37,6 +37,13 @@ struct SampleFiguresTests {
     #expect(bands.map(\.subject) == ["35岁以下", "36--45岁", "46--55岁", "56岁以上"])
   }
 
+  @Test("line 87: the breakdowns by sex, age and education are told apart by sentence, not by base")
+  func breakdownSentences() throws {
+    let percents = try Self.figures(line: 87).filter { $0.kind == .percent && $0.base == "农村党支部书记" }
+    let groups = Dictionary(grouping: percents, by: \.sentence).values.map { $0.map { $0.value?.description ?? "" } }
+    #expect(Set(groups) == [["90.8", "9.2"], ["7.2", "49.3", "34.3", "9.2"], ["24.5", "36.6", "38.9"]])
+  }
+
   @Test("line 87: average age 45")
   func averageAge() throws {
     let f = try #require(try Self.figures(line: 87).first { $0.kind == .average })
