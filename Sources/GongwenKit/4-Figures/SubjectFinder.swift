@@ -18,6 +18,7 @@ enum SubjectFinder {
   static let leading = PatternList([
     "其中", "另有", "还有", "共有", "全区", "全镇", "全县", "全乡", "全市", "全街道", "目前", "此外", "同时", "我区", "我镇", "我县",
     "已有", "累计", "拥有", "具有", "在", "共", "有", "和", "与", "及", "、", "的", "新当选的", "当选的", "选出", "产生", "均",
+    "依法选举产生", "选举产生", "共选举产生",
   ].sorted { $0.unicodeScalars.count > $1.unicodeScalars.count })
 
   /// Words dropped from the end: 参选率达 → 参选率.
