@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import gongwen
@@ -66,5 +67,35 @@ struct FiguresCommandTests {
     #expect(rows[1].hasSuffix(",11,40,全区,turnout,,,,,placeholder;voted:blank,x%"))
     #expect(rows[2].hasSuffix(",11,62,芝山镇,turnout,,,,,placeholder;voters:blank;voted:blank;change:placeholder,x%"))
     #expect(rows[3].hasSuffix(",11,90,石亭镇,turnout,,,,,placeholder;voted:blank,x%"))
+  }
+}
+
+@Suite("gongwen figures and turnout on the sample: golden CSV")
+struct FiguresGoldenTests {
+  /// Compares `output` with `Fixtures/golden/<name>` byte for byte; with GONGWEN_UPDATE_GOLDEN=1 rewrites the
+  /// file and records an issue, so that run fails and the diff gets reviewed.
+  func expectGolden(_ output: [UInt8], named name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+    let url = CLI.root.appendingPathComponent("Fixtures/golden/\(name)")
+    if ProcessInfo.processInfo.environment["GONGWEN_UPDATE_GOLDEN"] == "1" {
+      try Data(output).write(to: url)
+      Issue.record("rewrote Fixtures/golden/\(name); review git diff Fixtures/golden and rerun", sourceLocation: sourceLocation)
+      return
+    }
+    let expected = try #require(FileManager.default.contents(atPath: url.path), "missing golden \(name)", sourceLocation: sourceLocation)
+    #expect(Array(expected) == output, "gongwen output differs from Fixtures/golden/\(name)", sourceLocation: sourceLocation)
+  }
+
+  @Test("every figure of the sample, as CSV")
+  func sampleFigures() throws {
+    let run = CLI.run(["figures", "--no-bom"])
+    #expect(run.status == 0)
+    try expectGolden(run.out, named: "sample-figures.csv")
+  }
+
+  @Test("the sample's turnout rows, as CSV")
+  func sampleTurnout() throws {
+    let run = CLI.run(["turnout", "--no-bom"])
+    #expect(run.status == 0)
+    try expectGolden(run.out, named: "sample-turnout.csv")
   }
 }
