@@ -32,23 +32,29 @@ public struct CSVWriter: Sendable {
   /// Appends one cell: a leading `'` when it starts with = + - @ (or tab, CR) and is not a plain number;
   /// quoted when it holds a comma, a quote, CR or LF, with quotes doubled.
   static func appendCell(_ cell: String, to out: inout [UInt8]) {
-    let bytes = Array(cell.utf8)
-    var guarded = false
-    if let first = bytes.first, [0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D].contains(first), !isPlainNumber(bytes) {
-      guarded = true
+    var cell = cell
+    cell.withUTF8 { bytes in
+      var guarded = false
+      if let first = bytes.first, [0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D].contains(first), !isPlainNumber(bytes) {
+        guarded = true
+      }
+      let needsQuotes = bytes.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0D || $0 == 0x0A }
+      if needsQuotes { out.append(0x22) }
+      if guarded { out.append(0x27) }
+      if needsQuotes {
+        for b in bytes {
+          if b == 0x22 { out.append(0x22) }
+          out.append(b)
+        }
+        out.append(0x22)
+      } else {
+        out.append(contentsOf: bytes)
+      }
     }
-    let needsQuotes = bytes.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0D || $0 == 0x0A }
-    if needsQuotes { out.append(0x22) }
-    if guarded { out.append(0x27) }
-    for b in bytes {
-      if b == 0x22 { out.append(0x22) }
-      out.append(b)
-    }
-    if needsQuotes { out.append(0x22) }
   }
 
   /// `-0.7`, `306`, `90.8`: numbers are written plainly, never guarded.
-  static func isPlainNumber(_ bytes: [UInt8]) -> Bool {
+  static func isPlainNumber(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     var k = 0
     if k < bytes.count && bytes[k] == 0x2D { k += 1 }
     var digits = 0

@@ -34,11 +34,19 @@ public struct FigureTable: Sendable {
   /// One row per figure of `file`, in text order.
   public func figureRows(of file: InputFile) -> [[String]] {
     var rows: [[String]] = []
+    rows.reserveCapacity(file.documents.reduce(0) { $0 + $1.figures.count })
     for document in file.documents {
+      // Headings are lines: figures on one line share a section path.
+      var pathLine = -1
+      var path = ""
       for figure in document.figures where includes(figure) {
+        if figure.start.line != pathLine {
+          pathLine = figure.start.line
+          path = document.sectionPath(at: figure.range.lowerBound)
+        }
         rows.append([
           file.path, String(document.index), String(figure.start.line), String(figure.start.column),
-          document.sectionPath(at: figure.range.lowerBound), figure.kind.rawValue, figure.metric?.rawValue ?? "",
+          path, figure.kind.rawValue, figure.metric?.rawValue ?? "",
           figure.subject, figure.base, figure.value?.description ?? "", figure.unit, figure.low?.description ?? "",
           figure.high?.description ?? "", figure.flags.names.joined(separator: ";"), figure.text,
         ])
