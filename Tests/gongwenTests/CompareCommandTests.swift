@@ -41,7 +41,8 @@ struct CompareCommandTests {
     let years = lines.dropFirst().filter { !$0.isEmpty }.map { $0.split(separator: ",", omittingEmptySubsequences: false)[4] }
     #expect(years == ["2016"] + Array(repeating: "2016", count: 6) + ["2019", "2019"] + Array(repeating: "2019", count: 6)
       + ["2021"] + Array(repeating: "2021", count: 6) + ["(placeholder)"] + Array(repeating: "(placeholder)", count: 6))
-    #expect(lines[2] == ",,n,,2016,0,0,0,0,0,0,0,0,0,0,0,0,0,0,")
+    #expect(lines[1].hasSuffix(",林嶺鄉,2016,99.1,,,,,,,52,17.3,,,,,,"))
+    #expect(lines[2] == ",,n,,2016,1,0,0,0,0,0,0,1,1,0,0,0,0,0,")
   }
 
   @Test("--by file: a table per file, two documents of one file together")
@@ -50,8 +51,8 @@ struct CompareCommandTests {
     let r = Self.run(["compare", "--by", "file", two, Self.fixtures[2]])
     let lines = r.out.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     #expect(lines[0] == "file: \(two) (2 documents)")
-    #expect(lines[2].hasSuffix("  1  东湖区2022年人大代表换届选…  东湖区  2022"))
-    #expect(lines[3].hasSuffix("  2  西山县2022年人大代表换届选…  西山县  2022"))
+    #expect(lines[2].hasSuffix("  1  东湖区2022年人大代表换届选…  东湖区  2022  98.0%    81230人  79604人  -        -"))
+    #expect(lines[3].hasSuffix("  2  西山县2022年人大代表换届选…  西山县  2022  97.0%    65410人  63447人  -        -"))
     #expect(lines.contains("file: \(Self.fixtures[2]) (1 document)"))
   }
 
@@ -130,5 +131,32 @@ struct CompareCommandTests {
     #expect(rows.count == 200)
     let groups = try #require(object["groups"] as? [[String: Any]])
     #expect(groups.count == 1 && groups[0]["documents"] as? Int == 200)
+
+    // Per metric, the documents reporting it and leaving it blank agree with the first figure of that metric
+    // in each document that `gongwen figures` lists.
+    let figures = CLI.run(["figures", "--format", "jsonl"] + files)
+    var first: [String: Bool] = [:]  // "file#document#metric" → reported
+    var documentsWithFigures = Set<String>()
+    for figure in try figures.jsonLines() {
+      let document = "\(figure["file"] as? String ?? "")#\(figure["document"] as? Int ?? 0)"
+      documentsWithFigures.insert(document)
+      guard let metric = figure["metric"] as? String, !metric.isEmpty, figure["kind"] as? String != "change" else {
+        continue
+      }
+      let key = document + "#" + metric
+      if first[key] == nil { first[key] = !(figure["value"] is NSNull) }
+    }
+    let rowDocuments = Set(rows.map { "\($0["file"] as? String ?? "")#\($0["document"] as? Int ?? 0)" })
+    #expect(documentsWithFigures.isSubset(of: rowDocuments))
+    let summary = try #require(groups[0]["summary"] as? [String: [String: Any]])
+    var checked = 0
+    for (metric, statistics) in summary {
+      let reported = first.filter { $0.key.hasSuffix("#" + metric) && $0.value }.count
+      let blank = first.filter { $0.key.hasSuffix("#" + metric) && !$0.value }.count
+      #expect(statistics["n"] as? Int == reported, "\(metric) n")
+      #expect(statistics["blank"] as? Int == blank, "\(metric) blank")
+      checked += reported
+    }
+    #expect(checked > 200)
   }
 }
