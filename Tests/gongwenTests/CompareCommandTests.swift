@@ -89,6 +89,16 @@ struct CompareCommandTests {
     #expect(!html.contains("<script") && !html.contains("http"))
   }
 
+  @Test("the sample, as a text table and as CSV: golden files")
+  func sampleGolden() throws {
+    let text = CLI.run(["compare"])
+    #expect(text.status == 0)
+    try FiguresGoldenTests().expectGolden(text.out, named: "sample-compare.txt")
+    let csv = CLI.run(["compare", "--format", "csv", "--no-bom"])
+    #expect(csv.status == 0)
+    try FiguresGoldenTests().expectGolden(csv.out, named: "sample-compare.csv")
+  }
+
   @Test("usage errors: exit 2 with the usage line", arguments: [
     (["compare", "--by", "county"], "error: invalid value 'county' for '--by' (expected place, year or file)"),
     (["compare", "--format", "xml"], "error: invalid value 'xml' for '--format' (expected text, csv, json or html)"),
