@@ -107,6 +107,11 @@ public struct HTMLReportWriter: Sendable {
     h.raw("<svg class=\"chart\" role=\"img\" width=\"\(Self.chartWidth)\" height=\"\(height)\" viewBox=\"0 0 \(Self.chartWidth) \(height)\">\n")
     h.raw("<defs><pattern id=\"\(hatch)\" width=\"8\" height=\"8\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\">")
     h.raw("<rect width=\"8\" height=\"8\" fill=\"#fbe9e7\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"8\" stroke=\"#c0392b\" stroke-width=\"3\"/></pattern></defs>\n")
+    // The median over all documents, as a dashed line behind the bars.
+    if let median = MetricSummary(metric: metric, rows: rows).median, scale > 0 {
+      let x = Self.labelWidth + Int((max(0, median.doubleValue) * scale).rounded())
+      h.raw("<line class=\"median\" x1=\"\(x)\" y1=\"0\" x2=\"\(x)\" y2=\"\(height)\"><title>median \(median)</title></line>\n")
+    }
     for (n, (number, row, reading)) in shown.enumerated() {
       let y = 4 + n * Self.rowHeight
       // The title usually names the place; name it first when it does not.
@@ -181,7 +186,7 @@ public struct HTMLReportWriter: Sendable {
     table.documents td.title { white-space: normal; min-width: 20em; }
     table.documents td.file { white-space: normal; word-break: break-all; min-width: 10em; max-width: 16em; }
     svg.chart { display: block; max-width: 100%; height: auto; font-size: 12px; } svg.chart text { fill: #1c2833; }
-    svg.chart text.blank { fill: #c0392b; }
+    svg.chart text.blank { fill: #c0392b; } svg.chart line.median { stroke: #1c2833; stroke-dasharray: 4 3; }
     tr.error td { background: #fdedec; } tr.warning td { background: #fef9e7; }
 
     """

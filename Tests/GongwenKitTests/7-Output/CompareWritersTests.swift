@@ -126,5 +126,7 @@ struct CompareWritersTests {
     #expect(html.contains("<rect x=\"380\" y=\"46\" width=\"632\""))
     #expect(html.contains("<td class=\"num\">2</td><td class=\"num\">1</td><td class=\"num\">97.3</td><td class=\"num\">97.9</td>"))
     #expect(html.contains("1 document does not mention women-share."))
+    // The median turnout, 97.9, at 380 + 97.9 / 98.5 × 640 px.
+    #expect(html.contains("<line class=\"median\" x1=\"1016\" y1=\"0\" x2=\"1016\" y2=\"68\"><title>median 97.9</title></line>"))
   }
 }
