@@ -100,7 +100,11 @@ struct FigureScan {
       case 0xFF0C, 0xFF1B, 0xFF1A, 0xFF08, 0xFF09:  // ， ； ： （ ）
         endClause(at: i, next: i + len)
       case 0x3002:  // 。 — but 少。个百分点 is a lost number, not a sentence end
-        if FoldedMatch.match(Self.points, at: i + len, limit: hi, in: p) == nil { endSentence(at: i + len) }
+        if i + len >= hi || (p[i + len] != 0xE4 && p[i + len] != 0xE5)
+          || FoldedMatch.match(Self.points, at: i + len, limit: hi, in: p) == nil
+        {
+          endSentence(at: i + len)
+        }
       case 0xFF01, 0xFF1F:
         endSentence(at: i + len)
       case 0x201C, 0x300C:  // “ 「
@@ -141,7 +145,10 @@ struct FigureScan {
     sentence += 1
     averageInSentence = nil
     // 选出新一届代表71名。其中中共党员36名…: the parts follow in the next sentence.
-    if FoldedMatch.match(Self.qizhong, at: next, limit: hi, in: p) != nil, let k = lastTotalCandidate() {
+    // 其 is E5 85 B6 (and 其 has no traditional form): a byte test first.
+    if next + 2 < hi, p[next] == 0xE5, p[next + 1] == 0x85, p[next + 2] == 0xB6,
+      FoldedMatch.match(Self.qizhong, at: next, limit: hi, in: p) != nil, let k = lastTotalCandidate()
+    {
       sentenceTotal = drafts[k].subject
       documentTotal = drafts[k].subject
     } else {
