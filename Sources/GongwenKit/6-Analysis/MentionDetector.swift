@@ -1,7 +1,7 @@
 /// Finds the place and year a document names: `青泉街道2019年人大代表换届选举工作总结` → 青泉街道, 2019.
 ///
 /// A place is 2–8 Han characters ending in an administrative suffix (省 市 区 县 乡 镇 旗 州 盟 街道). In a
-/// title it must stand at the start (after 关于, 中共 or a year); in an opening line it must follow the
+/// title it must stand at the start (after a 【第N篇】 marker, 关于, 中共 or a year); in an opening line it must follow the
 /// line start or punctuation. Masks (`**区`, `xx县`, `某镇`, `20xx年`) give `.placeholder`, never a name.
 /// Matching folds full-width and traditional forms, so 林嶺鄉 is found as a place and kept as written.
 enum MentionDetector {
@@ -48,6 +48,10 @@ enum MentionDetector {
   static func place(inTitle p: UnsafeBufferPointer<UInt8>, range: Range<Int>) -> Mention<String>? {
     let s = Scalars(p, range: range, limit: scalarLimit)
     var k = skipSpaces(s, from: 0)
+    // A leading piece marker: 【第一篇】青泉街道….
+    if k < s.count, s.folded[k] == 0x3010, let close = s.folded[k...].firstIndex(of: 0x3011), close - k <= 8 {
+      k = skipSpaces(s, from: close + 1)
+    }
     for prefix in ["关于", "中共"].map(FoldedMatch.pattern) where hasPrefix(s, prefix, at: k) { k += prefix.count }
     if let end = yearEnd(s, at: k) { k = end }
     return candidate(s, at: k, inText: false, p: p)

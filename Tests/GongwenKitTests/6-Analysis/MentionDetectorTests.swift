@@ -24,6 +24,7 @@ struct MentionDetectorTests {
       TitleCase(title: "县乡两级人大换届选举工作总结", place: nil, year: nil),
       TitleCase(title: "和店镇第十八届人大代表选举工作总结", place: .named("和店镇"), year: nil),
       TitleCase(title: "石塘镇第12019年", place: .named("石塘镇"), year: nil),
+      TitleCase(title: "【第二篇】石塘镇2021年换届选举工作总结", place: .named("石塘镇"), year: .named(2021)),
     ])
   func title(_ c: TitleCase) {
     let bytes = Array(c.title.utf8)
