@@ -4,8 +4,9 @@
 /// The reading of a metric is the first figure of that metric (the document's headline figure, usually its
 /// total; later figures of the metric are parts, such as a town's turnout): its number, or `.blank` or
 /// `.placeholder` when that figure is blank (占%) or masked (x%), even if a later figure gives a number.
-/// A change (比上届提高1.2个百分点) belongs to a metric when the extractor tagged it with the metric, or when
-/// it directly follows the figure read, in the same sentence.
+/// A change (比上届提高1.2个百分点) belongs to a metric when it directly follows the figure read in the same
+/// sentence, or when the extractor tagged it with the metric and the metric's latest figure before it is the
+/// one read or restates its value.
 ///
 ///     let rows = Analyzer().rows(of: try InputFile(parsing: bytes, path: "青泉街道.txt"))
 ///     rows[0].readings[.turnout]?.value  // 98.5
@@ -36,15 +37,22 @@ public struct Analyzer: Sendable {
   /// The readings of `figures` (in text order), by metric.
   func readings(of figures: [Figure], in p: UnsafeBufferPointer<UInt8>) -> [Metric: MetricReading] {
     var chosen: [Metric: Int] = [:]  // index of the figure read: the first of its metric
-    for (k, figure) in figures.enumerated() where figure.kind != .change {
-      if let metric = figure.metric, chosen[metric] == nil { chosen[metric] = k }
-    }
+    var latest: [Metric: Int] = [:]  // index of the metric's latest figure so far
     var changes: [Metric: MetricReading.Change] = [:]
-    for (k, figure) in figures.enumerated() where figure.kind == .change {
+    for (k, figure) in figures.enumerated() {
+      if figure.kind != .change {
+        guard let metric = figure.metric else { continue }
+        if chosen[metric] == nil { chosen[metric] = k }
+        latest[metric] = k
+        continue
+      }
       let change = MetricReading.Change(
         status: Self.status(of: figure), value: figure.value, unit: figure.unit, start: figure.start)
-      if let metric = figure.metric, chosen[metric] != nil {
-        if changes[metric] == nil { changes[metric] = change }
+      if let metric = figure.metric, let first = chosen[metric], let last = latest[metric] {
+        // After the figure read, or after a later figure restating its value (平均年龄45岁 … 平均年龄45岁，比…);
+        // a change after a different figure of the metric (a town's) is that figure's.
+        let restated = figures[last].value != nil && figures[last].value == figures[first].value
+        if changes[metric] == nil, last == first || restated { changes[metric] = change }
       } else if k > 0, let metric = figures[k - 1].metric, chosen[metric] == k - 1, changes[metric] == nil,
         !endsSentence(between: figures[k - 1].range.upperBound, and: figure.range.lowerBound, in: p)
       {

@@ -85,6 +85,28 @@ struct AnalyzerTests {
     #expect(readings(text, figures)[.turnout]?.change?.value == ExactDecimal("0.4"))
   }
 
+  @Test("a tagged change after the metric's next figure belongs to that figure, not to the one read")
+  func laterTaggedChange() throws {
+    let text = "全区参选率98.5%。芝山镇参选率97.0%，参选率比上届提高0.4个百分点。"
+    let figures = [
+      S.figure("98.5%", in: text, metric: .turnout, value: "98.5"),
+      S.figure("97.0%", in: text, metric: .turnout, value: "97.0"),
+      S.figure("0.4个百分点", in: text, kind: .change, metric: .turnout, value: "0.4", unit: "个百分点"),
+    ]
+    #expect(readings(text, figures)[.turnout]?.change == nil)
+  }
+
+  @Test("a tagged change after a restatement of the value read belongs to it")
+  func restatedChange() throws {
+    let text = "平均年龄45岁。……书记平均年龄45岁，比换届前降低0.7岁。"
+    let figures = [
+      S.figure("45岁", in: text, kind: .average, metric: .averageAge, value: "45", unit: "岁"),
+      S.figure("45岁，", in: text, from: 12, kind: .average, metric: .averageAge, value: "45", unit: "岁"),
+      S.figure("0.7岁", in: text, kind: .change, metric: .averageAge, value: "-0.7", unit: "岁"),
+    ]
+    #expect(readings(text, figures)[.averageAge]?.change?.value == ExactDecimal("-0.7"))
+  }
+
   @Test("place and year from the title of a fixture, and the title kept as written")
   func fixturePlaceYear() throws {
     let rows = Analyzer().rows(of: try Fixtures.file("analysis/qingquan-2019.txt"))
