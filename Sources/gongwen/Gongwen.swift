@@ -5,7 +5,7 @@ struct Gongwen {
   static let version = "0.1.0"
 
   /// The subcommands, in help order.
-  static let commands: [any Command.Type] = [ParseCommand.self]
+  static let commands: [any Command.Type] = [ParseCommand.self, CheckCommand.self]
 
   static func main() {
     let status = run(

@@ -1,0 +1,79 @@
+/// `percent-mismatch` (error): a count over its base differs from the stated percent by more than
+/// rounding or truncation to the digits written allows. 217319 of 247049 is 87.97%, so both 88.0%
+/// (rounded) and 87.9% (truncated) pass; 2311 of 2406 is 96.05%, so 96.1% passes. The count is the
+/// nearest one before the percent in its sentence with the percent's subject; the base is the latest
+/// count whose subject is the percent's base.
+///
+///     Before: 农村党支部书记306人,其中男子178人,占90.8%
+///     After:  农村党支部书记306人,其中男子178人,占58.2%
+struct PercentMismatchRule: Rule {
+  static let id = "percent-mismatch"
+  static let severity = Finding.Severity.error
+  static let summary = "A count over its base differs from the stated percent beyond rounding."
+
+  func check(_ context: RuleContext, into findings: inout [Finding]) {
+    let figures = context.figures
+    var latestCount: [String: Int] = [:]  // subject → index of the latest count in the document
+    for (k, figure) in figures.enumerated() {
+      if k > 0 && context.owners[k] != context.owners[k - 1] { latestCount.removeAll(keepingCapacity: true) }
+      if figure.kind == .count {
+        if !figure.subject.isEmpty { latestCount[figure.subject] = k }
+        continue
+      }
+      guard figure.kind == .percent, let stated = figure.value, isExact(figure), !figure.base.isEmpty,
+        let t = latestCount[figure.base], let whole = figures[t].value, isExact(figures[t]),
+        let p = part(of: k, excluding: t, in: context), let count = figures[p].value
+      else { continue }
+      guard let actual = Self.percent(count, of: whole), !Self.agrees(count, whole, stated) else { continue }
+      let subject = figures[p].subject.isEmpty ? "" : "\(figures[p].subject) "
+      findings.append(
+        finding(
+          "\(subject)\(count) of \(figure.base) \(whole) is \(actual)%, not \(stated)%", at: figure))
+    }
+  }
+
+  /// The count a percent is stated for: the nearest before it in its sentence with its subject (or, when
+  /// the percent has none, with its base), other than the total.
+  private func part(of k: Int, excluding total: Int, in context: RuleContext) -> Int? {
+    let percent = context.figures[k]
+    var j = k - 1
+    while j >= 0 && context.sentences[j] == context.sentences[k] {
+      let candidate = context.figures[j]
+      if j != total && candidate.kind == .count && isExact(candidate) && candidate.value != nil {
+        if percent.subject.isEmpty ? candidate.base == percent.base : candidate.subject == percent.subject {
+          return j
+        }
+      }
+      j -= 1
+    }
+    return nil
+  }
+
+  private func isExact(_ figure: Figure) -> Bool {
+    figure.flags.isDisjoint(with: [.blank, .placeholder, .approximate, .atLeast, .atMost])
+  }
+
+  /// Whether `stated` is `part / whole` rounded or truncated to its digits:
+  /// stated − ½ unit ≤ 100·part/whole < stated + 1 unit.
+  static func agrees(_ part: ExactDecimal, _ whole: ExactDecimal, _ stated: ExactDecimal) -> Bool {
+    guard let (a, t, _) = ExactDecimal.aligned(part, whole), t > 0, stated.scale <= 6 else { return true }
+    var unit: Int64 = 1
+    for _ in 0..<stated.scale { unit *= 10 }
+    // Compare 2·100·a·unit with (2·sig − 1)·t and (2·sig + 2)·t, exactly, skipping on overflow.
+    let (lhs, o1) = a.multipliedReportingOverflow(by: 200 * unit)
+    let (low, o2) = (2 * stated.significand - 1).multipliedReportingOverflow(by: t)
+    let (high, o3) = (2 * stated.significand + 2).multipliedReportingOverflow(by: t)
+    if o1 || o2 || o3 { return true }
+    return low <= lhs && lhs < high
+  }
+
+  /// `100·part/whole` rounded to one decimal place (two when the ratio is under 1%).
+  static func percent(_ part: ExactDecimal, of whole: ExactDecimal) -> ExactDecimal? {
+    guard let (a, t, _) = ExactDecimal.aligned(part, whole), t > 0 else { return nil }
+    let scale = a * 100 < t ? 2 : 1
+    let factor: Int64 = scale == 2 ? 20_000 : 2_000
+    let (twice, overflow) = a.multipliedReportingOverflow(by: factor)
+    if overflow { return nil }
+    return ExactDecimal(significand: (twice + t) / (2 * t), scale: scale)
+  }
+}

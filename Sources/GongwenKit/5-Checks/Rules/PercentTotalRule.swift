@@ -1,0 +1,41 @@
+/// `percent-total` (warning): the percents of one breakdown that claims to cover its whole (men and
+/// women, 35岁以下 … 56岁以上, 主任 … 委员) add up to more or less than 100 beyond rounding: each percent
+/// may be off by one unit of its last digit.
+///
+///     Before: 男性占60.5%,女性占40.5%
+///     After:  男性占59.5%,女性占40.5%
+struct PercentTotalRule: Rule {
+  static let id = "percent-total"
+  static let severity = Finding.Severity.warning
+  static let summary = "The percents of one breakdown sum outside 100 ± rounding."
+
+  func check(_ context: RuleContext, into findings: inout [Finding]) {
+    for breakdown in context.breakdowns where breakdown.percents.count >= 2 && breakdown.isExhaustive {
+      guard breakdown.percents.allSatisfy({ $0.value != nil && $0.flags.isDisjoint(with: [.approximate, .atLeast, .atMost]) })
+      else { continue }
+      let values = breakdown.percents.compactMap(\.value)
+      guard !Self.isWhole(values), let first = breakdown.percents.first else { continue }
+      var sum = ExactDecimal(significand: 0)
+      for value in values { sum = (sum + value) ?? sum }
+      let terms = breakdown.percents.map { "\($0.subject) \($0.value?.description ?? "")%" }.joined(separator: " + ")
+      findings.append(finding("\(terms) = \(sum)%, not 100%", at: first))
+    }
+  }
+
+  /// Whether `values` add up to 100 give or take one unit of each value's last digit.
+  static func isWhole(_ values: [ExactDecimal]) -> Bool {
+    guard let scale = values.map(\.scale).max(), scale <= 6 else { return true }
+    var sum: Int64 = 0
+    var tolerance: Int64 = 0
+    for value in values {
+      var v = value.significand
+      var unit: Int64 = 1
+      for _ in value.scale..<scale { v *= 10; unit *= 10 }
+      sum += v
+      tolerance += unit
+    }
+    var hundred: Int64 = 100
+    for _ in 0..<scale { hundred *= 10 }
+    return abs(sum - hundred) <= tolerance
+  }
+}
