@@ -15,13 +15,23 @@ struct Breakdown: Sendable {
   var percents: [Figure] = []
 
   /// Whether the parts claim to cover the whole: men and women, an open lower and an open upper band
-  /// (35岁以下 … 56岁以上), or 主任, 副主任 and 委员. Other lists (其中党员…) may be a selection.
+  /// (35岁以下 … 56岁以上, 大专以上 … 初中以下), or 主任 and 委员. Other lists (其中党员…) may be a selection.
   var isExhaustive: Bool {
     let subjects = (parts + percents).map(\.subject)
     func pair(_ a: String, _ b: String) -> Bool {
       subjects.contains { $0.contains(a) && !$0.contains(b) } && subjects.contains { $0.contains(b) && !$0.contains(a) }
     }
     return pair("男", "女") || pair("以下", "以上") || pair("主任", "委员")
+  }
+
+  /// Whether no one can be counted in two parts: an exhaustive breakdown, age bands, or education levels.
+  /// Overlapping groups (党员, 妇女) may add up to more than their total.
+  var isDisjoint: Bool {
+    if isExhaustive { return true }
+    let subjects = (parts + percents).map(\.subject)
+    guard subjects.count >= 2 else { return false }
+    let levels = ["学历", "文化", "研究生", "本科", "大专", "中专", "高中", "初中", "小学"]
+    return subjects.allSatisfy { $0.contains("岁") } || subjects.allSatisfy { s in levels.contains { s.contains($0) } }
   }
 
   /// The sentence and document number of each figure: a new sentence starts after 。！？, a line break

@@ -19,13 +19,15 @@ package struct Fixer: Sendable {
   /// changes made, in text order.
   /// - Complexity: O(n) in the size of the file.
   package func fix(_ original: [UInt8], file: InputFile) -> (bytes: [UInt8], changes: [Change]) {
-    let text = file.text
+    fix(original, text: file.text, findings: file.documents.flatMap(\.findings))
+  }
+
+  /// `original`, decoded as `text`, with the lost decimal points among `findings` repaired.
+  func fix(_ original: [UInt8], text: DecodedText, findings: [Finding]) -> (bytes: [UInt8], changes: [Change]) {
     var marks: [(mark: Range<Int>, finding: Finding)] = []
-    for document in file.documents {
-      for finding in document.findings where finding.rule == LostDecimalRule.id {
-        if let mark = LostDecimalRule.mark(in: finding.start.offset..<finding.end.offset, of: text.bytes) {
-          marks.append((mark, finding))
-        }
+    for finding in findings where finding.rule == LostDecimalRule.id {
+      if let mark = LostDecimalRule.mark(in: finding.start.offset..<finding.end.offset, of: text.bytes) {
+        marks.append((mark, finding))
       }
     }
     marks.sort { $0.mark.lowerBound < $1.mark.lowerBound }

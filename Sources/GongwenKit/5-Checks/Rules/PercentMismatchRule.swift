@@ -20,16 +20,42 @@ struct PercentMismatchRule: Rule {
         if !figure.subject.isEmpty { latestCount[figure.subject] = k }
         continue
       }
-      guard figure.kind == .percent, let stated = figure.value, isExact(figure), !figure.base.isEmpty,
-        let t = latestCount[figure.base], let whole = figures[t].value, isExact(figures[t]),
-        let p = part(of: k, excluding: t, in: context), let count = figures[p].value
+      guard figure.kind == .percent, let stated = figure.value, isExact(figure),
+        let (p, t) = figure.metric == .turnout ? turnout(k, in: context) : share(k, latestCount, in: context),
+        let count = figures[p].value, let whole = figures[t].value
       else { continue }
       guard let actual = Self.percent(count, of: whole), !Self.agrees(count, whole, stated) else { continue }
-      let subject = figures[p].subject.isEmpty ? "" : "\(figures[p].subject) "
-      findings.append(
-        finding(
-          "\(subject)\(count) of \(figure.base) \(whole) is \(actual)%, not \(stated)%", at: figure))
+      let part = figures[p].subject.isEmpty ? "\(count)" : "\(figures[p].subject) \(count)"
+      let total = figures[t].subject.isEmpty ? "\(whole)" : "\(figures[t].subject) \(whole)"
+      findings.append(finding("\(part) of \(total) is \(actual)%, not \(stated)%", at: figure))
     }
+  }
+
+  /// The part and total of a share (占代表总数的30%): the total is the latest count named as the base.
+  private func share(_ k: Int, _ latestCount: [String: Int], in context: RuleContext) -> (Int, Int)? {
+    let percent = context.figures[k]
+    guard !percent.base.isEmpty, let t = latestCount[percent.base], isExact(context.figures[t]),
+      let p = part(of: k, excluding: t, in: context)
+    else { return nil }
+    return (p, t)
+  }
+
+  /// The voters who voted and the registered voters of a turnout, named in its sentence or the one before.
+  private func turnout(_ k: Int, in context: RuleContext) -> (Int, Int)? {
+    var voted: Int?
+    var voters: Int?
+    var j = k - 1
+    while j >= 0 && context.owners[j] == context.owners[k] && context.sentences[j] >= context.sentences[k] - 1 {
+      let candidate = context.figures[j]
+      if candidate.kind == .count && isExact(candidate) && candidate.value != nil {
+        if candidate.metric == .voted && voted == nil { voted = j }
+        if candidate.metric == .voters && voters == nil { voters = j }
+      }
+      if candidate.kind == .percent && candidate.metric == .turnout { break }
+      j -= 1
+    }
+    guard let voted, let voters else { return nil }
+    return (voted, voters)
   }
 
   /// The count a percent is stated for: the nearest before it in its sentence with its subject (or, when

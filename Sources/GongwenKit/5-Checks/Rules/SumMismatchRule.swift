@@ -1,7 +1,8 @@
 /// `sum-mismatch` (error): the parts of a stated total add up to a different number. Parts are the
 /// counts of one sentence that name the total as their base (其中…, 男…女…, age bands, education levels,
-/// 主任/副主任/委员). Parts that exceed the total are always wrong; parts that fall short are wrong when
-/// they claim to cover it (men and women, 35岁以下 … 56岁以上, 主任 … 委员, or percents summing to 100).
+/// 主任/副主任/委员). Parts that cannot overlap (sexes, age bands, education levels) must not exceed the
+/// total; parts that claim to cover it (men and women, 35岁以下 … 56岁以上, 主任 … 委员, or percents
+/// summing to 100) must match it. Overlapping groups (其中党员…,妇女…) are left alone.
 /// Blank, placeholder and approximate figures are left alone.
 ///
 ///     Before: 农村党支部书记306人,其中男子178人,占58.2%;女28人,占9.2%。
@@ -22,7 +23,8 @@ struct SumMismatchRule: Rule {
         sum = next
       }
       if sum == stated { continue }
-      guard stated < sum || breakdown.isExhaustive || percentsCoverWhole(breakdown) else { continue }
+      let covers = breakdown.isExhaustive || percentsCoverWhole(breakdown)
+      guard covers || (stated < sum && breakdown.isDisjoint) else { continue }
       let terms = breakdown.parts.map { "\($0.subject) \($0.value?.description ?? "")" }.joined(separator: " + ")
       findings.append(
         finding("\(terms) = \(sum), not \(breakdown.base) \(stated) (\(total.text))", at: total))
