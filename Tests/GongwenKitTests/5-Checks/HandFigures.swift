@@ -12,6 +12,9 @@ struct HandFigures {
 
   init(_ s: String) { text = DecodedText(bytes: Array(s.utf8), encoding: .utf8) }
 
+  /// Figures over already decoded text (a GB18030 or UTF-16 fixture).
+  init(text: DecodedText) { self.text = text }
+
   /// Adds a figure over the next occurrence of `written` after the previous figure.
   mutating func add(
     _ kind: Figure.Kind, _ written: String, _ value: ExactDecimal?, unit: String = "", subject: String = "",
