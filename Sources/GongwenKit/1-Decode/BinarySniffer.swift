@@ -1,52 +1,81 @@
-/// Tells binary files from text by signature and NUL bytes, and spots UTF-16 without a BOM.
+/// Tells binary files from text by signature and control bytes, and spots UTF-16 without a BOM.
 enum BinarySniffer {
-  /// What kind of binary `bytes` is, or nil for text.
+  /// File signatures at offset 0 and what they mean.
+  static let signatures: [([UInt8], String)] = [
+    ([0x89, 0x50, 0x4E, 0x47], "PNG image"),
+    ([0x1F, 0x8B], "gzip"),
+    ([0x25, 0x50, 0x44, 0x46, 0x2D], "PDF"),
+    ([0x50, 0x4B, 0x03, 0x04], "ZIP / Word document"),
+    ([0x50, 0x4B, 0x05, 0x06], "ZIP"),
+    ([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1], "OLE2 compound file"),
+    ([0xFF, 0xD8, 0xFF], "JPEG image"),
+    ([0x47, 0x49, 0x46, 0x38], "GIF image"),
+    ([0x42, 0x5A, 0x68], "bzip2"),
+    ([0xFD, 0x37, 0x7A, 0x58, 0x5A, 0x00], "xz"),
+    ([0x28, 0xB5, 0x2F, 0xFD], "zstd"),
+    ([0x37, 0x7A, 0xBC, 0xAF, 0x27, 0x1C], "7-Zip"),
+    ([0x52, 0x61, 0x72, 0x21], "RAR"),
+    ([0x7F, 0x45, 0x4C, 0x46], "ELF executable"),
+    ([0xFF, 0xFE, 0x00, 0x00], "UTF-32, not supported"),
+    ([0x00, 0x00, 0xFE, 0xFF], "UTF-32, not supported"),
+  ]
+
+  /// Bytes examined for NUL and control bytes and for the UTF-16 pattern.
+  static let sampleSize = 65536
+
+  /// What kind of binary `bytes` is, or nil for text. Call after ruling out UTF-16, whose ASCII has NULs.
+  ///
+  /// Binary: a known signature, NUL bytes (1% of the sample or more), or 5% control bytes other than
+  /// tab, line breaks, form feed and ESC (random data has about 10%, text almost none).
   static func binaryKind(of bytes: [UInt8]) -> String? {
-    let signatures: [([UInt8], String)] = [
-      ([0x89, 0x50, 0x4E, 0x47], "PNG image"),
-      ([0x1F, 0x8B], "gzip"),
-      ([0x25, 0x50, 0x44, 0x46, 0x2D], "PDF"),
-      ([0x50, 0x4B, 0x03, 0x04], "ZIP / Word document"),
-      ([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1], "OLE2 compound file"),
-      ([0xFF, 0xD8, 0xFF], "JPEG image"),
-      ([0x47, 0x49, 0x46, 0x38], "GIF image"),
-      ([0x42, 0x5A, 0x68], "bzip2"),
-      ([0xFD, 0x37, 0x7A, 0x58, 0x5A, 0x00], "xz"),
-      ([0x37, 0x7A, 0xBC, 0xAF, 0x27, 0x1C], "7-Zip"),
-      ([0x52, 0x61, 0x72, 0x21], "RAR"),
-      ([0x7F, 0x45, 0x4C, 0x46], "ELF executable"),
-    ]
     for (magic, name) in signatures where bytes.starts(with: magic) { return name }
-    if bytes.starts(with: [0xFF, 0xFE, 0x00, 0x00]) || bytes.starts(with: [0x00, 0x00, 0xFE, 0xFF]) {
-      return "UTF-32, not supported"
-    }
-    let sample = bytes.prefix(65536)
+    let sample = bytes.prefix(sampleSize)
     var nul = 0
     var control = 0
     for b in sample {
-      if b == 0 { nul += 1 } else if b < 0x09 || (b > 0x0D && b < 0x20 && b != 0x1B) { control += 1 }
+      if b == 0 { nul += 1 } else if b < 0x09 || (b > 0x0D && b < 0x20 && b != 0x1B) || b == 0x7F { control += 1 }
     }
-    if nul > 0 && utf16WithoutBOM(bytes) == nil {
-      if nul * 100 >= sample.count || nul == sample.count { return "NUL bytes" }
+    if nul > 0 && nul * 100 >= sample.count { return "NUL bytes" }
+    if sample.count >= 16 && (control + nul) * 20 >= sample.count {
+      return "binary data, \((control + nul) * 100 / sample.count)% control bytes"
     }
-    if sample.count >= 64 && control * 10 > sample.count { return "control bytes" }
     return nil
   }
 
-  /// UTF-16LE or BE when zero bytes fall mostly on one parity, as ASCII and punctuation do in UTF-16.
+  /// UTF-16LE or BE without a BOM: zero bytes fall mostly on one parity (ASCII, digits and line breaks in
+  /// UTF-16) and nearly all code units are plausible text (ASCII, Latin, punctuation, CJK, full-width forms).
   static func utf16WithoutBOM(_ bytes: [UInt8]) -> TextEncoding? {
-    let sample = bytes.prefix(65536)
+    let sample = bytes.prefix(sampleSize & ~1)
     guard sample.count >= 4 else { return nil }
     var zeroEven = 0
     var zeroOdd = 0
     var i = sample.startIndex
-    while i < sample.endIndex {
-      if sample[i] == 0 { if (i - sample.startIndex) & 1 == 0 { zeroEven += 1 } else { zeroOdd += 1 } }
-      i += 1
+    while i + 1 < sample.endIndex {
+      if sample[i] == 0 { zeroEven += 1 }
+      if sample[i + 1] == 0 { zeroOdd += 1 }
+      i += 2
     }
     let units = sample.count / 2
-    if zeroOdd * 10 >= units && zeroEven * 20 < zeroOdd { return .utf16le }
-    if zeroEven * 10 >= units && zeroOdd * 20 < zeroEven { return .utf16be }
-    return nil
+    let candidate: TextEncoding
+    if zeroOdd * 50 >= units && zeroEven * 8 < zeroOdd {
+      candidate = .utf16le
+    } else if zeroEven * 50 >= units && zeroOdd * 8 < zeroEven {
+      candidate = .utf16be
+    } else {
+      return nil
+    }
+    var plausible = 0
+    i = sample.startIndex
+    while i + 1 < sample.endIndex {
+      let u = candidate == .utf16le ? UInt32(sample[i + 1]) << 8 | UInt32(sample[i]) : UInt32(sample[i]) << 8 | UInt32(sample[i + 1])
+      switch u {
+      case 0x09, 0x0A, 0x0C, 0x0D, 0x20...0x7E, 0xA0...0x24F, 0x2000...0x27FF, 0x3000...0x33FF, 0x4E00...0x9FFF,
+        0xD800...0xDFFF, 0xFE30...0xFE4F, 0xFEFF, 0xFF00...0xFFEF:
+        plausible += 1
+      default: break
+      }
+      i += 2
+    }
+    return plausible * 10 >= units * 9 ? candidate : nil
   }
 }

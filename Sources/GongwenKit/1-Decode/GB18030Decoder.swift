@@ -1,60 +1,154 @@
-import Foundation
-
-/// GB18030 (which covers GBK and GB2312) into UTF-8.
+/// GB18030 (which covers GBK and GB2312) into UTF-8, through `GB18030Table`.
+///
+/// One forward pass; a byte that starts no valid sequence becomes U+FFFD and decoding goes on with the
+/// next byte, so a trail byte in the ASCII range (81 7F) is kept as that character, as WHATWG decoders do.
 enum GB18030Decoder {
-  /// Invalid bytes under GB18030's byte structure; counting stops past `limit`.
-  static func invalidByteCount(_ bytes: [UInt8], limit: Int) -> Int {
-    bytes.withUnsafeBufferPointer { p in
-      var bad = 0
-      var i = 0
-      let n = p.count
-      while i < n {
-        let b = p[i]
-        if b < 0x80 { i += 1; continue }
-        if b >= 0x81 && b <= 0xFE, i + 1 < n {
-          let t = p[i + 1]
-          if (t >= 0x40 && t <= 0x7E) || (t >= 0x80 && t <= 0xFE) { i += 2; continue }
-          if t >= 0x30 && t <= 0x39, i + 3 < n, p[i + 2] >= 0x81, p[i + 2] <= 0xFE, p[i + 3] >= 0x30, p[i + 3] <= 0x39 {
-            i += 4; continue
+  /// Two-byte scalars indexed by (lead − 0x80) << 8 | trail; 0 where the pair is not a two-byte code.
+  static let twoByteScalars: [UInt16] = {
+    var table = [UInt16](repeating: 0, count: 128 * 256)
+    var entry = 0
+    var value: UInt16 = 0
+    var digits = 0
+    for c in GB18030Table.twoByteHex.utf8 {
+      let digit: UInt8
+      switch c {
+      case 0x30...0x39: digit = c - 0x30
+      case 0x41...0x46: digit = c - 0x37
+      default: continue
+      }
+      value = value << 4 | UInt16(digit)
+      digits += 1
+      guard digits == 4 else { continue }
+      let lead = 0x81 + entry / 190
+      let column = entry % 190
+      let trail = column < 63 ? 0x40 + column : 0x80 + column - 63
+      table[(lead - 0x80) << 8 | trail] = value
+      entry += 1
+      value = 0
+      digits = 0
+    }
+    precondition(entry == GB18030Table.twoByteCount, "GB18030Table.twoByteHex holds \(entry) codes")
+    return table
+  }()
+
+  /// The scalar of a four-byte code by its linear index, or nil when the index maps to nothing.
+  static func fourByteScalar(linear: Int) -> UInt32? {
+    if linear >= GB18030Table.supplementaryLinear {
+      let v = 0x10000 + linear - GB18030Table.supplementaryLinear
+      return v <= 0x10FFFF ? UInt32(v) : nil
+    }
+    guard linear >= 0, linear <= GB18030Table.lastBMPLinear else { return nil }
+    let ranges = GB18030Table.fourByteRanges
+    var low = 0
+    var high = ranges.count / 2 - 1
+    while low < high {
+      let mid = (low + high + 1) / 2
+      if Int(ranges[2 * mid]) <= linear { low = mid } else { high = mid - 1 }
+    }
+    return ranges[2 * low + 1] + UInt32(linear - Int(ranges[2 * low]))
+  }
+
+  /// Length and scalar of the sequence at `i`, or length 0 when the byte at `i` starts none.
+  @inline(__always)
+  static func sequence(at i: Int, in p: UnsafeBufferPointer<UInt8>, table t: UnsafeBufferPointer<UInt16>)
+    -> (length: Int, scalar: UInt32)
+  {
+    let n = p.count
+    let b = p[i]
+    if b < 0x80 { return (1, UInt32(b)) }
+    guard i + 1 < n else { return (0, 0) }
+    let trail = p[i + 1]
+    let v = t[Int(b & 0x7F) << 8 | Int(trail)]
+    if v != 0 { return (2, UInt32(v)) }
+    guard b >= 0x81, b <= 0xFE, trail >= 0x30, trail <= 0x39, i + 3 < n else { return (0, 0) }
+    let b3 = p[i + 2]
+    let b4 = p[i + 3]
+    guard b3 >= 0x81, b3 <= 0xFE, b4 >= 0x30, b4 <= 0x39 else { return (0, 0) }
+    let linear = ((Int(b) - 0x81) * 10 + Int(trail) - 0x30) * 1260 + (Int(b3) - 0x81) * 10 + Int(b4) - 0x30
+    // A well-formed four-byte code that maps to nothing is one invalid sequence of four bytes.
+    guard let scalar = fourByteScalar(linear: linear) else { return (-4, 0) }
+    return (4, scalar)
+  }
+
+  /// Invalid bytes in `bytes[start...]`; counting stops at `limit`.
+  static func invalidByteCount(_ bytes: [UInt8], from start: Int = 0, limit: Int) -> Int {
+    twoByteScalars.withUnsafeBufferPointer { t in
+      bytes.withUnsafeBufferPointer { p in
+        var bad = 0
+        var i = start
+        while i < p.count {
+          if p[i] < 0x80 { i += 1; continue }
+          let (length, _) = sequence(at: i, in: p, table: t)
+          if length > 0 {
+            i += length
+          } else {
+            bad += max(1, -length)
+            if bad >= limit { return bad }
+            i += max(1, -length)
           }
         }
-        bad += 1
-        if bad >= limit { return bad }
-        i += 1
+        return bad
       }
-      return bad
     }
   }
 
-  /// Decodes character by character through Foundation; bad sequences become U+FFFD.
+  /// Decodes `bytes[start...]`; each invalid sequence becomes U+FFFD and one `InvalidBytes` record.
+  /// - Complexity: O(n), one pass; the output is allocated once unless damage makes it outgrow 1.5 × n.
   static func decode(_ bytes: [UInt8], from start: Int) -> ([UInt8], [DecodedText.InvalidBytes]) {
-    var out: [UInt8] = []
-    out.reserveCapacity((bytes.count - start) * 3 / 2)
     var invalid: [DecodedText.InvalidBytes] = []
-    let encoding = String.Encoding(rawValue: 0x8000_0632)
-    var i = start
     let n = bytes.count
-    while i < n {
-      let b = bytes[i]
-      if b < 0x80 { out.append(b); i += 1; continue }
-      var len = 0
-      if b >= 0x81 && b <= 0xFE, i + 1 < n {
-        let t = bytes[i + 1]
-        if (t >= 0x40 && t <= 0x7E) || (t >= 0x80 && t <= 0xFE) {
-          len = 2
-        } else if t >= 0x30 && t <= 0x39, i + 3 < n, bytes[i + 2] >= 0x81, bytes[i + 2] <= 0xFE, bytes[i + 3] >= 0x30, bytes[i + 3] <= 0x39 {
-          len = 4
+    var i = start
+    let text = twoByteScalars.withUnsafeBufferPointer { t in
+      bytes.withUnsafeBufferPointer { p in
+        DecodeBuffer.build(capacity: (n - start) / 2 * 3 + 16) { o, k in
+          let room = o.count - 8
+          while i < n {
+            guard k <= room else { return false }
+            let b = p[i]
+            if b < 0x80 {
+              // ASCII runs eight bytes at a time.
+              if let src = p.baseAddress, let dst = o.baseAddress {
+                while i + 8 <= n, k + 8 <= o.count {
+                  let word = UnsafeRawPointer(src + i).loadUnaligned(as: UInt64.self)
+                  guard word & 0x8080_8080_8080_8080 == 0 else { break }
+                  UnsafeMutableRawPointer(dst + k).storeBytes(of: word, as: UInt64.self)
+                  i += 8
+                  k += 8
+                }
+              }
+              if i < n, p[i] < 0x80, k < o.count {
+                o[k] = p[i]
+                k += 1
+                i += 1
+              }
+              continue
+            }
+            if i + 1 < n {
+              let v = UInt32(t[Int(b & 0x7F) << 8 | Int(p[i + 1])])
+              if v >= 0x800 {
+                o[k] = UInt8(truncatingIfNeeded: 0xE0 | (v >> 12))
+                o[k + 1] = UInt8(truncatingIfNeeded: 0x80 | ((v >> 6) & 0x3F))
+                o[k + 2] = UInt8(truncatingIfNeeded: 0x80 | (v & 0x3F))
+                k += 3
+                i += 2
+                continue
+              }
+            }
+            let (length, scalar) = sequence(at: i, in: p, table: t)
+            if length > 0 {
+              o.writeUTF8(scalar, at: &k)
+              i += length
+            } else {
+              let bad = max(1, -length)
+              invalid.append(.init(sourceOffset: i, length: bad, textOffset: k))
+              o.writeUTF8(0xFFFD, at: &k)
+              i += bad
+            }
+          }
+          return true
         }
       }
-      if len > 0, let s = String(bytes: bytes[i..<i + len], encoding: encoding) {
-        out.append(contentsOf: s.utf8)
-        i += len
-      } else {
-        invalid.append(.init(sourceOffset: i, length: 1, textOffset: out.count))
-        out.append(contentsOf: [0xEF, 0xBF, 0xBD])
-        i += 1
-      }
     }
-    return (out, invalid)
+    return (text, invalid)
   }
 }

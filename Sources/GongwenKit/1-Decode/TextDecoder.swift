@@ -1,7 +1,12 @@
 /// Detects a file's encoding by content and decodes it into valid UTF-8.
 ///
-/// Detection order: BOM; the zero-byte pattern of UTF-16 without BOM; UTF-8 validity; GB18030 validity.
-/// Never by whether a converter returns nil: a wrong converter often "succeeds" with garbage.
+/// Detection order: a BOM (UTF-8, UTF-16LE/BE, GB18030's 84 31 95 33); the zero-byte pattern of UTF-16
+/// without BOM; binary signatures and control bytes (`InputError.Reason.notText`); valid UTF-8; else
+/// whichever of GB18030 and UTF-8 finds fewer invalid bytes. Never by whether a converter returns nil:
+/// a wrong converter often "succeeds" with garbage.
+///
+///     let text = try TextDecoder().decode(bytes, path: "2021/东城区.txt")
+///     print(text.encoding)   // gb18030
 public struct TextDecoder: Sendable {
   /// The encoding to use instead of detecting one.
   public var forcedEncoding: TextEncoding?
@@ -11,48 +16,59 @@ public struct TextDecoder: Sendable {
     self.forcedEncoding = forcedEncoding
   }
 
-  /// Decodes `bytes`, read from `path`.
-  /// - Throws: `InputError` with `.notText` for binary content.
+  /// Decodes `bytes`, read from `path`. Invalid sequences become U+FFFD and are listed in `invalidBytes`.
+  /// - Throws: `InputError` with `.notText` for binary content (unless an encoding is forced).
+  /// - Complexity: O(n); valid UTF-8 is validated once and not copied.
   public func decode(_ bytes: [UInt8], path: String) throws(InputError) -> DecodedText {
     if let forced = forcedEncoding {
-      var start = 0
+      let bom: [UInt8]
       switch forced {
-      case .utf8 where bytes.starts(with: [0xEF, 0xBB, 0xBF]): start = 3
-      case .utf16le where bytes.starts(with: [0xFF, 0xFE]): start = 2
-      case .utf16be where bytes.starts(with: [0xFE, 0xFF]): start = 2
-      default: break
+      case .utf8: bom = [0xEF, 0xBB, 0xBF]
+      case .utf16le: bom = [0xFF, 0xFE]
+      case .utf16be: bom = [0xFE, 0xFF]
+      case .gb18030: bom = [0x84, 0x31, 0x95, 0x33]
       }
-      return decode(bytes, from: start, as: forced)
+      return decode(bytes, from: bytes.starts(with: bom) ? bom.count : 0, as: forced)
     }
-    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return decode(bytes, from: 3, as: .utf8) }
+    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+      let text = decode(bytes, from: 3, as: .utf8)
+      // A UTF-8 BOM can lie (GB18030 saved behind one): trust the content when it says so.
+      if !text.invalidBytes.isEmpty {
+        let utf8Errors = text.invalidBytes.reduce(0) { $0 + $1.length }
+        if GB18030Decoder.invalidByteCount(bytes, from: 3, limit: utf8Errors) < utf8Errors {
+          return decode(bytes, from: 3, as: .gb18030)
+        }
+      }
+      return text
+    }
+    if bytes.starts(with: [0x84, 0x31, 0x95, 0x33]) { return decode(bytes, from: 4, as: .gb18030) }
     if bytes.starts(with: [0xFF, 0xFE]) && !bytes.starts(with: [0xFF, 0xFE, 0x00, 0x00]) {
       return decode(bytes, from: 2, as: .utf16le)
     }
     if bytes.starts(with: [0xFE, 0xFF]) { return decode(bytes, from: 2, as: .utf16be) }
+    if let utf16 = BinarySniffer.utf16WithoutBOM(bytes) { return decode(bytes, from: 0, as: utf16) }
     if let binary = BinarySniffer.binaryKind(of: bytes) {
       throw InputError(path: path, reason: .notText(binary))
     }
-    if let utf16 = BinarySniffer.utf16WithoutBOM(bytes) { return decode(bytes, from: 0, as: utf16) }
-    if UTF8Transcoder.invalidByteCount(bytes, limit: 1) == 0 { return decode(bytes, from: 0, as: .utf8) }
-    let utf8Errors = UTF8Transcoder.invalidByteCount(bytes, limit: Int.max)
-    let gbErrors = GB18030Decoder.invalidByteCount(bytes, limit: utf8Errors)
-    if gbErrors < utf8Errors { return decode(bytes, from: 0, as: .gb18030) }
-    return decode(bytes, from: 0, as: .utf8)
+    let isValidUTF8 = bytes.withUnsafeBufferPointer { UTF8Transcoder.firstInvalid(in: $0, from: 0) == nil }
+    if isValidUTF8 { return DecodedText(bytes: bytes, encoding: .utf8) }
+    // Decode as GB18030 once; UTF-8 wins only with no more invalid bytes (counting stops early in GB text).
+    let (gb, gbInvalid) = GB18030Decoder.decode(bytes, from: 0)
+    let gbErrors = gbInvalid.reduce(0) { $0 + $1.length }
+    if UTF8Transcoder.invalidByteCount(bytes, limit: gbErrors + 1) <= gbErrors {
+      return decode(bytes, from: 0, as: .utf8)
+    }
+    return DecodedText(bytes: gb, encoding: .gb18030, invalidBytes: gbInvalid)
   }
 
+  /// Decodes `bytes[start...]` as `encoding`, with no detection.
   func decode(_ bytes: [UInt8], from start: Int, as encoding: TextEncoding) -> DecodedText {
-    switch encoding {
-    case .utf8:
-      let (text, invalid) = UTF8Transcoder.repair(bytes, from: start)
-      return DecodedText(bytes: text, encoding: .utf8, hadBOM: start > 0, invalidBytes: invalid)
-    case .utf16le, .utf16be:
-      let (text, invalid) = UTF16Decoder.decode(bytes, from: start, bigEndian: encoding == .utf16be)
-      return DecodedText(bytes: text, encoding: encoding, hadBOM: start > 0, invalidBytes: invalid)
-    case .gb18030:
-      var from = start
-      if bytes.starts(with: [0x84, 0x31, 0x95, 0x33]) { from = 4 }
-      let (text, invalid) = GB18030Decoder.decode(bytes, from: from)
-      return DecodedText(bytes: text, encoding: .gb18030, hadBOM: from > 0, invalidBytes: invalid)
-    }
+    let (text, invalid) =
+      switch encoding {
+      case .utf8: UTF8Transcoder.repair(bytes, from: start)
+      case .utf16le, .utf16be: UTF16Decoder.decode(bytes, from: start, bigEndian: encoding == .utf16be)
+      case .gb18030: GB18030Decoder.decode(bytes, from: start)
+      }
+    return DecodedText(bytes: text, encoding: encoding, hadBOM: start > 0, invalidBytes: invalid)
   }
 }

@@ -1,4 +1,6 @@
 /// Validates UTF-8 and replaces each maximal invalid subpart with U+FFFD (the WHATWG/Unicode practice).
+///
+/// Valid input is not copied at all (or copied once with `memcpy` after a BOM); only damaged input is rebuilt.
 enum UTF8Transcoder {
   /// Length of the valid sequence starting at `i`, or 0 when invalid; `maximal` gets the length of the
   /// maximal invalid subpart to replace.
@@ -25,70 +27,83 @@ enum UTF8Transcoder {
     return 4
   }
 
-  /// Invalid bytes in `bytes`, counting stops past `limit`.
-  static func invalidByteCount(_ bytes: [UInt8], limit: Int) -> Int {
+  /// Offset of the first invalid byte at or after `start`, or nil when the rest is valid UTF-8.
+  static func firstInvalid(in p: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+    let n = p.count
+    var i = start
+    var maximal = 0
+    while i < n {
+      let b0 = p[i]
+      if b0 < 0x80 {
+        // ASCII eight bytes at a time.
+        if let base = p.baseAddress {
+          while i + 8 <= n, UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+            i += 8
+          }
+        }
+        while i < n, p[i] < 0x80 { i += 1 }
+        continue
+      }
+      // Common Han and punctuation: a three-byte lead without special bounds and two continuation bytes.
+      if b0 >= 0xE1, b0 != 0xED, b0 <= 0xEF, i + 2 < n, p[i + 1] & 0xC0 == 0x80, p[i + 2] & 0xC0 == 0x80 {
+        i += 3
+        continue
+      }
+      let length = sequenceLength(p, i, maximal: &maximal)
+      if length == 0 { return i }
+      i += length
+    }
+    return nil
+  }
+
+  /// Invalid bytes in `bytes[start...]`; counting stops at `limit`.
+  static func invalidByteCount(_ bytes: [UInt8], from start: Int = 0, limit: Int) -> Int {
     bytes.withUnsafeBufferPointer { p in
       var bad = 0
-      var i = 0
+      var i = start
       var maximal = 0
-      while i < p.count {
-        if p[i] < 0x80 { i += 1; continue }
-        let len = sequenceLength(p, i, maximal: &maximal)
-        if len == 0 {
-          bad += maximal
-          if bad >= limit { return bad }
-          i += maximal
-        } else {
-          i += len
-        }
+      while let k = firstInvalid(in: p, from: i) {
+        _ = sequenceLength(p, k, maximal: &maximal)
+        bad += maximal
+        if bad >= limit { return bad }
+        i = k + maximal
       }
       return bad
     }
   }
 
-  /// Copies `bytes[start...]`, replacing invalid subparts with U+FFFD.
+  /// `bytes[start...]` with invalid subparts replaced by U+FFFD.
+  /// - Complexity: O(n); valid input from offset 0 is returned without a copy.
   static func repair(_ bytes: [UInt8], from start: Int) -> ([UInt8], [DecodedText.InvalidBytes]) {
+    let n = bytes.count
+    guard let first = bytes.withUnsafeBufferPointer({ firstInvalid(in: $0, from: start) }) else {
+      return (start == 0 ? bytes : Array(bytes[start...]), [])
+    }
     var invalid: [DecodedText.InvalidBytes] = []
-    var out: [UInt8] = []
-    out.reserveCapacity(bytes.count - start + 16)
-    bytes.withUnsafeBufferPointer { p in
-      var i = start
-      var runStart = start
-      var maximal = 0
-      while i < p.count {
-        if p[i] < 0x80 { i += 1; continue }
-        let len = sequenceLength(p, i, maximal: &maximal)
-        if len > 0 { i += len; continue }
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: p[runStart..<i]))
-        invalid.append(.init(sourceOffset: i, length: maximal, textOffset: out.count))
-        out.append(contentsOf: [0xEF, 0xBF, 0xBD])
-        i += maximal
-        runStart = i
+    var i = start
+    var next: Int? = first
+    let text = bytes.withUnsafeBufferPointer { p in
+      DecodeBuffer.build(capacity: n - start + (n - start) / 8 + 16) { o, k in
+        guard let src = p.baseAddress, let dst = o.baseAddress else { return true }
+        var maximal = 0
+        while i < n {
+          // Copy the valid run up to the next invalid byte, then one U+FFFD.
+          let stop = next ?? n
+          let run = stop - i
+          guard k + run + 3 <= o.count else { return false }
+          (dst + k).update(from: src + i, count: run)
+          k += run
+          i = stop
+          guard i < n else { break }
+          _ = sequenceLength(p, i, maximal: &maximal)
+          invalid.append(.init(sourceOffset: i, length: maximal, textOffset: k))
+          o.writeUTF8(0xFFFD, at: &k)
+          i += maximal
+          next = firstInvalid(in: p, from: i)
+        }
+        return true
       }
-      out.append(contentsOf: UnsafeBufferPointer(rebasing: p[runStart..<p.count]))
     }
-    return (out, invalid)
-  }
-}
-
-extension Array where Element == UInt8 {
-  /// Appends the UTF-8 form of a scalar value.
-  @inline(__always)
-  mutating func appendUTF8(_ v: UInt32) {
-    if v < 0x80 {
-      append(UInt8(v))
-    } else if v < 0x800 {
-      append(UInt8(0xC0 | (v >> 6)))
-      append(UInt8(0x80 | (v & 0x3F)))
-    } else if v < 0x10000 {
-      append(UInt8(0xE0 | (v >> 12)))
-      append(UInt8(0x80 | ((v >> 6) & 0x3F)))
-      append(UInt8(0x80 | (v & 0x3F)))
-    } else {
-      append(UInt8(0xF0 | (v >> 18)))
-      append(UInt8(0x80 | ((v >> 12) & 0x3F)))
-      append(UInt8(0x80 | ((v >> 6) & 0x3F)))
-      append(UInt8(0x80 | (v & 0x3F)))
-    }
+    return (text, invalid)
   }
 }

@@ -25,9 +25,17 @@ public struct Document: Sendable, Hashable {
   public func sectionPath(at offset: Int) -> String {
     var parts: [String] = []
     var level = sections
-    while let section = level.last(where: { $0.range.lowerBound <= offset }), section.range.contains(offset) {
-      parts.append(section.pathComponent)
-      level = section.children
+    while true {
+      // Siblings are in text order: binary search for the last one starting at or before `offset`.
+      var low = 0
+      var high = level.count
+      while low < high {
+        let mid = (low + high) / 2
+        if level[mid].range.lowerBound <= offset { low = mid + 1 } else { high = mid }
+      }
+      guard low > 0, level[low - 1].range.contains(offset) else { break }
+      parts.append(level[low - 1].pathComponent)
+      level = level[low - 1].children
     }
     return parts.joined(separator: "/")
   }

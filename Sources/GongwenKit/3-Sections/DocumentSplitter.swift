@@ -65,19 +65,34 @@ struct DocumentSplitter {
     var trailer: Range<Int>?
     if let start = trailerStart {
       trailer = start..<(lastText + 1)
-      end = (nonEmpty.last(where: { $0 < start }) ?? start) + 1
+      let below = Self.countBelow(start, in: nonEmpty)
+      end = (below > 0 ? nonEmpty[below - 1] : start) + 1
     }
     var documents: [Span] = []
     for (n, start) in markers.enumerated() {
       let next = n + 1 < markers.count ? markers[n + 1] : end
-      let lastLine = (nonEmpty.last(where: { $0 >= start && $0 < next }) ?? start) + 1
+      // Binary searches keep 10⁴ documents of 10⁵ lines linear.
+      let beforeNext = Self.countBelow(next, in: nonEmpty)
+      let lastLine = (beforeNext > 0 && nonEmpty[beforeNext - 1] >= start ? nonEmpty[beforeNext - 1] : start) + 1
       var titleLine = start
-      if Self.isBareMarker(trimmed[start], in: p), let t = nonEmpty.first(where: { $0 > start && $0 < next }) {
-        titleLine = t
+      let afterStart = Self.countBelow(start + 1, in: nonEmpty)
+      if Self.isBareMarker(trimmed[start], in: p), afterStart < nonEmpty.count, nonEmpty[afterStart] < next {
+        titleLine = nonEmpty[afterStart]
       }
       documents.append(Span(firstLine: start, titleLine: titleLine, endLine: lastLine))
     }
     return Layout(front: front, documents: documents, trailer: trailer)
+  }
+
+  /// How many of the sorted `lines` are below `bound`.
+  static func countBelow(_ bound: Int, in lines: [Int]) -> Int {
+    var low = 0
+    var high = lines.count
+    while low < high {
+      let mid = (low + high) / 2
+      if lines[mid] < bound { low = mid + 1 } else { high = mid }
+    }
+    return low
   }
 
   // MARK: - Line tests
@@ -94,6 +109,14 @@ struct DocumentSplitter {
 
   /// The offsets of the 篇 marker in `line`, if any.
   static func pieceMarker(in line: Range<Int>, p: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
+    // Cheap gate: no 篇 (E7 AF 87) in the line, no marker.
+    var hasPiece = false
+    var g = line.lowerBound
+    while g + 2 < line.upperBound {
+      if p[g] == 0xE7 && p[g + 1] == 0xAF && p[g + 2] == 0x87 { hasPiece = true; break }
+      g += 1
+    }
+    guard hasPiece else { return nil }
     var i = line.lowerBound
     var scalars: [(UInt32, Int)] = []
     while i < line.upperBound {

@@ -95,7 +95,7 @@ struct SectionParser {
     while i < range.upperBound {
       let (v, len) = ScalarReader.scalar(at: i, in: p)
       // Item markers begin with a numeral or 首/其/再/最; a cheap gate keeps this pass fast.
-      if atBoundary, v >= 0x4E00, let match = HeadingMarker.item(at: i, limit: range.upperBound, in: p) {
+      if atBoundary, HeadingMarker.mayStartItem(v), let match = HeadingMarker.item(at: i, limit: range.upperBound, in: p) {
         let end = clauseEnd(from: match.end, limit: range.upperBound, in: p, stopAtSemicolon: true)
         let previous = items.last?.ordinal ?? 0
         let ordinal = match.ordinal == 0 ? previous + 1 : match.ordinal

@@ -1,0 +1,51 @@
+import Testing
+
+@testable import GongwenKit
+
+@Suite("DocumentSplitter: documents, front matter and trailer")
+struct DocumentSplitterTests {
+  @Test("【第N篇】 markers split documents; a bare marker line takes the next line as title")
+  func pieceMarkers() throws {
+    let file = try Fixtures.file("sections/multi-document.txt")
+    #expect(file.documents.count == 2)
+    #expect(file.documents.map(\.firstLine) == [7, 14])
+    #expect(file.documents[0].title == "青禾镇村委会换届选举工作总结")
+    #expect(file.documents[1].title == "【第2篇】石桥乡人大代表选举工作总结")
+    #expect(file.documents[0].lastLine == 12)
+    #expect(file.documents[1].sections.map(\.title) == ["主要做法", "几点体会"])
+  }
+
+  @Test("front matter and trailing debris are kept apart, never documents")
+  func frontAndTrailer() throws {
+    let file = try Fixtures.file("sections/multi-document.txt")
+    let front = try #require(file.front)
+    #expect(front.firstLine == 1 && front.lastLine == 5)
+    let trailer = try #require(file.trailer)
+    #expect(trailer.firstLine == 20 && trailer.lastLine == 21 && trailer.text == "【返回目录】\n12 345")
+    #expect(file.documents[1].lastLine == 18)
+    let notes = file.documents.flatMap(\.findings).filter { $0.rule == "boilerplate" }
+    #expect(notes.map(\.start.line) == [1, 20])
+  }
+
+  @Test("a repeated title line starts another document")
+  func repeatedTitle() throws {
+    let file = try Fixtures.file("sections/repeated-title.txt")
+    #expect(file.documents.map(\.firstLine) == [1, 7])
+    #expect(file.documents.map(\.title) == ["柳塘镇换届选举工作总结", "柳塘镇换届选举工作总结"])
+    #expect(file.front == nil && file.trailer == nil)
+  }
+
+  @Test("a file without markers is one document titled by its first line")
+  func singleDocument() throws {
+    let file = try Fixtures.file("sections/headings-halfwidth.txt")
+    #expect(file.documents.count == 1)
+    #expect(file.documents[0].title == "青禾镇换届选举工作总结" && file.documents[0].firstLine == 1)
+    #expect(file.documents[0].lastLine == 19)
+  }
+
+  @Test("empty text still yields one empty document")
+  func emptyText() throws {
+    let file = try Fixtures.parse("")
+    #expect(file.documents.count == 1 && file.documents[0].sections.isEmpty)
+  }
+}
