@@ -24,16 +24,18 @@ struct Checker: Sendable {
     }.map(\.element)
   }
 
-  /// `documents` with each finding added to the document holding it (front matter to the first, debris to the last).
+  /// `documents` with each finding (in text order, as `findings(in:)` returns them) added to the document
+  /// holding it (front matter to the first, debris to the last).
   static func distribute(_ findings: [Finding], over documents: [Document]) -> [Document] {
     var documents = documents
     guard !documents.isEmpty else { return documents }
+    // Findings and documents are both in text order: one merge pass.
+    var index = 0
     for finding in findings {
       let offset = finding.start.offset
-      let index = documents.lastIndex(where: { $0.range.lowerBound <= offset }) ?? 0
+      while index + 1 < documents.count && documents[index + 1].range.lowerBound <= offset { index += 1 }
       documents[index].findings.append(finding)
     }
-    for k in documents.indices { documents[k].findings.sort { $0.start.offset < $1.start.offset } }
     return documents
   }
 }

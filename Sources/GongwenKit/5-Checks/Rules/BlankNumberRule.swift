@@ -11,7 +11,7 @@ struct BlankNumberRule: Rule {
 
   func check(_ context: RuleContext, into findings: inout [Finding]) {
     for figure in context.figures where figure.flags.contains(.blank) && figure.kind != .date {
-      let what = figure.subject.isEmpty ? "a \(figure.kind.rawValue)" : figure.subject
+      let what = figure.subject.isEmpty ? "the \(figure.kind.rawValue)" : figure.subject
       findings.append(finding("\(what) has no number (\(figure.text))", at: figure))
     }
   }

@@ -14,7 +14,7 @@ struct PlaceholderNumberRule: Rule {
     var reported: [Range<Int>] = []
     for figure in context.figures where figure.flags.contains(.placeholder) && figure.kind != .date {
       if masked.contains(where: { $0.range.overlaps(figure.range) }) { continue }
-      let what = figure.subject.isEmpty ? "a \(figure.kind.rawValue)" : figure.subject
+      let what = figure.subject.isEmpty ? "the \(figure.kind.rawValue)" : figure.subject
       findings.append(finding("\(what) has a placeholder instead of a number (\(figure.text))", at: figure))
       reported.append(figure.range)
     }
