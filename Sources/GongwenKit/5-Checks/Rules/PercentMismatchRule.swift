@@ -10,6 +10,8 @@ struct PercentMismatchRule: Rule {
   static let id = "percent-mismatch"
   static let severity = Finding.Severity.error
   static let summary = "A count over its base differs from the stated percent beyond rounding."
+  /// How many figures back a percent's count may stand.
+  static let lookBack = 32
 
   func check(_ context: RuleContext, into findings: inout [Finding]) {
     let figures = context.figures
@@ -45,7 +47,9 @@ struct PercentMismatchRule: Rule {
     var voted: Int?
     var voters: Int?
     var j = k - 1
-    while j >= 0 && context.owners[j] == context.owners[k] && context.sentences[j] >= context.sentences[k] - 1 {
+    while j >= 0 && j >= k - Self.lookBack && context.owners[j] == context.owners[k]
+      && context.sentences[j] >= context.sentences[k] - 1
+    {
       let candidate = context.figures[j]
       if candidate.kind == .count && isExact(candidate) && candidate.value != nil {
         if candidate.metric == .voted && voted == nil { voted = j }
@@ -63,7 +67,8 @@ struct PercentMismatchRule: Rule {
   private func part(of k: Int, excluding total: Int, in context: RuleContext) -> Int? {
     let percent = context.figures[k]
     var j = k - 1
-    while j >= 0 && context.sentences[j] == context.sentences[k] {
+    // A bounded look back keeps a text with no sentence ends linear.
+    while j >= 0 && j >= k - Self.lookBack && context.sentences[j] == context.sentences[k] {
       let candidate = context.figures[j]
       if j != total && candidate.kind == .count && isExact(candidate) && candidate.value != nil {
         if percent.subject.isEmpty ? candidate.base == percent.base : candidate.subject == percent.subject {
