@@ -46,6 +46,14 @@ public struct InputFile: Sendable {
 
   /// Parses already decoded text.
   public init(decoded text: DecodedText, path: String) {
+    self.init(sectioned: text, path: path)
+    extractFigures()
+    runChecks()
+  }
+
+  /// The split and section stage alone: documents with heading trees, no figures or findings yet.
+  /// Timed on its own by gongwen-bench; `init(decoded:path:)` runs it first.
+  package init(sectioned text: DecodedText, path: String) {
     self.path = path
     self.text = text
     let lines = TextLines(text)
@@ -58,7 +66,6 @@ public struct InputFile: Sendable {
     front = block(layout.front)
     trailer = block(layout.trailer)
     let parser = SectionParser()
-    let extractor = FigureExtractor()
     var documents: [Document] = []
     for (n, span) in layout.documents.enumerated() {
       let lineRange = span.firstLine..<max(span.endLine, span.firstLine)
@@ -68,15 +75,24 @@ public struct InputFile: Sendable {
       let titleRange = span.titleLine < lines.count ? text.bytes.withUnsafeBufferPointer { lines.trimmed(span.titleLine, in: $0) } : 0..<0
       let (sections, items) = parser.parse(
         text, lines: lines, lineRange: lineRange, skipping: [span.firstLine, span.titleLine])
-      var document = Document(
+      let document = Document(
         index: n + 1, title: text.string(titleRange), range: range, firstLine: span.firstLine + 1,
         lastLine: max(span.endLine, span.firstLine + 1), script: ScriptFolding.script(of: text.bytes, in: range),
         sections: sections, items: items, figures: [], findings: [])
-      document.figures = extractor.figures(in: text, document: document)
       documents.append(document)
     }
     self.documents = documents
+  }
+
+  /// The figure stage alone: fills each document's figures (after `init(sectioned:path:)`).
+  package mutating func extractFigures() {
+    let extractor = FigureExtractor()
+    for k in documents.indices { documents[k].figures = extractor.figures(in: text, document: documents[k]) }
+  }
+
+  /// The check stage alone: runs the rules and places each finding in its document (after the figures).
+  package mutating func runChecks() {
     let findings = Checker().findings(in: self)
-    self.documents = Checker.distribute(findings, over: documents)
+    documents = Checker.distribute(findings, over: documents)
   }
 }

@@ -1,7 +1,9 @@
 import Foundation
 import GongwenKit
 
-/// Runs a command over its inputs: reads and parses each file, renders its records, writes them in input order.
+/// Runs a command over its inputs: finds them (files, `-`, `--files-from`, `-r` directories), reads and parses
+/// them on `--jobs` threads, and hands each result to the command's `render` in input order, streaming the
+/// records to the output as files finish. Every input yields a record or an error record; none is dropped.
 struct Batch {
   /// How the records of a whole run are framed: `[` … `,` … `]` for JSON, a header row for CSV.
   struct Framing {
@@ -13,75 +15,124 @@ struct Batch {
   let shared: SharedOptions
   let context: CommandContext
 
-  /// The input paths: the positional arguments, or the shipped sample when there are none.
+  /// The input paths: the positional arguments (none: the shipped sample, unless `--files-from` is given).
   static func inputs(_ arguments: ParsedArguments) -> [String] {
     arguments.positional
   }
 
-  /// Parses every input and writes what `render` makes of each, in order.
-  /// - Returns: `.failure` when any input could not be read or decoded, else `.success`.
+  /// Parses every input and writes what `render` makes of each, in input order.
+  ///
+  /// `render` runs on the calling thread, one input at a time and in order, so it may keep running totals;
+  /// parsing runs on `shared.jobs` threads, at most `2 × jobs` files ahead of the output.
+  /// An input that failed is also reported on standard error as `gongwen: FILE: reason`.
+  /// - Returns: `.failure` when any input could not be read or decoded or the output could not be written,
+  ///   else `.success`.
   func run(
     _ paths: [String], framing: Framing, render: (Result<InputFile, InputError>) -> [[UInt8]]
   ) -> ExitStatus {
-    var status = ExitStatus.success
-    var out = framing.header
-    var first = true
-    let sources: [String] = paths.isEmpty ? [Sample.path] : paths
-    for (k, path) in sources.enumerated() {
-      let result = parse(path, isSample: paths.isEmpty && k == 0)
-      if case .failure(let error) = result {
-        status = max(status, .failure)
-        context.streams.writeErr("gongwen: \(error.path): \(error.message)\n")
-      }
-      for record in render(result) {
-        if !first { out.append(contentsOf: framing.separator) }
-        out.append(contentsOf: record)
-        first = false
-      }
+    let streams = context.streams
+    if paths.contains("-") && shared.filesFrom.contains("-") {
+      streams.writeErr("gongwen: '-' and '--files-from -' both name standard input, which can be read once\n")
+      return .failure
     }
-    out.append(contentsOf: framing.footer)
-    do {
-      try OutputFile.write(out, to: shared.output, streams: context.streams)
+    let inputs: [BatchInput] =
+      paths.isEmpty && shared.filesFrom.isEmpty
+      ? [.sample]
+      : shared.walker.inputs(
+        arguments: paths, lists: shared.filesFrom, nullSeparated: shared.nullSeparated, streams: streams)
+    let output: OutputFile
+    do throws(OutputFile.Failure) {
+      output = try OutputFile(path: shared.output, streams: streams)
     } catch {
-      context.streams.writeErr("gongwen: \(shared.output): \(error.localizedDescription)\n")
+      streams.writeErr("gongwen: \(InputPath(argument: shared.output).terminalDisplay): \(error.message)\n")
+      return .failure
+    }
+    let totalBytes = inputs.reduce(0) { sum, input in
+      if case .file(_, let size?) = input { sum + size } else { sum }
+    }
+    let progress = Progress(
+      streams: streams, isEnabled: shared.showsProgress(streams), totalFiles: inputs.count, totalBytes: totalBytes)
+    let standardInput: [UInt8]? = inputs.contains { if case .standardInput = $0 { true } else { false } }
+      ? (try? streams.readInput()) : nil
+
+    var status = ExitStatus.success
+    var isFirst = true
+    var documents = 0
+    var errors = 0
+    output.write(framing.header)
+    let options = InputFile.Options(encoding: shared.encoding)
+    let maxSize = shared.maxSize
+    let work = OrderedWork<Result<InputFile, InputError>>(count: inputs.count, window: 2 * shared.jobs)
+    work.run(
+      jobs: shared.jobs,
+      work: { k in
+        let (result, size) = Self.parse(inputs[k], standardInput: standardInput, options: options, maxSize: maxSize)
+        progress.fileDone(bytes: size)
+        return result
+      },
+      consume: { k, result in
+        switch result {
+        case .success(let file):
+          documents += file.documents.count
+        case .failure(let error):
+          status = .failure
+          errors += 1
+          progress.clear()
+          streams.writeErr("gongwen: \(Self.terminalName(of: inputs[k], error: error)): \(error.message)\n")
+        }
+        for record in render(result) {
+          if !isFirst { output.write(framing.separator) }
+          output.write(record)
+          isFirst = false
+        }
+      },
+      tick: { progress.draw() })
+    output.write(framing.footer)
+    progress.finish(documents: documents, errors: errors)
+    do throws(OutputFile.Failure) {
+      try output.commit()
+    } catch {
+      streams.writeErr("gongwen: \(InputPath(argument: shared.output).terminalDisplay): \(error.message)\n")
       return .failure
     }
     return status
   }
 
-  func parse(_ path: String, isSample: Bool) -> Result<InputFile, InputError> {
-    let options = InputFile.Options(encoding: shared.encoding)
+  /// Reads and parses one input; also returns the bytes read, for progress.
+  static func parse(
+    _ input: BatchInput, standardInput: [UInt8]?, options: InputFile.Options, maxSize: Int
+  ) -> (Result<InputFile, InputError>, Int) {
+    var size = 0
     do throws(InputError) {
       let bytes: [UInt8]
-      if isSample {
+      let name: String
+      switch input {
+      case .failed(let error):
+        throw error
+      case .sample:
         bytes = Sample.bytes
-      } else if path == "-" {
-        do { bytes = try context.streams.readInput() } catch { throw InputError(path: "<stdin>", reason: .unreadable(errno: EIO)) }
-      } else {
-        bytes = try FileReader.read(path)
+        name = Sample.path
+      case .standardInput:
+        name = "<stdin>"
+        guard let standardInput else { throw InputError(path: name, reason: .unreadable(errno: EIO)) }
+        guard standardInput.count <= maxSize else {
+          throw InputError(path: name, reason: .tooLarge(size: standardInput.count, limit: maxSize))
+        }
+        bytes = standardInput
+      case .file(let path, _):
+        name = path.display
+        bytes = try FileReader.read(path, maxSize: maxSize)
       }
-      return .success(try InputFile(parsing: bytes, path: path == "-" ? "<stdin>" : path, options: options))
+      size = bytes.count
+      return (.success(try InputFile(parsing: bytes, path: name, options: options)), size)
     } catch {
-      return .failure(error)
+      return (.failure(error), size)
     }
   }
-}
 
-/// Writes a command's output: to standard output, or to a file through a temporary file and a rename.
-enum OutputFile {
-  static func write(_ bytes: [UInt8], to path: String, streams: StandardStreams) throws {
-    if path == "-" {
-      streams.writeOut(bytes)
-      return
-    }
-    let url = URL(fileURLWithPath: path)
-    let temporary = url.deletingLastPathComponent()
-      .appendingPathComponent(".\(url.lastPathComponent).gongwen-\(getpid())")
-    try Data(bytes).write(to: temporary)
-    if rename(temporary.path, url.path) != 0 {
-      let e = errno
-      unlink(temporary.path)
-      throw NSError(domain: NSPOSIXErrorDomain, code: Int(e), userInfo: [NSLocalizedDescriptionKey: String(cString: strerror(e))])
-    }
+  /// The input's name for a diagnostic on standard error: control characters escaped, so it stays one line.
+  static func terminalName(of input: BatchInput, error: InputError) -> String {
+    if case .file(let path, _) = input { return path.terminalDisplay }
+    return InputPath.display(Array(error.path.utf8), escapingControls: true)
   }
 }

@@ -17,7 +17,7 @@ extension Command {
 }
 
 /// What a running command may touch: the streams and the environment.
-struct CommandContext {
+struct CommandContext: Sendable {
   let streams: StandardStreams
   let environment: [String: String]
 }

@@ -7,44 +7,64 @@ enum FileReader {
   static let defaultMaxSize = 256 * 1024 * 1024
 
   /// The bytes of the regular file at `path`.
-  static func read(_ path: String, maxSize: Int = defaultMaxSize) throws(InputError) -> [UInt8] {
+  /// - Throws: `InputError` naming `path.display`: not found, a loop, not a regular file, too large, unreadable.
+  static func read(_ path: InputPath, maxSize: Int = defaultMaxSize) throws(InputError) -> [UInt8] {
+    let name = path.display
+    // stat first: a FIFO, socket or device is refused before anything opens it.
     var info = stat()
-    if lstat(path, &info) != 0 {
-      throw InputError(path: path, reason: errno == ENOENT ? .notFound : .unreadable(errno: errno))
+    if path.withCString({ stat($0, &info) }) != 0 {
+      let e = errno
+      switch e {
+      case ENOENT, ENOTDIR: throw InputError(path: name, reason: .notFound)
+      case ELOOP: throw InputError(path: name, reason: .symlinkLoop)
+      default: throw InputError(path: name, reason: .unreadable(errno: e))
+      }
     }
-    // O_NONBLOCK: a FIFO that slipped past the check must not hang the batch.
-    let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+    try check(info, name: name, maxSize: maxSize)
+    // O_NONBLOCK: a FIFO swapped in after the stat must not hang the batch.
+    let fd = path.withCString { open($0, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY) }
     if fd < 0 {
       let e = errno
       switch e {
-      case ENOENT: throw InputError(path: path, reason: .notFound)
-      case ELOOP: throw InputError(path: path, reason: .symlinkLoop)
-      default: throw InputError(path: path, reason: .unreadable(errno: e))
+      case ENOENT: throw InputError(path: name, reason: .notFound)
+      case ELOOP: throw InputError(path: name, reason: .symlinkLoop)
+      default: throw InputError(path: name, reason: .unreadable(errno: e))
       }
     }
     defer { close(fd) }
-    guard fstat(fd, &info) == 0 else { throw InputError(path: path, reason: .unreadable(errno: errno)) }
-    let type = info.st_mode & S_IFMT
-    guard type == S_IFREG else { throw InputError(path: path, reason: .notRegularFile(kind: kindName(type))) }
+    guard fstat(fd, &info) == 0 else { throw InputError(path: name, reason: .unreadable(errno: errno)) }
+    try check(info, name: name, maxSize: maxSize)
     let size = Int(info.st_size)
-    guard size <= maxSize else { throw InputError(path: path, reason: .tooLarge(size: size, limit: maxSize)) }
-    var bytes = [UInt8](repeating: 0, count: size)
+    // One byte more than stat says, so a file that grew is noticed without a second buffer.
+    var bytes = [UInt8](repeating: 0, count: size + 1)
     var total = 0
     while true {
-      if total == bytes.count { bytes.append(contentsOf: [UInt8](repeating: 0, count: max(4096, total))) }
-      let n = bytes.withUnsafeMutableBytes { raw in
-        Foundation.read(fd, raw.baseAddress! + total, raw.count - total)  // count > total here, so the base exists
+      if total == bytes.count {
+        guard total <= maxSize else { throw InputError(path: name, reason: .tooLarge(size: total, limit: maxSize)) }
+        bytes.append(contentsOf: repeatElement(0, count: max(65536, total / 2)))
+      }
+      let n = bytes.withUnsafeMutableBytes { raw -> Int in
+        guard let base = raw.baseAddress else { return 0 }
+        return Foundation.read(fd, base + total, raw.count - total)
       }
       if n < 0 {
-        if errno == EINTR { continue }
-        throw InputError(path: path, reason: .unreadable(errno: errno))
+        let e = errno
+        if e == EINTR { continue }
+        throw InputError(path: name, reason: .unreadable(errno: e == EISDIR ? EISDIR : e))
       }
       if n == 0 { break }
       total += n
-      if total > maxSize { throw InputError(path: path, reason: .tooLarge(size: total, limit: maxSize)) }
+      if total > maxSize { throw InputError(path: name, reason: .tooLarge(size: total, limit: maxSize)) }
     }
     bytes.removeSubrange(total...)
     return bytes
+  }
+
+  private static func check(_ info: stat, name: String, maxSize: Int) throws(InputError) {
+    let type = info.st_mode & S_IFMT
+    guard type == S_IFREG else { throw InputError(path: name, reason: .notRegularFile(kind: kindName(type))) }
+    let size = Int(info.st_size)
+    guard size <= maxSize else { throw InputError(path: name, reason: .tooLarge(size: size, limit: maxSize)) }
   }
 
   static func kindName(_ type: mode_t) -> String {
@@ -54,6 +74,7 @@ enum FileReader {
     case S_IFSOCK: "socket"
     case S_IFCHR: "character device"
     case S_IFBLK: "block device"
+    case S_IFLNK: "symbolic link"
     default: "special file"
     }
   }

@@ -8,8 +8,11 @@ struct Gongwen {
   static let commands: [any Command.Type] = [ParseCommand.self, CheckCommand.self]
 
   static func main() {
+    // Over a file-size limit, a write fails (and the output is discarded) instead of the process dying.
+    signal(SIGXFSZ, SIG_IGN)
+    // Raw argv: CommandLine.arguments would replace bytes of non-UTF-8 file names with U+FFFD.
     let status = run(
-      arguments: Array(CommandLine.arguments.dropFirst()), environment: ProcessInfo.processInfo.environment,
+      arguments: LosslessArgument.processArguments(), environment: ProcessInfo.processInfo.environment,
       streams: .process())
     exit(status.rawValue)
   }

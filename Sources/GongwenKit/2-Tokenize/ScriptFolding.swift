@@ -13,21 +13,35 @@ public enum ScriptFolding {
     if v < 0x3000 { return v }
     if v >= 0xFF01 && v <= 0xFF5E { return v - 0xFEE0 }
     if v == 0x3000 { return 0x20 }
-    if v >= 0x4E00 && v <= 0x9FFF, let simplified = traditionalToSimplified[v] { return simplified }
+    if v >= 0x4E00 && v <= 0x9FFF {
+      let entry = hanTable[Int(v - 0x4E00)]
+      if entry > 1 { return UInt32(entry) }
+    }
     return v
   }
 
   /// Whether `v` is a traditional form that has a different simplified form.
   @inline(__always)
   static func isTraditional(_ v: UInt32) -> Bool {
-    v >= 0x4E00 && v <= 0x9FFF && traditionalToSimplified[v] != nil
+    v >= 0x4E00 && v <= 0x9FFF && hanTable[Int(v - 0x4E00)] > 1
   }
 
   /// Whether `v` is a simplified form that differs from its traditional form.
   @inline(__always)
   static func isSimplifiedOnly(_ v: UInt32) -> Bool {
-    v >= 0x4E00 && v <= 0x9FFF && simplifiedForms.contains(v)
+    v >= 0x4E00 && v <= 0x9FFF && hanTable[Int(v - 0x4E00)] == 1
   }
+
+  /// One entry per scalar U+4E00…U+9FFF: its simplified form for a traditional character, 1 for a
+  /// simplified-only form, else 0. Dense, because a dictionary lookup per Han scalar cost a third of a parse.
+  static let hanTable: [UInt16] = {
+    var table = [UInt16](repeating: 0, count: 0x9FFF - 0x4E00 + 1)
+    for s in simplifiedForms where s >= 0x4E00 && s <= 0x9FFF { table[Int(s - 0x4E00)] = 1 }
+    for (t, s) in traditionalToSimplified where t >= 0x4E00 && t <= 0x9FFF && s > 1 && s <= 0xFFFF {
+      table[Int(t - 0x4E00)] = UInt16(s)
+    }
+    return table
+  }()
 
   /// The script of the Han characters in `bytes[range]`: traditional-only characters, simplified-only
   /// characters, or both.

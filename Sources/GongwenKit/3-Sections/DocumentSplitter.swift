@@ -65,32 +65,31 @@ struct DocumentSplitter {
     var trailer: Range<Int>?
     if let start = trailerStart {
       trailer = start..<(lastText + 1)
-      let below = Self.countBelow(start, in: nonEmpty)
-      end = (below > 0 ? nonEmpty[below - 1] : start) + 1
+      end = (nonEmpty.last(where: { $0 < start }) ?? start) + 1
     }
     var documents: [Span] = []
     for (n, start) in markers.enumerated() {
       let next = n + 1 < markers.count ? markers[n + 1] : end
-      // Binary searches keep 10⁴ documents of 10⁵ lines linear.
-      let beforeNext = Self.countBelow(next, in: nonEmpty)
-      let lastLine = (beforeNext > 0 && nonEmpty[beforeNext - 1] >= start ? nonEmpty[beforeNext - 1] : start) + 1
+      // nonEmpty is sorted: binary searches keep many documents in one file linear, not quadratic.
+      let below = Self.firstIndex(in: nonEmpty, atLeast: next)
+      let lastLine = (below > 0 && nonEmpty[below - 1] >= start ? nonEmpty[below - 1] : start) + 1
       var titleLine = start
-      let afterStart = Self.countBelow(start + 1, in: nonEmpty)
-      if Self.isBareMarker(trimmed[start], in: p), afterStart < nonEmpty.count, nonEmpty[afterStart] < next {
-        titleLine = nonEmpty[afterStart]
+      let after = Self.firstIndex(in: nonEmpty, atLeast: start + 1)
+      if Self.isBareMarker(trimmed[start], in: p), after < nonEmpty.count, nonEmpty[after] < next {
+        titleLine = nonEmpty[after]
       }
       documents.append(Span(firstLine: start, titleLine: titleLine, endLine: lastLine))
     }
     return Layout(front: front, documents: documents, trailer: trailer)
   }
 
-  /// How many of the sorted `lines` are below `bound`.
-  static func countBelow(_ bound: Int, in lines: [Int]) -> Int {
+  /// The index of the first element of the sorted `values` that is `>= bound` (`values.count` when none).
+  static func firstIndex(in values: [Int], atLeast bound: Int) -> Int {
     var low = 0
-    var high = lines.count
+    var high = values.count
     while low < high {
       let mid = (low + high) / 2
-      if lines[mid] < bound { low = mid + 1 } else { high = mid }
+      if values[mid] < bound { low = mid + 1 } else { high = mid }
     }
     return low
   }
@@ -109,14 +108,8 @@ struct DocumentSplitter {
 
   /// The offsets of the 篇 marker in `line`, if any.
   static func pieceMarker(in line: Range<Int>, p: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
-    // Cheap gate: no 篇 (E7 AF 87) in the line, no marker.
-    var hasPiece = false
-    var g = line.lowerBound
-    while g + 2 < line.upperBound {
-      if p[g] == 0xE7 && p[g + 1] == 0xAF && p[g + 2] == 0x87 { hasPiece = true; break }
-      g += 1
-    }
-    guard hasPiece else { return nil }
+    // Every marker holds 篇 (E7 AF 87, which no other scalar folds to): most lines fail this byte scan.
+    guard containsPieceWord(line, in: p) else { return nil }
     var i = line.lowerBound
     var scalars: [(UInt32, Int)] = []
     while i < line.upperBound {
@@ -141,6 +134,15 @@ struct DocumentSplitter {
       return scalars[last].1..<line.upperBound
     }
     return nil
+  }
+
+  private static func containsPieceWord(_ line: Range<Int>, in p: UnsafeBufferPointer<UInt8>) -> Bool {
+    var i = line.lowerBound
+    while i + 2 < line.upperBound {
+      if p[i] == 0xE7 && p[i + 1] == 0xAF && p[i + 2] == 0x87 { return true }
+      i += 1
+    }
+    return false
   }
 
   /// A line that is only the 篇 marker: 【第1篇】.

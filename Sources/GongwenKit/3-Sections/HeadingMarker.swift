@@ -66,6 +66,10 @@ enum HeadingMarker {
 
   /// 一 … 九十九 at `i`, not followed by another numeral.
   static func chineseOrdinal(at i: Int, limit: Int, in p: UnsafeBufferPointer<UInt8>) -> (Int, Int)? {
+    // Most clauses do not start with a numeral: decide on the first scalar before collecting any.
+    guard i < limit, case let first = ScalarReader.scalar(at: i, in: p).value,
+      ChineseNumeral.digit(first) != nil || first == 0x5341
+    else { return nil }
     var j = i
     var scalars: [UInt32] = []
     while j < limit, scalars.count < 4 {
@@ -113,7 +117,9 @@ enum HeadingMarker {
     {
       return Match(level: 0, ordinal: ordinal, end: end + 3)
     }
-    for (word, ordinal) in sequenceWords {
+    guard i < limit else { return nil }
+    let first = ScriptFolding.fold(ScalarReader.scalar(at: i, in: p).value)
+    for (word, ordinal) in sequenceWords where word.first == first {
       if let end = FoldedMatch.match(word, at: i, limit: limit, in: p), end < limit {
         let f = ScriptFolding.fold(ScalarReader.scalar(at: end, in: p).value)
         if f == 0x2C || f == 0x3A || f == 0xFF0C { return Match(level: 0, ordinal: ordinal, end: end) }

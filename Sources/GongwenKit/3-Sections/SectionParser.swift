@@ -28,7 +28,7 @@ struct SectionParser {
   }
 
   /// The heading tree and the items before the first heading, for lines `lineRange` of `text`.
-  func parse(_ text: DecodedText, lines: TextLines, lineRange: Range<Int>, skipping titleLines: Set<Int>) -> (
+  func parse(_ text: DecodedText, lines: TextLines, lineRange: Range<Int>, skipping titleLines: [Int]) -> (
     sections: [Section], items: [InlineItem]
   ) {
     var roots: [Node] = []
@@ -52,8 +52,8 @@ struct SectionParser {
               top.end = lines.content[k].lowerBound
               stack.removeLast()
             }
-            let siblings = stack.last?.children ?? roots
-            if let previous = siblings.last(where: { $0.level == node.level }) {
+            // No binding of the siblings array: holding it would make the append below copy it (quadratic).
+            if let previous = (stack.last?.children ?? roots).last(where: { $0.level == node.level }) {
               node.group = node.ordinal <= previous.ordinal ? previous.group + 1 : previous.group
             }
             if let parent = stack.last { parent.children.append(node) } else { roots.append(node) }

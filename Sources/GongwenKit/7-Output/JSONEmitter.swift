@@ -70,7 +70,7 @@ public struct JSONEmitter: Sendable {
   /// A string value.
   public mutating func string(_ s: String) { beforeValue(); appendQuoted(s); needsComma = true }
   /// An integer value.
-  public mutating func int(_ v: Int) { beforeValue(); bytes.append(contentsOf: String(v).utf8); needsComma = true }
+  public mutating func int(_ v: Int) { beforeValue(); appendInt(v); needsComma = true }
   /// A decimal written as its digits (`90.8`).
   public mutating func decimal(_ v: ExactDecimal?) {
     beforeValue()
@@ -86,21 +86,49 @@ public struct JSONEmitter: Sendable {
 
   private mutating func appendQuoted(_ s: String) {
     bytes.append(0x22)
-    for b in s.utf8 {
-      switch b {
-      case 0x22: bytes.append(0x5C); bytes.append(0x22)
-      case 0x5C: bytes.append(0x5C); bytes.append(0x5C)
-      case 0x0A: bytes.append(0x5C); bytes.append(0x6E)
-      case 0x0D: bytes.append(0x5C); bytes.append(0x72)
-      case 0x09: bytes.append(0x5C); bytes.append(0x74)
-      case 0..<0x20, 0x7F:
-        bytes.append(contentsOf: "\\u00".utf8)
-        let hex: [UInt8] = Array("0123456789abcdef".utf8)
-        bytes.append(hex[Int(b >> 4)])
-        bytes.append(hex[Int(b & 0xF)])
-      default: bytes.append(b)
+    var s = s
+    s.withUTF8 { utf8 in
+      // Copy runs that need no escaping in one go; only quotes, backslashes and controls stop a run.
+      var runStart = 0
+      for (i, b) in utf8.enumerated() where b < 0x20 || b == 0x22 || b == 0x5C || b == 0x7F {
+        if runStart < i { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<i])) }
+        runStart = i + 1
+        switch b {
+        case 0x22: bytes.append(0x5C); bytes.append(0x22)
+        case 0x5C: bytes.append(0x5C); bytes.append(0x5C)
+        case 0x0A: bytes.append(0x5C); bytes.append(0x6E)
+        case 0x0D: bytes.append(0x5C); bytes.append(0x72)
+        case 0x09: bytes.append(0x5C); bytes.append(0x74)
+        default:
+          bytes.append(contentsOf: [0x5C, 0x75, 0x30, 0x30])  // \u00
+          bytes.append(Self.hexDigits[Int(b >> 4)])
+          bytes.append(Self.hexDigits[Int(b & 0xF)])
+        }
       }
+      if runStart < utf8.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...])) }
     }
     bytes.append(0x22)
+  }
+
+  private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
+
+  /// Appends the decimal digits of `v` without building a String.
+  private mutating func appendInt(_ v: Int) {
+    if v >= 0 && v < 10 {
+      bytes.append(0x30 + UInt8(v))
+      return
+    }
+    var magnitude = v.magnitude
+    if v < 0 { bytes.append(0x2D) }
+    var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 20 digits at most, built backwards
+    var count = 0
+    withUnsafeMutableBytes(of: &digits) { buffer in
+      repeat {
+        buffer[23 - count] = 0x30 + UInt8(magnitude % 10)
+        magnitude /= 10
+        count += 1
+      } while magnitude > 0
+      bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[(24 - count)...]))
+    }
   }
 }

@@ -1,0 +1,148 @@
+import Foundation
+
+/// A path as the bytes the file system holds, and the text gongwen writes for it.
+///
+/// Paths on Linux are bytes, not text: a name can hold a newline or bytes that are not UTF-8 (an archive
+/// scraped on a GBK system). gongwen keeps the bytes to open the file, and writes a `display` form that maps
+/// back to them without ambiguity:
+/// - a path that is valid UTF-8 and holds no backslash is written as it is;
+/// - any other path is written with `\` as `\\` and each byte that is not part of valid UTF-8 as `\xHH`
+///   (two upper-case hex digits), so a written path with a backslash in it is always an escaped one.
+/// In JSON and CSV the display form is then quoted as those formats require (a newline becomes `\n` in JSON).
+/// On standard error control characters are escaped too (`\x0A`), so a diagnostic stays on one line.
+struct InputPath: Sendable, Hashable {
+  /// The path's bytes, as passed to open(2).
+  let bytes: [UInt8]
+
+  init(bytes: [UInt8]) { self.bytes = bytes }
+
+  /// The path from a command-line argument, undoing `LosslessArgument` for bytes that were not UTF-8.
+  init(argument: String) { bytes = LosslessArgument.bytes(of: argument) }
+
+  /// The path as records write it (see the type's discussion).
+  var display: String { Self.display(bytes, escapingControls: false) }
+
+  /// The path as diagnostics on standard error write it: also escapes control characters.
+  var terminalDisplay: String { Self.display(bytes, escapingControls: true) }
+
+  /// Calls `body` with the path as a NUL-terminated C string (a path holding NUL names nothing: "").
+  func withCString<R>(_ body: (UnsafePointer<CChar>) -> R) -> R {
+    var c = bytes.contains(0) ? [] : bytes.map { CChar(bitPattern: $0) }
+    c.append(0)
+    return c.withUnsafeBufferPointer { body($0.baseAddress!) }  // never empty: it holds the NUL
+  }
+
+  /// The bytes `other` names below this directory: `self/other`.
+  func appending(_ name: [UInt8]) -> InputPath {
+    var b = bytes
+    if b.last != 0x2F { b.append(0x2F) }
+    b.append(contentsOf: name)
+    return InputPath(bytes: b)
+  }
+
+  static func display(_ bytes: [UInt8], escapingControls: Bool) -> String {
+    var needsEscape = false
+    LosslessArgument.walk(bytes) { piece in
+      switch piece {
+      case .invalid: needsEscape = true
+      case .scalar(let s, _):
+        if s == "\\" || (escapingControls && isControl(s)) { needsEscape = true }
+      }
+    }
+    if !needsEscape { return String(decoding: bytes, as: UTF8.self) }
+    var out = String.UnicodeScalarView()
+    LosslessArgument.walk(bytes) { piece in
+      switch piece {
+      case .invalid(let b): out.append(contentsOf: hex(b).unicodeScalars)
+      case .scalar(let s, let utf8):
+        if s == "\\" {
+          out.append("\\"); out.append("\\")
+        } else if escapingControls && isControl(s) {
+          for b in utf8 { out.append(contentsOf: hex(b).unicodeScalars) }
+        } else {
+          out.append(s)
+        }
+      }
+    }
+    return String(out)
+  }
+
+  private static func isControl(_ s: Unicode.Scalar) -> Bool { s.value < 0x20 || s.value == 0x7F }
+
+  private static func hex(_ b: UInt8) -> String {
+    let digits = Array("0123456789ABCDEF".unicodeScalars)
+    return "\\x" + String(digits[Int(b >> 4)]) + String(digits[Int(b & 0xF)])
+  }
+}
+
+/// Command-line arguments as `String`s that keep every byte: `CommandLine.arguments` replaces bytes that are
+/// not UTF-8 with U+FFFD, so two different file names could read alike. Each such byte `b` becomes the private
+/// use scalar U+10FF00 + b instead (plane 16, which file names do not use), and `bytes(of:)` undoes it.
+enum LosslessArgument {
+  static let base: UInt32 = 0x10FF00
+
+  /// A piece of a byte string: a valid scalar with its UTF-8 bytes, or one byte that is not valid UTF-8.
+  enum Piece {
+    case scalar(Unicode.Scalar, ArraySlice<UInt8>)
+    case invalid(UInt8)
+  }
+
+  /// Calls `body` for each scalar or invalid byte of `bytes`, in order.
+  static func walk(_ bytes: [UInt8], _ body: (Piece) -> Void) {
+    var parser = Unicode.UTF8.ForwardParser()
+    var iterator = bytes.makeIterator()
+    var offset = 0
+    while true {
+      switch parser.parseScalar(from: &iterator) {
+      case .valid(let encoded):
+        let n = encoded.count
+        body(.scalar(Unicode.UTF8.decode(encoded), bytes[offset..<offset + n]))
+        offset += n
+      case .error(let length):
+        for k in offset..<offset + length { body(.invalid(bytes[k])) }
+        offset += length
+      case .emptyInput:
+        return
+      }
+    }
+  }
+
+  /// The argument `raw` (bytes of argv) as a String that keeps bytes that are not UTF-8.
+  static func string(_ raw: [UInt8]) -> String {
+    var out = String.UnicodeScalarView()
+    walk(raw) { piece in
+      switch piece {
+      case .scalar(let s, _): out.append(s)
+      case .invalid(let b): out.append(Unicode.Scalar(base + UInt32(b)) ?? "\u{FFFD}")
+      }
+    }
+    return String(out)
+  }
+
+  /// The bytes an argument made by `string(_:)` stands for.
+  static func bytes(of argument: String) -> [UInt8] {
+    var out: [UInt8] = []
+    out.reserveCapacity(argument.utf8.count)
+    for s in argument.unicodeScalars {
+      if s.value >= base && s.value <= base + 0xFF {
+        out.append(UInt8(s.value - base))
+      } else {
+        out.append(contentsOf: String(s).utf8)
+      }
+    }
+    return out
+  }
+
+  /// The process's arguments after the program name, from the raw argv bytes.
+  static func processArguments() -> [String] {
+    var result: [String] = []
+    let argc = Int(CommandLine.argc)
+    guard argc > 1 else { return [] }
+    for k in 1..<argc {
+      guard let p = CommandLine.unsafeArgv[k] else { continue }
+      let raw = UnsafeBufferPointer(start: UnsafeRawPointer(p).assumingMemoryBound(to: UInt8.self), count: strlen(p))
+      result.append(string(Array(raw)))
+    }
+    return result
+  }
+}

@@ -1,0 +1,102 @@
+import Foundation
+import GongwenKit
+
+/// One input of a batch, in output order.
+enum BatchInput: Sendable {
+  /// A path to read; `size` from stat(2) when known, for progress.
+  case file(InputPath, size: Int?)
+  /// Standard input (`-`), named `<stdin>`.
+  case standardInput
+  /// The shipped sample, when no input is named.
+  case sample
+  /// An input that failed before it could be read (an unreadable directory or file list).
+  case failed(InputError)
+}
+
+/// Turns the command line's paths, `--files-from` lists and, with `-r`, directories into the batch's inputs.
+///
+/// Order: arguments first, in the order given, then each list's paths in order; a directory's entries are
+/// sorted by their bytes, so the same tree always gives the same order. With `-r` a directory is walked:
+/// real directories are entered (unless `--exclude` matches them), symbolic links to directories are not
+/// (no loops), and every other entry whose name matches an `--include` pattern (default `*.txt`, any case) and
+/// no `--exclude` pattern is an input, whatever it is: a FIFO or a dangling link gets its error record there.
+/// A path named explicitly is always an input, whatever its name.
+struct InputWalker {
+  var recursive = false
+  var includes: [Glob] = [Glob("*.txt", ignoringCase: true)]
+  var excludes: [Glob] = []
+
+  /// The inputs for `arguments` and the paths listed in `lists` (each a file or `-`).
+  func inputs(arguments: [String], lists: [String], nullSeparated: Bool, streams: StandardStreams) -> [BatchInput] {
+    var result: [BatchInput] = []
+    for argument in arguments { add(InputPath(argument: argument), isStandardInput: argument == "-", to: &result) }
+    for list in lists {
+      let listPath = InputPath(argument: list)
+      let bytes: [UInt8]
+      do throws(InputError) {
+        if list == "-" {
+          do { bytes = try streams.readInput() } catch { throw InputError(path: "<stdin>", reason: .unreadable(errno: EIO)) }
+        } else {
+          bytes = try FileReader.read(listPath)
+        }
+      } catch {
+        result.append(.failed(error))
+        continue
+      }
+      let separator: UInt8 = nullSeparated ? 0 : 0x0A
+      for entry in bytes.split(separator: separator, omittingEmptySubsequences: true) {
+        add(InputPath(bytes: Array(entry)), isStandardInput: false, to: &result)
+      }
+    }
+    return result
+  }
+
+  private func add(_ path: InputPath, isStandardInput: Bool, to result: inout [BatchInput]) {
+    if isStandardInput { result.append(.standardInput); return }
+    var info = stat()
+    let found = path.withCString { stat($0, &info) } == 0
+    if recursive && found && (info.st_mode & S_IFMT) == S_IFDIR {
+      var visited: Set<[UInt64]> = []
+      walk(path, relative: [], device: UInt64(info.st_dev), inode: UInt64(info.st_ino), visited: &visited, into: &result)
+    } else {
+      result.append(.file(path, size: found && (info.st_mode & S_IFMT) == S_IFREG ? Int(info.st_size) : nil))
+    }
+  }
+
+  private func walk(
+    _ directory: InputPath, relative: [UInt8], device: UInt64, inode: UInt64, visited: inout Set<[UInt64]>,
+    into result: inout [BatchInput]
+  ) {
+    // Bind mounts can loop too: enter each directory once.
+    guard visited.insert([device, inode]).inserted else { return }
+    guard let dir = directory.withCString({ opendir($0) }) else {
+      let e = errno
+      result.append(.failed(InputError(path: directory.display, reason: e == ENOENT ? .notFound : .unreadable(errno: e))))
+      return
+    }
+    var names: [[UInt8]] = []
+    while let entry = readdir(dir) {
+      let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+        Array(raw.prefix(while: { $0 != 0 }))
+      }
+      if name == [0x2E] || name == [0x2E, 0x2E] { continue }
+      names.append(name)
+    }
+    closedir(dir)
+    names.sort { $0.lexicographicallyPrecedes($1) }
+    for name in names {
+      let path = directory.appending(name)
+      let relativePath = relative.isEmpty ? name : relative + [0x2F] + name
+      if excludes.contains(where: { $0.matches(name: name, relativePath: relativePath) }) { continue }
+      var info = stat()
+      if path.withCString({ lstat($0, &info) }) == 0 && (info.st_mode & S_IFMT) == S_IFDIR {
+        walk(path, relative: relativePath, device: UInt64(info.st_dev), inode: UInt64(info.st_ino), visited: &visited, into: &result)
+        continue
+      }
+      guard includes.contains(where: { $0.matches(name: name, relativePath: relativePath) }) else { continue }
+      var target = stat()
+      let isFile = path.withCString({ stat($0, &target) }) == 0 && (target.st_mode & S_IFMT) == S_IFREG
+      result.append(.file(path, size: isFile ? Int(target.st_size) : nil))
+    }
+  }
+}
