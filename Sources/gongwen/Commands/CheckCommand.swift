@@ -146,7 +146,7 @@ enum CheckCommand: Command {
       if path == "-" {
         do { bytes = try streams.readInput() } catch { throw InputError(path: name, reason: .unreadable(errno: EIO)) }
       } else {
-        bytes = try FileReader.read(path)
+        bytes = try FileReader.read(InputPath(argument: path), maxSize: shared.maxSize)
       }
       file = try InputFile(parsing: bytes, path: name, options: InputFile.Options(encoding: shared.encoding))
     } catch {
@@ -160,18 +160,24 @@ enum CheckCommand: Command {
       let line = "\(name):\(change.location.line):\(change.location.column): \(change.before) → \(change.after)\n"
       if reportToErr { streams.writeErr(line) } else { streams.writeOut(line) }
     }
-    do {
+    let target = inPlace ? path : shared.output
+    do throws(OutputFile.Failure) {
       if inPlace {
         guard !changes.isEmpty else { return .success }
+        // The original is kept before the file is replaced; the replacement is a rename, so atomic.
         let original = path + ".orig"
-        if FileManager.default.fileExists(atPath: original) { try FileManager.default.removeItem(atPath: original) }
-        try FileManager.default.copyItem(atPath: path, toPath: original)
-        try OutputFile.write(fixed, to: path, streams: streams)
-      } else {
-        try OutputFile.write(fixed, to: shared.output, streams: streams)
+        do {
+          if FileManager.default.fileExists(atPath: original) { try FileManager.default.removeItem(atPath: original) }
+          try FileManager.default.copyItem(atPath: path, toPath: original)
+        } catch {
+          throw OutputFile.Failure(message: "cannot keep \(original): \(error.localizedDescription)")
+        }
       }
+      let output = try OutputFile(path: target, streams: streams)
+      output.write(fixed)
+      try output.commit()
     } catch {
-      streams.writeErr("gongwen: \(inPlace ? path : shared.output): \(error.localizedDescription)\n")
+      streams.writeErr("gongwen: \(InputPath(argument: target).terminalDisplay): \(error.message)\n")
       return .failure
     }
     if !shared.quiet {
