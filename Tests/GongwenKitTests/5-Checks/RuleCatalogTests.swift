@@ -29,7 +29,7 @@ struct RuleCatalogTests {
 
   @Test("invalid-bytes gives the byte offset in the file")
   func invalidBytes() throws {
-    let findings = try fixtureFindings("invalid-bytes.txt")
+    let findings = try fixtureFindings("invalid-bytes.txt", rule: "invalid-bytes")
     #expect(findings.map(Spot.init) == [Spot("invalid-bytes", 1, 7, 8, "\u{FFFD}")])
     #expect(findings.first?.byteOffset == 14)
     #expect(findings.first?.message == "1 byte not valid in utf-8 at byte offset 14, read as U+FFFD")
