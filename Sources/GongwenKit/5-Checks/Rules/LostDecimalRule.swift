@@ -13,14 +13,32 @@ struct LostDecimalRule: Rule {
     let bytes = context.text.bytes
     for figure in context.figures where figure.flags.contains(.lostDecimal) {
       guard let mark = Self.mark(in: figure.range, of: bytes) else { continue }
-      var repaired = Array(bytes[figure.range.lowerBound..<mark.lowerBound])
+      // Point at the number and its unit (42?2岁), not at words the figure takes in (平均年龄).
+      let start = Self.digitsStart(before: mark.lowerBound, floor: figure.range.lowerBound, in: bytes)
+      let end = min(figure.range.upperBound, bytes.count)
+      var repaired = Array(bytes[start..<mark.lowerBound])
       repaired.append(0x2E)
-      repaired.append(contentsOf: bytes[mark.upperBound..<figure.range.upperBound])
+      repaired.append(contentsOf: bytes[mark.upperBound..<end])
       let suggestion = String(decoding: repaired, as: UTF8.self)
+      let written = context.text.string(start..<end)
       findings.append(
-        finding(
-          "decimal point lost in \(figure.text): read as \(suggestion)", at: figure, suggestion: suggestion))
+        finding("decimal point lost in \(written): read as \(suggestion)", range: start..<end, in: context, suggestion: suggestion))
     }
+  }
+
+  /// Start of the run of ASCII or full-width digits that ends at `i`, not before `floor`.
+  static func digitsStart(before i: Int, floor: Int, in bytes: [UInt8]) -> Int {
+    var j = i
+    while j > floor {
+      if bytes[j - 1] >= 0x30 && bytes[j - 1] <= 0x39 {
+        j -= 1
+      } else if j - 3 >= floor, bytes[j - 3] == 0xEF, bytes[j - 2] == 0xBC, bytes[j - 1] >= 0x90, bytes[j - 1] <= 0x99 {
+        j -= 3
+      } else {
+        break
+      }
+    }
+    return j
   }
 
   /// The byte range of the character standing for the point in `range` of `bytes`: the first `?`,
