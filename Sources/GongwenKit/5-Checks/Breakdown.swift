@@ -18,10 +18,14 @@ struct Breakdown: Sendable {
   /// (35岁以下 … 56岁以上, 大专以上 … 初中以下), or 主任 and 委员. Other lists (其中党员…) may be a selection.
   var isExhaustive: Bool {
     let subjects = (parts + percents).map(\.subject)
-    func pair(_ a: String, _ b: String) -> Bool {
+    func pair(_ a: String, _ b: String, in subjects: [String]) -> Bool {
       subjects.contains { $0.contains(a) && !$0.contains(b) } && subjects.contains { $0.contains(b) && !$0.contains(a) }
     }
-    return pair("男", "女") || pair("以下", "以上") || pair("主任", "委员")
+    // Open ends count within one dimension: 35岁以下 with 56岁以上, 大专以上 with 初中以下, not 大专以上 with 35岁以下.
+    let ages = subjects.filter { $0.contains("岁") }
+    let others = subjects.filter { !$0.contains("岁") }
+    return pair("男", "女", in: subjects) || pair("以下", "以上", in: ages) || pair("以下", "以上", in: others)
+      || pair("主任", "委员", in: subjects)
   }
 
   /// Whether no one can be counted in two parts: an exhaustive breakdown, age bands, or education levels.

@@ -146,3 +146,31 @@ struct BreakdownRulesTests {
     #expect(h.findings("placeholder-number").map(\.message) == ["男 has a placeholder instead of a number (x人)"])
   }
 }
+
+@Suite("Breakdown")
+struct BreakdownTests {
+  static func breakdown(_ subjects: [String]) -> Breakdown {
+    var h = HandFigures(subjects.map { "\($0)占10%" }.joined(separator: ","))
+    for s in subjects { h.percent("10%", "10", subject: s, base: "代表") }
+    return h.context.breakdowns[0]
+  }
+
+  @Test("which breakdowns claim to cover their whole", arguments: [
+    (["男性", "女性"], true), (["35岁以下", "36-45岁", "56岁以上"], true), (["大专以上学历", "初中以下学历"], true),
+    (["主任", "副主任", "委员"], true), (["大专以上学历", "35岁以下"], false), (["党员", "妇女"], false),
+    (["35岁以下", "36-45岁"], false),
+  ])
+  func exhaustive(_ subjects: [String], _ expected: Bool) {
+    #expect(Self.breakdown(subjects).isExhaustive == expected)
+  }
+
+  @Test("a new sentence starts a new breakdown of the same base")
+  func sentences() {
+    var h = HandFigures("男性占60%,女性占40%。男性占50%,女性占50%。")
+    for (s, v) in [("男性", "60"), ("女性", "40"), ("男性", "50"), ("女性", "50")] {
+      h.percent("\(v)%", v, subject: s, base: "代表")
+    }
+    #expect(h.context.breakdowns.map(\.percents.count) == [2, 2])
+    #expect(h.context.sentences == [0, 0, 1, 1])
+  }
+}
