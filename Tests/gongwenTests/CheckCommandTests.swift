@@ -134,3 +134,19 @@ struct CheckCommandTests {
     for id in ["blank-number", "percent-total", "boilerplate"] { #expect(text.contains("  \(id) ")) }
   }
 }
+
+/// `gongwen check` through the built binary: real exit statuses and standard input.
+@Suite("check binary")
+struct CheckBinaryTests {
+  @Test("exit 0 clean, 1 findings, 2 unreadable; '-' reads standard input as <stdin>")
+  func exitStatuses() throws {
+    let clean = try CLI.launch(["check", "-q", CLI.fixture("checks/clean-placeholders.txt")])
+    #expect(clean.result.status == 0)
+    let found = try CLI.launch(["check", "-"], input: Array("全区月日统一投票。\n".utf8), environment: ["NO_COLOR": "1"])
+    #expect(found.result.status == 1)
+    #expect(found.result.outText == "<stdin>:1:3: warning: date 月日 has no digits [placeholder-date]\n")
+    #expect(found.result.errText == "0 errors, 1 warning in 1 file\n")
+    let missing = try CLI.launch(["check", CLI.fixture("checks/no-such-file.txt"), CLI.fixture("checks/placeholder-date.txt")])
+    #expect(missing.result.status == 2)
+  }
+}
