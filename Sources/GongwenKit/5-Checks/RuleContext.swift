@@ -7,8 +7,9 @@ struct RuleContext: Sendable {
   let figures: [Figure]
   /// The documents' byte ranges; breakdowns never cross them.
   let documentRanges: [Range<Int>]
-  /// Web-page front matter and trailing debris.
+  /// Web-page front matter before the first document.
   let front: InputFile.Block?
+  /// Debris after the last document.
   let trailer: InputFile.Block?
   /// Masked names, dates and numbers found in the text.
   let placeholders: [PlaceholderScanner.Match]

@@ -5,8 +5,9 @@
 /// The log is written in three pieces so that results can stream between them: `header()`, then
 /// `writeResult(_:path:to:)` per finding separated by `separator`, then `footer`.
 public struct SARIFWriter: Sendable {
-  /// The tool's name and version.
+  /// The tool's name (`gongwen`).
   public let toolName: String
+  /// The tool's version (`0.1.0`).
   public let toolVersion: String
   /// The rules listed in `tool.driver.rules`.
   public let rules: [RuleDescriptor]
