@@ -10,7 +10,7 @@ let package = Package(
     .executable(name: "gongwen-bench", targets: ["GongwenBench"]),
   ],
   targets: [
-    .target(name: "GongwenKit"),
+    .target(name: "GongwenKit", exclude: ["1-Decode/generate-gb18030-table.py"]),
     .executableTarget(name: "gongwen", dependencies: ["GongwenKit"]),
     .executableTarget(name: "GongwenBench", dependencies: ["GongwenKit"], path: "Benchmarks/GongwenBench"),
     .testTarget(name: "GongwenKitTests", dependencies: ["GongwenKit"]),

@@ -1,9 +1,10 @@
 /// Detects a file's encoding by content and decodes it into valid UTF-8.
 ///
-/// Detection order: a BOM (UTF-8, UTF-16LE/BE, GB18030's 84 31 95 33); the zero-byte pattern of UTF-16
-/// without BOM; binary signatures and control bytes (`InputError.Reason.notText`); valid UTF-8; else
-/// whichever of GB18030 and UTF-8 finds fewer invalid bytes. Never by whether a converter returns nil:
-/// a wrong converter often "succeeds" with garbage.
+/// Detection order: a BOM (UTF-8, UTF-16LE/BE, GB18030's 84 31 95 33); a binary signature; the zero-byte
+/// pattern of UTF-16 without BOM; NUL and control bytes (`InputError.Reason.notText`); valid UTF-8; UTF-8
+/// with damage (70% of its non-ASCII bytes still valid UTF-8); else whichever of GB18030 and UTF-8 finds
+/// fewer invalid bytes. Never by whether a converter returns nil: a wrong converter often "succeeds" with
+/// garbage. docs/encodings.md tells the thresholds and why.
 ///
 ///     let text = try TextDecoder().decode(bytes, path: "2021/东城区.txt")
 ///     print(text.encoding)   // gb18030
@@ -46,12 +47,17 @@ public struct TextDecoder: Sendable {
       return decode(bytes, from: 2, as: .utf16le)
     }
     if bytes.starts(with: [0xFE, 0xFF]) { return decode(bytes, from: 2, as: .utf16be) }
-    if let utf16 = BinarySniffer.utf16WithoutBOM(bytes) { return decode(bytes, from: 0, as: utf16) }
-    if let binary = BinarySniffer.binaryKind(of: bytes) {
+    // A signature first: an office file holds UTF-16 text that would pass for a file without BOM.
+    if let kind = BinarySniffer.signature(of: bytes) { throw InputError(path: path, reason: .notText(kind)) }
+    let sample = BinarySniffer.Sample(bytes)
+    if let utf16 = BinarySniffer.utf16WithoutBOM(bytes, sample: sample) { return decode(bytes, from: 0, as: utf16) }
+    if let binary = BinarySniffer.binaryKind(of: sample) {
       throw InputError(path: path, reason: .notText(binary))
     }
     let isValidUTF8 = bytes.withUnsafeBufferPointer { UTF8Transcoder.firstInvalid(in: $0, from: 0) == nil }
     if isValidUTF8 { return DecodedText(bytes: bytes, encoding: .utf8) }
+    // Mostly valid UTF-8 is damaged UTF-8 (or UTF-8 with a GB18030 part pasted in): repair it.
+    if UTF8Transcoder.validPercent(bytes) >= 70 { return decode(bytes, from: 0, as: .utf8) }
     // Decode as GB18030 once; UTF-8 wins only with no more invalid bytes (counting stops early in GB text).
     let (gb, gbInvalid) = GB18030Decoder.decode(bytes, from: 0)
     let gbErrors = gbInvalid.reduce(0) { $0 + $1.length }

@@ -1,10 +1,17 @@
 /// Line starts of a UTF-8 text, turning byte offsets into line and column on demand.
 ///
 /// Built in one linear pass; each lookup is a binary search plus a count of the scalars
-/// between the line start and the offset.
+/// between the line start (or the last checkpoint of a long line) and the offset.
 public struct LineTable: Sendable, Hashable {
   /// UTF-8 offset of the first byte of each line; `lineStarts[0] == 0`.
   public let lineStarts: [Int]
+  /// Scalar boundaries about every `checkpointStride` bytes inside long lines, with their columns, so that
+  /// a lookup never counts more than a stride: many figures on a 5 MB line stay linear, not quadratic.
+  let checkpointOffsets: [Int]
+  /// The 1-based column at each of `checkpointOffsets`.
+  let checkpointColumns: [Int]
+  /// Bytes between checkpoints.
+  static let checkpointStride = 1024
 
   /// Records the start of every line of `text`.
   /// - Complexity: O(n) in the length of `text`.
@@ -43,6 +50,26 @@ public struct LineTable: Sendable, Hashable {
       }
     }
     lineStarts = starts
+    var offsets: [Int] = []
+    var columns: [Int] = []
+    text.withUnsafeBufferPointer { bytes in
+      for (k, start) in starts.enumerated() {
+        let end = k + 1 < starts.count ? starts[k + 1] : count
+        guard end - start > Self.checkpointStride else { continue }
+        var column = 1
+        var next = start + Self.checkpointStride
+        for i in start..<end where bytes[i] & 0xC0 != 0x80 {
+          if i >= next {
+            offsets.append(i)
+            columns.append(column)
+            next = i + Self.checkpointStride
+          }
+          column += 1
+        }
+      }
+    }
+    checkpointOffsets = offsets
+    checkpointColumns = columns
   }
 
   /// Whether any byte of `w` is below 0x0E, 0xC2 or 0xE2 (may report a false positive, never a false negative).
@@ -71,11 +98,23 @@ public struct LineTable: Sendable, Hashable {
   }
 
   /// The line and scalar column of `offset` in `text`.
-  /// - Complexity: O(log lines + length of the line up to `offset`).
+  /// - Complexity: O(log n + 1024): a binary search, then a count of at most one checkpoint stride.
   public func location(of offset: Int, in text: [UInt8]) -> SourceLocation {
     let index = lineIndex(of: offset)
-    let start = lineStarts[index]
+    var start = lineStarts[index]
     var column = 1
+    if let first = checkpointOffsets.first, first <= offset {
+      var low = 0
+      var high = checkpointOffsets.count - 1
+      while low < high {
+        let mid = (low + high + 1) / 2
+        if checkpointOffsets[mid] <= offset { low = mid } else { high = mid - 1 }
+      }
+      if checkpointOffsets[low] >= start {
+        start = checkpointOffsets[low]
+        column = checkpointColumns[low]
+      }
+    }
     text.withUnsafeBufferPointer { bytes in
       var i = start
       let end = min(offset, bytes.count)

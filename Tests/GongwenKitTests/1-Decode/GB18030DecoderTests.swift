@@ -58,6 +58,14 @@ struct GB18030DecoderTests {
     #expect(GB18030Decoder.invalidByteCount(bytes, limit: .max) == runs.reduce(0) { $0 + $1.1 })
   }
 
+  @Test("heavy damage outgrows the first allocation and decoding goes on")
+  func heavyDamage() {
+    let (text, invalid) = decoded([UInt8](repeating: 0xFF, count: 1000) + [0xD1, 0xA1, 0xBE, 0xD9])
+    #expect(invalid.count == 1000)
+    #expect(invalid.last == .init(sourceOffset: 999, length: 1, textOffset: 2997))
+    #expect(text == String(repeating: "\u{FFFD}", count: 1000) + "选举")
+  }
+
   @Test("text offsets of U+FFFD count the UTF-8 written before it")
   func textOffsets() {
     let (_, invalid) = decoded([0xD1, 0xA1, 0x41, 0x80, 0xBE, 0xD9, 0xFF])
@@ -67,12 +75,10 @@ struct GB18030DecoderTests {
   @Test("long ASCII runs around Han take the eight-byte path and stay exact")
   func asciiRuns() {
     let line = "Turnout in 2021: 95.7 percent, 4987 of 5210 voters. 选举 "
-    let bytes = Array(String(repeating: line, count: 9).utf8)
     let gb = Array(line.utf8.filter { $0 < 0x80 })
     let (text, _) = decoded(gb + [0xD1, 0xA1] + gb)
     let ascii = String(decoding: gb, as: UTF8.self)
     #expect(text == ascii + "选" + ascii)
-    #expect(bytes.count > 0)
   }
 
   @Test("every two-byte code matches Foundation's converter but A3A0, which ICU alone reads as U+3000")
@@ -90,5 +96,29 @@ struct GB18030DecoderTests {
       }
     }
     #expect(differing == ["A3A0"])
+  }
+
+  @Test("every BMP scalar and a sample of the supplementary planes, encoded by Foundation, decode back")
+  func allScalarsRoundTrip() throws {
+    let encoding = String.Encoding(rawValue: 0x8000_0632)
+    var scalars = (0x80...0xFFFF).filter { !(0xD800...0xDFFF).contains($0) }
+    scalars += Array(stride(from: 0x10000, through: 0x10FFFF, by: 0x1111)) + [0x20000, 0x2A6D6, 0x10FFFF]
+    let text = String(String.UnicodeScalarView(scalars.compactMap { Unicode.Scalar(UInt32($0)) }))
+    let bytes = Array(try #require(text.data(using: encoding)))
+    let (decoded, invalid) = decoded(bytes)
+    #expect(invalid.isEmpty)
+    let ours = Array(decoded.unicodeScalars.map(\.value))
+    #expect(ours.count == scalars.count)
+    var differing: [String] = []
+    for (want, got) in zip(scalars, ours) where UInt32(want) != got {
+      differing.append(String(format: "%04X→%04X", want, got))
+    }
+    // ICU also encodes the 18 private-use scalars that GB18030-2022 moved (U+E78D…) to the two-byte codes of
+    // the real characters (A6D9…), one way; we read those codes as the real characters, as ICU does.
+    #expect(differing == [
+      "E78D→FE10", "E78E→FE12", "E78F→FE11", "E790→FE13", "E791→FE14", "E792→FE15", "E793→FE16", "E794→FE17",
+      "E795→FE18", "E796→FE19", "E81E→9FB4", "E826→9FB5", "E82B→9FB6", "E82C→9FB7", "E832→9FB8", "E843→9FB9",
+      "E854→9FBA", "E864→9FBB",
+    ])
   }
 }

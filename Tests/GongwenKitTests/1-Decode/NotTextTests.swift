@@ -39,6 +39,14 @@ struct NotTextTests {
     #expect(refusal(bytes) == .notText(what))
   }
 
+  @Test("an OLE2 header wins over the UTF-16 text inside")
+  func oleWithUTF16Text() {
+    let text = Array("Election summary 2021, turnout 95.7 percent.\r\n".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+    let bytes: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + Array(repeating: text, count: 10).joined()
+    #expect(refusal(bytes) == .notText("OLE2 compound file"))
+    #expect(refusal(Array(bytes.dropFirst(8))) == nil)
+  }
+
   @Test("many NUL bytes")
   func nulBytes() {
     #expect(refusal([UInt8](repeating: 0, count: 4096)) == .notText("NUL bytes"))

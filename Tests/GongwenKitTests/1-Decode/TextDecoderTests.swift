@@ -101,6 +101,17 @@ struct TextDecoderTests {
     #expect(text.bytes == (try Fixtures.bytes("decode/gbk.expected.txt")))
   }
 
+  @Test("UTF-8 with a GB18030 part pasted in stays UTF-8, and the GB18030 part is flagged")
+  func utf8ThenGB18030() throws {
+    let utf8 = try Fixtures.bytes("decode/utf8-bom.expected.txt")
+    let gb = Array(try Fixtures.bytes("decode/gb18030-bom.txt").dropFirst(4))
+    let text = try TextDecoder().decode(utf8 + utf8 + gb, path: "x")
+    #expect(text.encoding == .utf8)
+    #expect(text.bytes.prefix(242) == (utf8 + utf8)[...])
+    // 溪 in GB18030 is CF AA, a valid two-byte UTF-8 sequence by chance: the first bad byte is the next one.
+    #expect(text.invalidBytes.first == .init(sourceOffset: 244, length: 1, textOffset: 244))
+  }
+
   @Test("ASCII-only and empty files are UTF-8")
   func asciiAndEmpty() throws {
     #expect(try TextDecoder().decode(Array("turnout 95.7%\n".utf8), path: "x").encoding == .utf8)
