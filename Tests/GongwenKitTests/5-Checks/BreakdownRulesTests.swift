@@ -174,3 +174,24 @@ struct BreakdownTests {
     #expect(h.context.sentences == [0, 0, 1, 1])
   }
 }
+
+@Suite("Breakdown rules at the limits")
+struct BreakdownLimitTests {
+  @Test("huge figures are left alone, never overflow")
+  func huge() throws {
+    let big = try #require(ExactDecimal("999999999999999999"))
+    #expect(PercentMismatchRule.agrees(big, big, big))
+    #expect(PercentMismatchRule.percent(big, of: ExactDecimal(significand: 1)) == nil)
+    #expect(PercentTotalRule.isWhole([big, big]))
+    let half = ExactDecimal(significand: 5_000_000_000_000_000_000)
+    var h = HandFigures("代表9人,其中男5000000000000000000人,女5000000000000000000人。代表10人,其中男3人,女3人。")
+    h.count("9人", 9, subject: "代表")
+    h.add(.count, "5000000000000000000人", half, subject: "男", base: "代表")
+    h.add(.count, "5000000000000000000人", half, subject: "女", base: "代表")
+    h.count("10人", 10, subject: "代表")
+    h.count("3人", 3, subject: "男", base: "代表")
+    h.count("3人", 3, subject: "女", base: "代表")
+    // The overflowing breakdown is skipped; the next one is still checked.
+    #expect(h.findings("sum-mismatch").map(\.message) == ["男 3 + 女 3 = 6, not 代表 10 (10人)"])
+  }
+}

@@ -87,7 +87,11 @@ struct PercentMismatchRule: Rule {
   /// Whether `stated` is `part / whole` rounded or truncated to its digits:
   /// stated − ½ unit ≤ 100·part/whole < stated + 1 unit.
   static func agrees(_ part: ExactDecimal, _ whole: ExactDecimal, _ stated: ExactDecimal) -> Bool {
-    guard let (a, t, _) = ExactDecimal.aligned(part, whole), t > 0, stated.scale <= 6 else { return true }
+    // Figures beyond 10^12 are no counts of people: leave them alone rather than overflow.
+    let limit: Int64 = 1_000_000_000_000
+    guard let (a, t, _) = ExactDecimal.aligned(part, whole), t > 0, a >= 0, a < limit, t < limit,
+      stated.scale <= 6, stated.significand.magnitude < UInt64(limit)
+    else { return true }
     var unit: Int64 = 1
     for _ in 0..<stated.scale { unit *= 10 }
     // Compare 2·100·a·unit with (2·sig − 1)·t and (2·sig + 2)·t, exactly, skipping on overflow.
@@ -100,7 +104,7 @@ struct PercentMismatchRule: Rule {
 
   /// `100·part/whole` rounded to one decimal place (two when the ratio is under 1%).
   static func percent(_ part: ExactDecimal, of whole: ExactDecimal) -> ExactDecimal? {
-    guard let (a, t, _) = ExactDecimal.aligned(part, whole), t > 0 else { return nil }
+    guard let (a, t, _) = ExactDecimal.aligned(part, whole), t > 0, a >= 0, a < 1_000_000_000_000 else { return nil }
     let scale = a * 100 < t ? 2 : 1
     let factor: Int64 = scale == 2 ? 20_000 : 2_000
     let (twice, overflow) = a.multipliedReportingOverflow(by: factor)

@@ -24,7 +24,10 @@ struct PercentTotalRule: Rule {
 
   /// Whether `values` add up to 100 give or take one unit of each value's last digit.
   static func isWhole(_ values: [ExactDecimal]) -> Bool {
-    guard let scale = values.map(\.scale).max(), scale <= 6 else { return true }
+    // Values beyond 10^9 are no percents: leave them alone rather than overflow.
+    guard let scale = values.map(\.scale).max(), scale <= 6, values.count < 1000,
+      values.allSatisfy({ $0.significand.magnitude < 1_000_000_000 })
+    else { return true }
     var sum: Int64 = 0
     var tolerance: Int64 = 0
     for value in values {

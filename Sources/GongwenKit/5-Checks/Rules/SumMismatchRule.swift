@@ -13,13 +13,13 @@ struct SumMismatchRule: Rule {
   static let summary = "The parts of a stated total add up to a different total."
 
   func check(_ context: RuleContext, into findings: inout [Finding]) {
-    for breakdown in context.breakdowns {
+    breakdowns: for breakdown in context.breakdowns {
       guard let total = breakdown.total, let stated = total.value, isExact(total), breakdown.parts.count >= 2
       else { continue }
       guard breakdown.parts.allSatisfy({ $0.value != nil && isExact($0) }) else { continue }
       var sum = ExactDecimal(significand: 0)
       for part in breakdown.parts {
-        guard let value = part.value, let next = sum + value else { return }
+        guard let value = part.value, let next = sum + value else { continue breakdowns }
         sum = next
       }
       if sum == stated { continue }
