@@ -35,11 +35,13 @@ struct Batch {
       streams.writeErr("gongwen: '-' and '--files-from -' both name standard input, which can be read once\n")
       return .failure
     }
+    // No path: the shipped sample; with -r, the current directory, as grep -r does.
+    let named = paths.isEmpty && shared.filesFrom.isEmpty && shared.recursive ? ["."] : paths
     let inputs: [BatchInput] =
-      paths.isEmpty && shared.filesFrom.isEmpty
+      named.isEmpty && shared.filesFrom.isEmpty
       ? [.sample]
       : shared.walker.inputs(
-        arguments: paths, lists: shared.filesFrom, nullSeparated: shared.nullSeparated, streams: streams)
+        arguments: named, lists: shared.filesFrom, nullSeparated: shared.nullSeparated, streams: streams)
     let output: OutputFile
     do throws(OutputFile.Failure) {
       output = try OutputFile(path: shared.output, streams: streams)
@@ -107,7 +109,7 @@ struct Batch {
       let bytes: [UInt8]
       let name: String
       switch input {
-      case .failed(let error):
+      case .failed(let error, _):
         throw error
       case .sample:
         bytes = Sample.bytes
@@ -132,7 +134,9 @@ struct Batch {
 
   /// The input's name for a diagnostic on standard error: control characters escaped, so it stays one line.
   static func terminalName(of input: BatchInput, error: InputError) -> String {
-    if case .file(let path, _) = input { return path.terminalDisplay }
-    return InputPath.display(Array(error.path.utf8), escapingControls: true)
+    switch input {
+    case .file(let path, _), .failed(_, let path?): path.terminalDisplay
+    default: error.path
+    }
   }
 }

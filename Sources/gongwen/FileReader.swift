@@ -6,6 +6,11 @@ enum FileReader {
   /// The default `--max-size`: 256 MB.
   static let defaultMaxSize = 256 * 1024 * 1024
 
+  /// The bytes of the regular file at `path`, a command-line argument.
+  static func read(_ path: String, maxSize: Int = defaultMaxSize) throws(InputError) -> [UInt8] {
+    try read(InputPath(argument: path), maxSize: maxSize)
+  }
+
   /// The bytes of the regular file at `path`.
   /// - Throws: `InputError` naming `path.display`: not found, a loop, not a regular file, too large, unreadable.
   static func read(_ path: InputPath, maxSize: Int = defaultMaxSize) throws(InputError) -> [UInt8] {

@@ -10,6 +10,11 @@ struct Gongwen {
   static func main() {
     // Over a file-size limit, a write fails (and the output is discarded) instead of the process dying.
     signal(SIGXFSZ, SIG_IGN)
+    // A parent may hand down blocked signals (test runners do); -o's cleanup must still see these.
+    var handled = sigset_t()
+    sigemptyset(&handled)
+    for sig in [SIGINT, SIGTERM, SIGHUP] { sigaddset(&handled, sig) }
+    pthread_sigmask(SIG_UNBLOCK, &handled, nil)
     // Raw argv: CommandLine.arguments would replace bytes of non-UTF-8 file names with U+FFFD.
     let status = run(
       arguments: LosslessArgument.processArguments(), environment: ProcessInfo.processInfo.environment,

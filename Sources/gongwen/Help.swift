@@ -17,7 +17,7 @@ enum Help {
 
       """
     for command in Gongwen.commands {
-      s += "  " + command.name.padding(toLength: 22, withPad: " ", startingAt: 0) + " " + command.abstract + "\n"
+      s += "  " + command.name.padding(toLength: 24, withPad: " ", startingAt: 0) + command.abstract + "\n"
     }
     s += "\n  See 'gongwen help <subcommand>' for detailed help.\n"
     return s
@@ -27,7 +27,9 @@ enum Help {
     var s = "OVERVIEW: \(command.abstract)\n"
     if !command.discussion.isEmpty { s += "\n\(command.discussion)\n" }
     s += "\nUSAGE: \(command.usage)\n\nARGUMENTS:\n"
-    s += "  <path>                  Files to read ('-' for standard input; none: the shipped sample).\n"
+    s += "  <path>                  Files to read, or directories with -r ('-' for standard input;\n"
+    s += "                          none: the shipped sample). Exit status: 0 ok, 1 findings, 2 usage or\n"
+    s += "                          input errors (every input still gets a record or an error record).\n"
     s += "\nOPTIONS:\n"
     for option in command.allOptions {
       var left = option.short.map { "-\($0), " } ?? ""

@@ -1,18 +1,6 @@
 import Foundation
 import GongwenKit
 
-/// One input of a batch, in output order.
-enum BatchInput: Sendable {
-  /// A path to read; `size` from stat(2) when known, for progress.
-  case file(InputPath, size: Int?)
-  /// Standard input (`-`), named `<stdin>`.
-  case standardInput
-  /// The shipped sample, when no input is named.
-  case sample
-  /// An input that failed before it could be read (an unreadable directory or file list).
-  case failed(InputError)
-}
-
 /// Turns the command line's paths, `--files-from` lists and, with `-r`, directories into the batch's inputs.
 ///
 /// Order: arguments first, in the order given, then each list's paths in order; a directory's entries are
@@ -40,7 +28,7 @@ struct InputWalker {
           bytes = try FileReader.read(listPath)
         }
       } catch {
-        result.append(.failed(error))
+        result.append(.failed(error, list == "-" ? nil : listPath))
         continue
       }
       let separator: UInt8 = nullSeparated ? 0 : 0x0A
@@ -71,7 +59,8 @@ struct InputWalker {
     guard visited.insert([device, inode]).inserted else { return }
     guard let dir = directory.withCString({ opendir($0) }) else {
       let e = errno
-      result.append(.failed(InputError(path: directory.display, reason: e == ENOENT ? .notFound : .unreadable(errno: e))))
+      let error = InputError(path: directory.display, reason: e == ENOENT ? .notFound : .unreadable(errno: e))
+      result.append(.failed(error, directory))
       return
     }
     var names: [[UInt8]] = []

@@ -5,8 +5,9 @@ import Foundation
 /// one, never a half-written mix. Writes are buffered and streamed, never held whole.
 final class OutputFile {
   /// Why the output could not be written.
-  struct Failure: Error {
+  struct Failure: Error, LocalizedError {
     let message: String
+    var errorDescription: String? { message }
   }
 
   /// The path as given (`-` for standard output).
@@ -71,6 +72,14 @@ final class OutputFile {
     // A replaced file keeps its permissions.
     if exists { fchmod(fd, info.st_mode & 0o7777) }
     Self.arm(temporary)
+  }
+
+  /// Writes `bytes` whole to `path` (`-`: standard output), through a temporary file and a rename.
+  /// - Throws: `Failure` when the file cannot be written; the target is then left as it was.
+  static func write(_ bytes: [UInt8], to path: String, streams: StandardStreams) throws(Failure) {
+    let output = try OutputFile(path: path, streams: streams)
+    output.write(bytes)
+    try output.commit()
   }
 
   /// Appends bytes; a write error is kept and reported by `commit()`.

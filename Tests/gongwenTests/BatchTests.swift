@@ -172,6 +172,15 @@ struct BatchTests {
     #expect(CLI.run(["parse", "-q", path], errIsTerminal: true).err.isEmpty)
   }
 
+  @Test("-r with no path walks the current directory, paths starting ./")
+  func recursiveWithoutPath() throws {
+    let dir = try archive()
+    let (run, timedOut, _) = try CLI.launch(["parse", "-r", "--format", "jsonl"], directory: dir.path + "/2022")
+    #expect(!timedOut)
+    #expect(run.status == 0)
+    #expect(try run.jsonLines().map { $0["file"] as? String } == ["./c.txt"])
+  }
+
   @Test("no arguments: the shipped sample")
   func sample() throws {
     let run = CLI.run(["parse", "--format", "jsonl"])

@@ -33,6 +33,54 @@ struct OutputFileTests {
     #expect(try entries(dir) == ["link.jsonl", "real.jsonl"])
   }
 
+  @Test("OutputFile.write writes a whole buffer at once; its failure reads as the system's message")
+  func wholeBuffer() throws {
+    let dir = try TemporaryDirectory()
+    let streams = StandardStreams.capturing()
+    try OutputFile.write(Array("表格\n".utf8), to: dir.path + "/t.csv", streams: streams)
+    #expect(try String(contentsOfFile: dir.path + "/t.csv", encoding: .utf8) == "表格\n")
+    try OutputFile.write(Array("out".utf8), to: "-", streams: streams)
+    #expect(streams.capturedOut == Array("out".utf8))
+    #expect(throws: OutputFile.Failure.self) { try OutputFile.write([], to: dir.path + "/none/t.csv", streams: streams) }
+    do {
+      try OutputFile.write([], to: dir.path + "/none/t.csv", streams: streams)
+    } catch {
+      #expect(error.localizedDescription == "No such file or directory")
+    }
+  }
+
+  @Test("SIGTERM midway removes the temporary file and leaves the old file")
+  func terminated() throws {
+    let binary = try #require(CLI.binary, "the gongwen binary was not built")
+    let dir = try TemporaryDirectory()
+    let target = try dir.write("out.json", Array("old\n".utf8))
+    let process = Process()
+    process.executableURL = binary
+    process.arguments = ["parse", "-o", target, "-"]
+    let stdin = Pipe()
+    process.standardInput = stdin  // never closed: gongwen waits for standard input with the output open
+    try process.run()
+    // Wait until the temporary file exists (at most 20 s), then end the run.
+    var waited = 0
+    while try entries(dir).count < 2 && waited < 2000 {
+      usleep(10_000)
+      waited += 1
+    }
+    #expect(try entries(dir).count == 2)
+    process.terminate()
+    waited = 0
+    while process.isRunning && waited < 2000 {
+      usleep(10_000)
+      waited += 1
+    }
+    if process.isRunning { kill(process.processIdentifier, SIGKILL) }  // never hang the suite
+    process.waitUntilExit()
+    try? stdin.fileHandleForWriting.close()
+    #expect(process.terminationReason == .uncaughtSignal)
+    #expect(try entries(dir) == ["out.json"])
+    #expect(try String(contentsOfFile: target, encoding: .utf8) == "old\n")
+  }
+
   @Test("an input error still writes the whole output, with the error row")
   func inputErrorStillWrites() throws {
     let dir = try TemporaryDirectory()

@@ -85,30 +85,48 @@ struct SectionParser {
     return limit
   }
 
+  /// `end` moved back over one clause mark (，、：！？ in either width) that ends a title cut at the next item.
+  static func trailingClauseBoundary(before end: Int, from start: Int, in p: UnsafeBufferPointer<UInt8>) -> Int {
+    var j = end
+    while j > start && p[j - 1] == 0x20 { j -= 1 }
+    if j > start, [0x2C, 0x3A, 0x21, 0x3F].contains(p[j - 1]) { return j - 1 }
+    guard j - 3 >= start else { return end }
+    let (v, _) = ScalarReader.scalar(at: j - 3, in: p)
+    return HeadingMarker.isClauseBoundary(v) ? j - 3 : end
+  }
+
   /// Inline items (一是…, 首先…) in `range`, at the line start or after clause punctuation.
   static func items(in range: Range<Int>, lineStart: Int, text: DecodedText, p: UnsafeBufferPointer<UInt8>)
     -> [InlineItem]
   {
-    var items: [InlineItem] = []
+    // First the markers, then each title up to the next marker at most: a line of 首先，其次，… with no 。
+    // would otherwise scan and copy the rest of the line once per item (quadratic).
+    var markers: [(start: Int, end: Int, ordinal: Int)] = []
     var i = range.lowerBound
     var atBoundary = range.lowerBound == lineStart
     while i < range.upperBound {
       let (v, len) = ScalarReader.scalar(at: i, in: p)
       // Item markers begin with a numeral or 首/其/再/最; a cheap gate keeps this pass fast.
       if atBoundary, HeadingMarker.mayStartItem(v), let match = HeadingMarker.item(at: i, limit: range.upperBound, in: p) {
-        let end = clauseEnd(from: match.end, limit: range.upperBound, in: p, stopAtSemicolon: true)
-        let previous = items.last?.ordinal ?? 0
-        let ordinal = match.ordinal == 0 ? previous + 1 : match.ordinal
-        items.append(
-          InlineItem(
-            marker: text.string(i..<match.end), ordinal: ordinal,
-            title: text.string(TextLines.trim(match.end..<end, in: p)), location: text.location(of: i)))
+        let previous = markers.last?.ordinal ?? 0
+        markers.append((i, match.end, match.ordinal == 0 ? previous + 1 : match.ordinal))
         i = match.end
         atBoundary = false
         continue
       }
       atBoundary = HeadingMarker.isClauseBoundary(v)
       i += len
+    }
+    var items: [InlineItem] = []
+    items.reserveCapacity(markers.count)
+    for (k, marker) in markers.enumerated() {
+      let next = k + 1 < markers.count ? markers[k + 1].start : range.upperBound
+      var end = clauseEnd(from: marker.end, limit: next, in: p, stopAtSemicolon: true)
+      if end == next && next < range.upperBound { end = trailingClauseBoundary(before: end, from: marker.end, in: p) }
+      items.append(
+        InlineItem(
+          marker: text.string(marker.start..<marker.end), ordinal: marker.ordinal,
+          title: text.string(TextLines.trim(marker.end..<end, in: p)), location: text.location(of: marker.start)))
     }
     return items
   }

@@ -8,7 +8,7 @@ enum ParseCommand: Command {
     Each document becomes one object with "schema": "gongwen/1" (see docs/schema.md). An input that
     cannot be read or decoded becomes an error object, and the exit status is 2; the others are still parsed.
     """
-  static let usageArguments = "[<path> ...] [--format json|jsonl] [-o <file>]"
+  static let usageArguments = "[<path> ...] [-r] [--files-from <file>] [--format json|jsonl] [-o <file>] [--jobs <n>]"
   static let options = [
     OptionSpec("format", value: "format", help: "json (an indented array, the default) or jsonl (one record per line).")
   ]

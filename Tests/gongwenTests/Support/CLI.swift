@@ -49,6 +49,7 @@ enum CLI {
   /// Runs the built binary with `input` on standard input; kills it after `timeout` seconds.
   static func launch(
     _ arguments: [String], input: [UInt8] = [], timeout: TimeInterval = 300, environment: [String: String]? = nil,
+    directory: String? = nil,
     sourceLocation: Testing.SourceLocation = #_sourceLocation
   ) throws -> (result: CLIResult, timedOut: Bool, signalled: Bool) {
     let binary = try #require(binary, "the gongwen binary was not built", sourceLocation: sourceLocation)
@@ -56,6 +57,7 @@ enum CLI {
     process.executableURL = binary
     process.arguments = arguments
     if let environment { process.environment = environment }
+    if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
     let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
     process.standardInput = stdin
     process.standardOutput = stdout
@@ -76,7 +78,8 @@ enum CLI {
       try? stdin.fileHandleForWriting.close()
     }
     let timedOut = group.wait(timeout: .now() + timeout) == .timedOut
-    if timedOut { process.terminate() }
+    // SIGKILL: the child may inherit a mask that blocks SIGTERM from the test runner's thread.
+    if timedOut { kill(process.processIdentifier, SIGKILL) }
     process.waitUntilExit()
     let signalled = process.terminationReason == .uncaughtSignal
     let (out, err) = collector.value
