@@ -17,7 +17,8 @@ enum Benchmark {
 
     print("gongwen-bench: \(corpus.root): \(corpus.files.count) files, \(Table.megabytes(corpus.bytes)) MB")
     print("machine: \(Machine.summary); release build: \(Machine.isRelease ? "yes" : "NO (use swift run -c release)")")
-    print("best of \(options.runs) runs after a warm-up; MB = 10^6 bytes of input; peak RSS is the process's so far")
+    print("best of \(options.runs) runs after a warm-up; MB = 10^6 bytes of input; MB/cpu-s = MB per CPU second (user+sys,")
+    print("all threads: steadier than wall time on a shared machine); peak RSS is the process's so far (getrusage)")
     print("")
 
     // The streaming whole path first, while the process holds nothing else: its peak RSS is the path's own.

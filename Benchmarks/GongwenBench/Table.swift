@@ -20,19 +20,22 @@ struct Table {
 
   static var header: String {
     pad("stage", 22, left: true) + pad("jobs", 5) + pad("MB/s", 10) + pad("docs/s", 11) + pad("wall ms", 10)
-      + pad("cpu ms", 10) + pad("peak RSS MB", 13)
+      + pad("cpu ms", 10) + pad("MB/cpu-s", 10) + pad("peak RSS MB", 13)
   }
 
   /// One measured row; `documents` nil means the run's final document count.
   mutating func row(_ stage: String, jobs: Int, _ seconds: Double, cpu: Double, documents: Int? = nil, note: String = "") {
     let mbps = Double(inputBytes) / 1e6 / seconds
     let peak = Double(Meter.peakRSSKiB()) / 1024
+    let perCPU = Double(inputBytes) / 1e6 / max(cpu, 1e-6)
     log(String(format: "%@, %d job(s): %.1f MB/s", stage, jobs, mbps))
     lines.append { total in
       let docs = (documents ?? total).map { String(format: "%.0f", Double($0) / seconds) } ?? "-"
       return Self.pad(stage, 22, left: true) + Self.pad(String(jobs), 5) + Self.pad(String(format: "%.1f", mbps), 10)
         + Self.pad(docs, 11) + Self.pad(String(format: "%.1f", seconds * 1000), 10)
-        + Self.pad(String(format: "%.1f", cpu * 1000), 10) + Self.pad(String(format: "%.1f", peak), 13)
+        + Self.pad(String(format: "%.1f", cpu * 1000), 10)
+        + Self.pad(String(format: "%.1f", perCPU), 10)
+        + Self.pad(String(format: "%.1f", peak), 13)
         + (note.isEmpty ? "" : "  " + note)
     }
   }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Splits a file into documents, keeping web-page front matter and trailing debris apart.
 ///
 /// Documents start at lines carrying 【第N篇】, 第N篇 or 篇N, or at a repeat of the first title line.
@@ -24,7 +30,7 @@ struct DocumentSplitter {
   }
 
   private func split(_ p: UnsafeBufferPointer<UInt8>, lines: TextLines) -> Layout {
-    let trimmed = (0..<lines.count).map { lines.trimmed($0, in: p) }
+    let trimmed = lines.trimmedContent
     let nonEmpty = trimmed.indices.filter { !trimmed[$0].isEmpty }
     guard let firstText = nonEmpty.first, let lastText = nonEmpty.last else {
       return Layout(front: nil, documents: [Span(firstLine: 0, titleLine: 0, endLine: 0)], trailer: nil)
@@ -137,10 +143,14 @@ struct DocumentSplitter {
   }
 
   private static func containsPieceWord(_ line: Range<Int>, in p: UnsafeBufferPointer<UInt8>) -> Bool {
-    var i = line.lowerBound
-    while i + 2 < line.upperBound {
-      if p[i] == 0xE7 && p[i + 1] == 0xAF && p[i + 2] == 0x87 { return true }
-      i += 1
+    // memchr for the rarest byte, the last (87), then a look back: most lines hold few 87 bytes.
+    guard let base = p.baseAddress, line.count >= 3 else { return false }
+    var i = line.lowerBound + 2
+    while i < line.upperBound {
+      guard let hit = memchr(base + i, 0x87, line.upperBound - i) else { return false }
+      let k = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+      if p[k - 2] == 0xE7 && p[k - 1] == 0xAF { return true }
+      i = k + 1
     }
     return false
   }
@@ -159,8 +169,7 @@ struct DocumentSplitter {
     if FoldedMatch.firstMatch(frontOpeners, at: line.lowerBound, limit: line.upperBound, in: p) != nil { return true }
     guard line.count <= 180, HeadingMarker.heading(at: line.lowerBound, limit: line.upperBound, in: p) == nil
     else { return false }
-    var hits = 0
-    for word in frontWords where FoldedMatch.contains(word, in: line, p: p) { hits += 1 }
+    let hits = distinctWords(frontWords, in: line, p: p)
     return hits >= 2 || (hits == 1 && !containsFullStop(line, in: p) && line.count <= 60)
   }
 
@@ -180,7 +189,22 @@ struct DocumentSplitter {
     }
     if han == 0 { return true }
     guard line.count <= 120 else { return false }
-    return debrisWords.contains { FoldedMatch.contains($0, in: line, p: p) }
+    return distinctWords(debrisWords, in: line, p: p) > 0
+  }
+
+  /// How many of `words` (at most 64) occur in `line`: one pass over its scalars, each folded once.
+  static func distinctWords(_ words: [[UInt32]], in line: Range<Int>, p: UnsafeBufferPointer<UInt8>) -> Int {
+    var found: UInt64 = 0
+    var i = line.lowerBound
+    while i < line.upperBound {
+      let (v, length) = ScalarReader.scalar(at: i, in: p)
+      let folded = ScriptFolding.fold(v)
+      for (k, word) in words.enumerated() where word.first == folded && found & (1 << k) == 0 {
+        if FoldedMatch.match(word, at: i, limit: line.upperBound, in: p) != nil { found |= 1 << k }
+      }
+      i += length
+    }
+    return found.nonzeroBitCount
   }
 
   /// Short, no full stop, not a heading.

@@ -95,6 +95,24 @@ struct SectionParser {
     return HeadingMarker.isClauseBoundary(v) ? j - 3 : end
   }
 
+  /// Whether any byte of `w` is ASCII, E3 or EF (false positives allowed, never a false negative).
+  @inline(__always)
+  static func mayHoldBoundary(_ w: UInt64) -> Bool {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let high: UInt64 = 0x8080_8080_8080_8080
+    func hasZero(_ v: UInt64) -> Bool { (v &- ones) & ~v & high != 0 }
+    return ~w & high != 0 || hasZero(w ^ (ones &* 0xE3)) || hasZero(w ^ (ones &* 0xEF))
+  }
+
+  /// 。、 and the full-width ！，：；？ as their three UTF-8 bytes (what `HeadingMarker.isClauseBoundary` accepts
+  /// beyond ASCII).
+  @inline(__always)
+  static func isWideClauseBoundary(_ b0: UInt8, _ b1: UInt8, _ b2: UInt8) -> Bool {
+    if b0 == 0xE3 { return b1 == 0x80 && (b2 == 0x82 || b2 == 0x81) }
+    if b0 == 0xEF { return b1 == 0xBC && (b2 == 0x81 || b2 == 0x8C || b2 == 0x9A || b2 == 0x9B || b2 == 0x9F) }
+    return false
+  }
+
   /// Inline items (一是…, 首先…) in `range`, at the line start or after clause punctuation.
   static func items(in range: Range<Int>, lineStart: Int, text: DecodedText, p: UnsafeBufferPointer<UInt8>)
     -> [InlineItem]
@@ -103,19 +121,42 @@ struct SectionParser {
     // would otherwise scan and copy the rest of the line once per item (quadratic).
     var markers: [(start: Int, end: Int, ordinal: Int)] = []
     var i = range.lowerBound
+    let end = range.upperBound
     var atBoundary = range.lowerBound == lineStart
-    while i < range.upperBound {
-      let (v, len) = ScalarReader.scalar(at: i, in: p)
-      // Item markers begin with a numeral or 首/其/再/最; a cheap gate keeps this pass fast.
-      if atBoundary, HeadingMarker.mayStartItem(v), let match = HeadingMarker.item(at: i, limit: range.upperBound, in: p) {
+    // One pass over bytes: only clause punctuation and the lead bytes of Han scalars matter here.
+    while i < end {
+      // Inside a clause, skip eight bytes at a time while none is ASCII or a lead of 。、 (E3) or of the
+      // full-width punctuation (EF): such a run holds no boundary. It may stop inside a scalar, so a
+      // continuation byte below steps by one.
+      if !atBoundary, let base = p.baseAddress {
+        while i + 8 <= end && !Self.mayHoldBoundary(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) {
+          i += 8
+        }
+        if i >= end { break }
+      }
+      let b = p[i]
+      if b < 0xC0 && b >= 0x80 {
+        i += 1  // a continuation byte after a skip: still inside the clause
+        continue
+      }
+      if b < 0x80 {
+        atBoundary = b == 0x3B || b == 0x3A || b == 0x2C || b == 0x21 || b == 0x3F  // ; : , ! ?
+        i += 1
+        continue
+      }
+      // Item markers begin with a Han numeral or 首/其/再/最 (lead byte E4 and up); a cheap gate keeps this fast.
+      if atBoundary, b >= 0xE4, HeadingMarker.mayStartItem(ScalarReader.scalar(at: i, in: p).value),
+        let match = HeadingMarker.item(at: i, limit: end, in: p)
+      {
         let previous = markers.last?.ordinal ?? 0
         markers.append((i, match.end, match.ordinal == 0 ? previous + 1 : match.ordinal))
         i = match.end
         atBoundary = false
         continue
       }
-      atBoundary = HeadingMarker.isClauseBoundary(v)
-      i += len
+      let length = b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
+      atBoundary = length == 3 && i + 2 < p.count && Self.isWideClauseBoundary(b, p[i + 1], p[i + 2])
+      i += length
     }
     var items: [InlineItem] = []
     items.reserveCapacity(markers.count)

@@ -2,11 +2,16 @@
 struct TextLines {
   /// UTF-8 offsets of each line's content, without its terminator.
   let content: [Range<Int>]
+  /// Each line's content without leading and trailing blanks, computed once: the splitter and the section
+  /// parser both ask for every line.
+  let trimmedContent: [Range<Int>]
 
   init(_ text: DecodedText) {
     let starts = text.lines.lineStarts
     var content: [Range<Int>] = []
+    var trimmedContent: [Range<Int>] = []
     content.reserveCapacity(starts.count)
+    trimmedContent.reserveCapacity(starts.count)
     text.bytes.withUnsafeBufferPointer { p in
       for (k, start) in starts.enumerated() {
         var end = k + 1 < starts.count ? starts[k + 1] : p.count
@@ -20,16 +25,18 @@ struct TextLines {
           end -= 3
         }
         content.append(start..<end)
+        trimmedContent.append(TextLines.trim(start..<end, in: p))
       }
     }
     self.content = content
+    self.trimmedContent = trimmedContent
   }
 
   var count: Int { content.count }
 
   /// The content of line `k` without leading and trailing blanks (spaces, tabs, U+3000, NBSP, BOM, form feed).
   func trimmed(_ k: Int, in p: UnsafeBufferPointer<UInt8>) -> Range<Int> {
-    TextLines.trim(content[k], in: p)
+    trimmedContent[k]
   }
 
   static func trim(_ range: Range<Int>, in p: UnsafeBufferPointer<UInt8>) -> Range<Int> {

@@ -88,26 +88,52 @@ public struct JSONEmitter: Sendable {
     bytes.append(0x22)
     var s = s
     s.withUTF8 { utf8 in
-      // Copy runs that need no escaping in one go; only quotes, backslashes and controls stop a run.
+      guard let base = utf8.baseAddress else { return }
+      let n = utf8.count
+      // Copy runs that need no escaping in one go; only quotes, backslashes and controls stop a run,
+      // and eight bytes at a time are checked for them.
       var runStart = 0
-      for (i, b) in utf8.enumerated() where b < 0x20 || b == 0x22 || b == 0x5C || b == 0x7F {
-        if runStart < i { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<i])) }
-        runStart = i + 1
-        switch b {
-        case 0x22: bytes.append(0x5C); bytes.append(0x22)
-        case 0x5C: bytes.append(0x5C); bytes.append(0x5C)
-        case 0x0A: bytes.append(0x5C); bytes.append(0x6E)
-        case 0x0D: bytes.append(0x5C); bytes.append(0x72)
-        case 0x09: bytes.append(0x5C); bytes.append(0x74)
-        default:
-          bytes.append(contentsOf: [0x5C, 0x75, 0x30, 0x30])  // \u00
-          bytes.append(Self.hexDigits[Int(b >> 4)])
-          bytes.append(Self.hexDigits[Int(b & 0xF)])
+      var i = 0
+      while i < n {
+        while i + 8 <= n && !Self.mayNeedEscape(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) { i += 8 }
+        let stop = min(i + 8, n)
+        while i < stop {
+          let b = base[i]
+          if b < 0x20 || b == 0x22 || b == 0x5C || b == 0x7F {
+            if runStart < i { bytes.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: i - runStart)) }
+            runStart = i + 1
+            appendEscape(b)
+          }
+          i += 1
         }
       }
-      if runStart < utf8.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...])) }
+      if runStart < n { bytes.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: n - runStart)) }
     }
     bytes.append(0x22)
+  }
+
+  private mutating func appendEscape(_ b: UInt8) {
+    switch b {
+    case 0x22: bytes.append(0x5C); bytes.append(0x22)
+    case 0x5C: bytes.append(0x5C); bytes.append(0x5C)
+    case 0x0A: bytes.append(0x5C); bytes.append(0x6E)
+    case 0x0D: bytes.append(0x5C); bytes.append(0x72)
+    case 0x09: bytes.append(0x5C); bytes.append(0x74)
+    default:
+      bytes.append(contentsOf: [0x5C, 0x75, 0x30, 0x30])  // \u00
+      bytes.append(Self.hexDigits[Int(b >> 4)])
+      bytes.append(Self.hexDigits[Int(b & 0xF)])
+    }
+  }
+
+  /// Whether any byte of `w` is below 0x20, a quote, a backslash or DEL (exact for the word as a whole).
+  @inline(__always)
+  static func mayNeedEscape(_ w: UInt64) -> Bool {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let high: UInt64 = 0x8080_8080_8080_8080
+    func hasZero(_ v: UInt64) -> Bool { (v &- ones) & ~v & high != 0 }
+    let below = (w &- ones &* 0x20) & ~w & high != 0
+    return below || hasZero(w ^ (ones &* 0x22)) || hasZero(w ^ (ones &* 0x5C)) || hasZero(w ^ (ones &* 0x7F))
   }
 
   private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
