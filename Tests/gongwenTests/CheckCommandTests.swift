@@ -125,6 +125,18 @@ struct CheckCommandTests {
     #expect(!Self.run([path], environment: ["NO_COLOR": "1"], outIsTerminal: true).out.contains("\u{1B}"))
   }
 
+  @Test("the same findings appear in gongwen parse records under findings")
+  func parseRecords() throws {
+    let streams = StandardStreams.capturing()
+    _ = Gongwen.run(arguments: ["parse", "--format", "jsonl", Self.fixture("sum-mismatch.txt")], environment: [:], streams: streams)
+    let record = try #require(try JSONSerialization.jsonObject(with: Data(streams.capturedOut)) as? [String: Any])
+    let findings = try #require(record["findings"] as? [[String: Any]])
+    #expect(findings.compactMap { $0["rule"] as? String } == ["sum-mismatch"])
+    #expect(findings.first?["message"] as? String == "男子 178 + 女 28 = 206, not 农村党支部书记 306 (306人)")
+    #expect(findings.first?["line"] as? Int == 1)
+    #expect(findings.first?["column"] as? Int == 8)
+  }
+
   @Test("help lists every rule")
   func help() {
     let streams = StandardStreams.capturing()
