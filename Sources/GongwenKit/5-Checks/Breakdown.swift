@@ -16,16 +16,27 @@ struct Breakdown: Sendable {
 
   /// Whether the parts claim to cover the whole: men and women, an open lower and an open upper band
   /// (35岁以下 … 56岁以上, 大专以上 … 初中以下), or 主任 and 委员. Other lists (其中党员…) may be a selection.
-  var isExhaustive: Bool {
-    let subjects = (parts + percents).map(\.subject)
-    func pair(_ a: String, _ b: String, in subjects: [String]) -> Bool {
-      subjects.contains { $0.contains(a) && !$0.contains(b) } && subjects.contains { $0.contains(b) && !$0.contains(a) }
+  var isExhaustive: Bool { Self.covering(parts + percents) != nil }
+
+  /// The figures of the one dimension among `figures` that claims to cover the whole, nil when none does:
+  /// those naming a sex when both are named (男…女…); age bands when one is open below and another above
+  /// (35岁以下 … 56岁以上); other open ends (大专以上 … 初中以下); posts (主任 … 委员). So 男性, 女性 and
+  /// 35岁以下 in one sentence make a breakdown by sex, with the age band left out.
+  static func covering(_ figures: [Figure]) -> [Figure]? {
+    func pair(_ a: String, _ b: String, in group: [Figure]) -> Bool {
+      group.contains { $0.subject.contains(a) && !$0.subject.contains(b) }
+        && group.contains { $0.subject.contains(b) && !$0.subject.contains(a) }
     }
-    // Open ends count within one dimension: 35岁以下 with 56岁以上, 大专以上 with 初中以下, not 大专以上 with 35岁以下.
-    let ages = subjects.filter { $0.contains("岁") }
-    let others = subjects.filter { !$0.contains("岁") }
-    return pair("男", "女", in: subjects) || pair("以下", "以上", in: ages) || pair("以下", "以上", in: others)
-      || pair("主任", "委员", in: subjects)
+    func isSex(_ f: Figure) -> Bool { f.subject.contains("男") || f.subject.contains("女") }
+    let sexes = figures.filter(isSex)
+    if pair("男", "女", in: sexes) { return sexes }
+    let ages = figures.filter { $0.subject.contains("岁") }
+    if pair("以下", "以上", in: ages) { return ages }
+    let others = figures.filter { !$0.subject.contains("岁") && !isSex($0) }
+    if pair("以下", "以上", in: others) { return others }
+    let posts = figures.filter { $0.subject.contains("主任") || $0.subject.contains("委员") }
+    if pair("主任", "委员", in: posts) { return posts }
+    return nil
   }
 
   /// Whether no one can be counted in two parts: an exhaustive breakdown, age bands, or education levels.

@@ -195,3 +195,28 @@ struct BreakdownLimitTests {
     #expect(h.findings("sum-mismatch").map(\.message) == ["男 3 + 女 3 = 6, not 代表 10 (10人)"])
   }
 }
+
+@Suite("Breakdown dimensions")
+struct BreakdownDimensionTests {
+  @Test("only the dimension that covers the whole is summed: 男性, 女性, not 35岁以下 beside them")
+  func dimension() {
+    var h = HandFigures("代表100人,其中男性60人,占60%,女性40人,占40%,35岁以下30人,占30%。")
+    h.count("100人", 100, subject: "代表")
+    for (n, s) in [("60", "男性"), ("40", "女性"), ("30", "35岁以下")] {
+      h.count("\(n)人", Int64(n) ?? 0, subject: s, base: "代表")
+      h.percent("\(n)%", n, subject: s, base: "代表")
+    }
+    #expect(h.findings() == [])
+    var wrong = HandFigures("代表100人,其中男性60人,占60%,女性30人,占45%,35岁以下30人,占30%。")
+    wrong.count("100人", 100, subject: "代表")
+    for (n, p, s) in [("60", "60", "男性"), ("30", "45", "女性"), ("30", "30", "35岁以下")] {
+      wrong.count("\(n)人", Int64(n) ?? 0, subject: s, base: "代表")
+      wrong.percent("\(p)%", p, subject: s, base: "代表")
+    }
+    #expect(
+      wrong.findings().map(\.message) == [
+        "男性 60 + 女性 30 = 90, not 代表 100 (100人)", "男性 60% + 女性 45% = 105%, not 100%",
+        "女性 30 of 代表 100 is 30.0%, not 45%",
+      ])
+  }
+}
