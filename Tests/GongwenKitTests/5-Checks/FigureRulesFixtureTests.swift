@@ -10,7 +10,7 @@ struct FigureRulesFixtureTests {
   func blankNumber() throws {
     let findings = try fixtureFindings("blank-number.txt", rule: "blank-number")
     #expect(findings.map(Spot.init) == [Spot("blank-number", 1, 5, 6, "名"), Spot("blank-number", 1, 19, 20, "%")])
-    #expect(findings.map(\.message) == ["选民 has no number (名)", "参选率 has no number (%)"])
+    #expect(findings.map(\.message) == ["选民 has no number (共有名)", "参选率 has no number (率达%)"])
   }
 
   @Test("lost-decimal: 90?8%, 9？2% and 42。2岁 with their repairs")
