@@ -6,7 +6,7 @@ struct Gongwen {
 
   /// The subcommands, in help order.
   static let commands: [any Command.Type] = [
-    ParseCommand.self, FiguresCommand.self, TurnoutCommand.self, CompareCommand.self,
+    ParseCommand.self, FiguresCommand.self, TurnoutCommand.self, CheckCommand.self, CompareCommand.self,
   ]
 
   static func main() {
