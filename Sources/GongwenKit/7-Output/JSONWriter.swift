@@ -108,9 +108,16 @@ public struct JSONWriter: Sendable {
     out.endArray()
   }
 
-  /// A figure object: the CSV columns of `gongwen figures`, then positions.
-  func writeFigure(_ figure: Figure, in document: Document, of file: InputFile, to out: inout JSONEmitter) {
+  /// A figure object: the CSV columns of `gongwen figures`, then positions. With `withFile` (the records of
+  /// `gongwen figures --format json|jsonl`) it starts with "file" and "document", as the CSV does.
+  public func writeFigure(
+    _ figure: Figure, in document: Document, of file: InputFile, withFile: Bool = false, to out: inout JSONEmitter
+  ) {
     out.beginObject()
+    if withFile {
+      out.key("file"); out.string(file.path)
+      out.key("document"); out.int(document.index)
+    }
     out.key("line"); out.int(figure.start.line)
     out.key("column"); out.int(figure.start.column)
     out.key("end_line"); out.int(figure.end.line)
@@ -133,7 +140,10 @@ public struct JSONWriter: Sendable {
     out.endObject()
   }
 
-  /// A finding object, as in `gongwen check --format json`.
+  /// A finding object, as in `gongwen check --format json`: the fields the issue lists, in its order
+  /// (`rule`, `severity`, `message`, `file`, `line`, `column`, `end_column`, `text`, `suggestion`), then
+  /// `end_line`, `offset` (UTF-8 bytes into the decoded text) and `byte_offset` (into the file, for
+  /// `invalid-bytes`; else null).
   public func writeFinding(_ finding: Finding, path: String, to out: inout JSONEmitter) {
     out.beginObject()
     out.key("rule"); out.string(finding.rule)
@@ -142,12 +152,13 @@ public struct JSONWriter: Sendable {
     out.key("file"); out.string(path)
     out.key("line"); out.int(finding.start.line)
     out.key("column"); out.int(finding.start.column)
-    out.key("end_line"); out.int(finding.end.line)
     out.key("end_column"); out.int(finding.end.column)
-    out.key("offset"); out.int(finding.start.offset)
-    if let byteOffset = finding.byteOffset { out.key("byte_offset"); out.int(byteOffset) }
     out.key("text"); out.string(finding.text)
     out.key("suggestion"); out.string(finding.suggestion)
+    out.key("end_line"); out.int(finding.end.line)
+    out.key("offset"); out.int(finding.start.offset)
+    out.key("byte_offset")
+    if let byteOffset = finding.byteOffset { out.int(byteOffset) } else { out.null() }
     out.endObject()
   }
 }
