@@ -53,9 +53,12 @@ public struct JSONEmitter: Sendable {
 
   /// `"key":` before a value.
   public mutating func key(_ k: String) {
-    separate()
     var k = k
-    if !k.withUTF8({ appendShortQuoted($0, colon: true) }) {
+    // Compact output: a separating comma joins the key's single append.
+    let fuseComma = !pretty && needsComma
+    if !fuseComma { separate() }
+    if !k.withUTF8({ appendShortQuoted($0, colon: true, comma: fuseComma) }) {
+      if fuseComma { bytes.append(0x2C) }
       appendQuoted(k)
       bytes.append(0x3A)
     }
@@ -90,19 +93,25 @@ public struct JSONEmitter: Sendable {
   /// Appends `"…"` (and `:` when asked) for up to 28 bytes that need no escaping, assembled on the stack and
   /// appended once: field names and most values are short, and per-append checks cost more than the bytes.
   /// - Returns: false, having appended nothing, when `utf8` is longer or holds a byte to escape.
-  private mutating func appendShortQuoted(_ utf8: UnsafeBufferPointer<UInt8>, colon: Bool) -> Bool {
+  private mutating func appendShortQuoted(_ utf8: UnsafeBufferPointer<UInt8>, colon: Bool, comma: Bool = false) -> Bool {
     guard utf8.count <= 28, let base = utf8.baseAddress else { return false }
     var word: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
     return withUnsafeMutableBytes(of: &word) { raw in
-      raw[0] = 0x22
+      var n = 0
+      if comma {
+        raw[0] = 0x2C
+        n = 1
+      }
+      raw[n] = 0x22
       for i in 0..<utf8.count {
         let b = base[i]
         if b < 0x20 || b == 0x22 || b == 0x5C || b == 0x7F { return false }
-        raw[i + 1] = b
+        raw[n + 1 + i] = b
       }
-      raw[utf8.count + 1] = 0x22
-      raw[utf8.count + 2] = 0x3A
-      bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[0..<(utf8.count + (colon ? 3 : 2))]))
+      n += utf8.count + 1
+      raw[n] = 0x22
+      raw[n + 1] = 0x3A
+      bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[0..<(n + (colon ? 2 : 1))]))
       return true
     }
   }
