@@ -44,9 +44,9 @@ struct Batch {
 
   /// Like `run(_:framing:render:)`, but `render` runs on the worker threads right after each parse, so
   /// writing records scales with `--jobs` too. For a render that keeps no state of its own (`parse`).
-  func run(
-    _ paths: [String], framing: Framing,
-    renderConcurrently render: @escaping @Sendable (Result<InputFile, InputError>) -> [[UInt8]]
+  /// (A name of its own: with an overload of `run`, a trailing closure could pick the wrong one.)
+  func runConcurrently(
+    _ paths: [String], framing: Framing, render: @escaping @Sendable (Result<InputFile, InputError>) -> [[UInt8]]
   ) -> ExitStatus {
     execute(paths, framing: framing, transform: render, records: { $0 })
   }
