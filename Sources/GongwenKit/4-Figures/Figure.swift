@@ -9,6 +9,8 @@ public struct Figure: Sendable, Hashable {
     case average
     case change
     case date
+    /// A single age (年仅26岁), not an average or a band.
+    case age
   }
 
   /// Flags on a figure; names in output are kebab-case, joined by `;` in CSV.
@@ -56,6 +58,11 @@ public struct Figure: Sendable, Hashable {
   public let base: String
   /// The indicator key, nil where none fits.
   public let metric: Metric?
+  /// The nearest place name before the figure in its sentence (全区, 芝山镇), empty when none.
+  public let place: String
+  /// 0-based index of the figure's sentence in its document (sentences end at 。！？ and line ends): the
+  /// percents of one breakdown share a base and a sentence.
+  public let sentence: Int
   /// Blank, placeholder, lost decimal, approximate, traditional, bounds.
   public let flags: Flags
   /// UTF-8 offsets of the figure's text in the decoded file.
@@ -70,7 +77,7 @@ public struct Figure: Sendable, Hashable {
   /// Creates a figure record.
   public init(
     kind: Kind, value: ExactDecimal?, unit: String, low: ExactDecimal? = nil, high: ExactDecimal? = nil,
-    subject: String, base: String = "", metric: Metric? = nil, flags: Flags = [], range: Range<Int>,
+    subject: String, base: String = "", metric: Metric? = nil, place: String = "", sentence: Int = 0, flags: Flags = [], range: Range<Int>,
     start: SourceLocation, end: SourceLocation, text: String
   ) {
     self.kind = kind
@@ -81,6 +88,8 @@ public struct Figure: Sendable, Hashable {
     self.subject = subject
     self.base = base
     self.metric = metric
+    self.place = place
+    self.sentence = sentence
     self.flags = flags
     self.range = range
     self.start = start

@@ -108,9 +108,16 @@ public struct JSONWriter: Sendable {
     out.endArray()
   }
 
-  /// A figure object: the CSV columns of `gongwen figures`, then positions.
-  func writeFigure(_ figure: Figure, in document: Document, of file: InputFile, to out: inout JSONEmitter) {
+  /// A figure object: the CSV columns of `gongwen figures`, then positions. With `withFile` (the records of
+  /// `gongwen figures --format json|jsonl`) it starts with "file" and "document", as the CSV does.
+  public func writeFigure(
+    _ figure: Figure, in document: Document, of file: InputFile, withFile: Bool = false, to out: inout JSONEmitter
+  ) {
     out.beginObject()
+    if withFile {
+      out.key("file"); out.string(file.path)
+      out.key("document"); out.int(document.index)
+    }
     out.key("line"); out.int(figure.start.line)
     out.key("column"); out.int(figure.start.column)
     out.key("end_line"); out.int(figure.end.line)

@@ -20,10 +20,17 @@ public struct SummaryWriter: Sendable {
         for figure in document.figures { byKind[figure.kind.rawValue, default: 0] += 1 }
         let kinds = Figure.Kind.allCases.compactMap { k in byKind[k.rawValue].map { "\(k.rawValue) \($0)" } }
         s += "   figures: \(document.figures.count) (\(kinds.joined(separator: ", ")))\n"
-        for figure in document.figures where figure.metric != nil {
-          let value = figure.value.map { "\($0)\(figure.unit)" } ?? "(\(figure.flags.names.first ?? "missing"))"
-          s += "     \(figure.metric?.rawValue ?? ""): \(value) — line \(figure.start.line): \(figure.text)\n"
+        // Key figures: the first figure of each metric, as the compare table reads them.
+        var seen: Set<Metric> = []
+        var keys: [String] = []
+        for figure in document.figures where figure.kind != .change {
+          guard let metric = figure.metric, seen.insert(metric).inserted else { continue }
+          let value =
+            figure.value.map { "\($0)\(figure.unit)" }
+            ?? (figure.flags.contains(.placeholder) ? "placeholder" : "blank")
+          keys.append("\(metric.rawValue) \(value) (line \(figure.start.line))")
         }
+        if !keys.isEmpty { s += "   key figures: " + keys.joined(separator: ", ") + "\n" }
       }
       if !document.findings.isEmpty {
         var byRule: [String: Int] = [:]

@@ -1,0 +1,112 @@
+/// The words that may follow a number and decide what it counts: % (a share), 个百分点 (a change), 岁 (an age),
+/// 人 名 个 … (a count), 年 月 日 (a date), 个月 (a duration, not a statistic).
+enum MeasureWord {
+  /// What a unit makes of the number before it.
+  enum Role: Sendable, Hashable {
+    case percent, points, age, count, duration, year, month, day, tenth, fraction
+  }
+
+  /// A unit: its role and the unit written in output (simplified).
+  struct Entry: Sendable {
+    let role: Role
+    let unit: String
+    /// The unit's one scalar (folded) for a one-character unit, else 0: compared instead of strings.
+    let code: UInt32
+
+    init(role: Role, unit: String) {
+      self.role = role
+      self.unit = unit
+      var scalars = unit.unicodeScalars.makeIterator()
+      let first = scalars.next()?.value ?? 0
+      code = scalars.next() == nil ? first : 0
+    }
+
+    /// 人 名 个 may stand after an empty slot followed by punctuation: 代表名，.
+    var blankAfterPunctuation: Bool { code == Self.person || code == Self.name || code == Self.piece }
+    /// 人 or 名: counts of people.
+    var countsPeople: Bool { code == Self.person || code == Self.name }
+
+    static let person: UInt32 = 0x4EBA  // 人
+    static let name: UInt32 = 0x540D  // 名
+    static let piece: UInt32 = 0x4E2A  // 个
+    static let seat: UInt32 = 0x4F4D  // 位
+    static let term: UInt32 = 0x5C4A  // 届
+    static let number: UInt32 = 0x53F7  // 号
+  }
+
+  /// The unit at `i`, longest first where one unit begins another (个百分点, 个月, 个). A switch on the first
+  /// scalar keeps this cheap on ordinary text: it is asked after every number.
+  @inline(__always)
+  static func match(at i: Int, limit: Int, in p: UnsafeBufferPointer<UInt8>) -> (entry: Entry, end: Int)? {
+    guard i < limit else { return nil }
+    let (raw, len) = ScalarReader.scalar(at: i, in: p)
+    let j = i + len
+    switch ScriptFolding.fold(raw) {
+    case 0x25: return (Entry(role: .percent, unit: "%"), j)
+    case 0x4E2A:  // 个
+      if let e = next(0x767E, at: j, limit: limit, in: p).flatMap({ next(0x5206, at: $0, limit: limit, in: p) })
+        .flatMap({ next(0x70B9, at: $0, limit: limit, in: p) })
+      {
+        return (Entry(role: .points, unit: "个百分点"), e)
+      }
+      if let e = next(0x6708, at: j, limit: limit, in: p) { return (Entry(role: .duration, unit: "个月"), e) }
+      return (Entry(role: .count, unit: "个"), j)
+    case 0x767E:  // 百分点
+      guard let e = next(0x5206, at: j, limit: limit, in: p).flatMap({ next(0x70B9, at: $0, limit: limit, in: p) }) else {
+        return nil
+      }
+      return (Entry(role: .points, unit: "个百分点"), e)
+    case 0x5468:  // 周岁
+      guard let e = next(0x5C81, at: j, limit: limit, in: p) else { return nil }
+      return (Entry(role: .age, unit: "岁"), e)
+    case 0x5C81: return (Entry(role: .age, unit: "岁"), j)
+    case 0x4EBA:  // 人, 人次
+      if let e = next(0x6B21, at: j, limit: limit, in: p) { return (Entry(role: .count, unit: "人次"), e) }
+      return (Entry(role: .count, unit: "人"), j)
+    case 0x5206:  // 分之
+      guard let e = next(0x4E4B, at: j, limit: limit, in: p) else { return nil }
+      return (Entry(role: .fraction, unit: "分之"), e)
+    case 0x5E74: return (Entry(role: .year, unit: "年"), j)
+    case 0x6708: return (Entry(role: .month, unit: "月"), j)
+    case 0x65E5: return (Entry(role: .day, unit: "日"), j)
+    case 0x53F7: return (Entry(role: .day, unit: "号"), j)
+    case 0x6210: return (Entry(role: .tenth, unit: "成"), j)
+    case 0x540D: return (Entry(role: .count, unit: "名"), j)
+    // 位 户 项 件 篇 届 期 场 轮 份 条 处 起 次 家 支 组 种 类 座 所 张 台 辆 批
+    case 0x4F4D, 0x6237, 0x9879, 0x4EF6, 0x7BC7, 0x5C4A, 0x671F, 0x573A, 0x8F6E, 0x4EFD, 0x6761, 0x5904, 0x8D77, 0x6B21,
+      0x5BB6, 0x652F, 0x7EC4, 0x79CD, 0x7C7B, 0x5EA7, 0x6240, 0x5F20, 0x53F0, 0x8F86, 0x6279:
+      return (Entry(role: .count, unit: String(Character(Unicode.Scalar(ScriptFolding.fold(raw)) ?? "?"))), j)
+    default: return nil
+    }
+  }
+
+  /// The end of the scalar at `j` when it folds to `want`.
+  @inline(__always)
+  private static func next(_ want: UInt32, at j: Int, limit: Int, in p: UnsafeBufferPointer<UInt8>) -> Int? {
+    guard j < limit else { return nil }
+    let (v, len) = ScalarReader.scalar(at: j, in: p)
+    return ScriptFolding.fold(v) == want ? j + len : nil
+  }
+
+  /// Whether a measure word standing with no number before it may be a blank (共有名选民, 占%, 岁以上名,
+  /// 少。个百分点, 月日): 人 名 个 百(分点) 岁 周(岁) 月, in either script (no folding on the hot path).
+  @inline(__always)
+  static func mayStartBlank(_ v: UInt32) -> Bool {
+    switch v {
+    case 0x4EBA, 0x540D, 0x4E2A, 0x500B, 0x767E, 0x5C81, 0x6B72, 0x5468, 0x9031, 0x6708: true  // 個 歲 週 unfolded
+    default: false
+    }
+  }
+
+  /// Whether a scalar (folded) may start a unit after a Chinese numeral: a measure word, 余, 多, 分之, 成, 点.
+  @inline(__always)
+  static func mayFollowNumeral(_ folded: UInt32) -> Bool {
+    switch folded {
+    case 0x4E2A, 0x767E, 0x5468, 0x5C81, 0x4EBA, 0x5206, 0x5E74, 0x6708, 0x65E5, 0x53F7, 0x6210, 0x540D, 0x4F4D, 0x6237,
+      0x9879, 0x4EF6, 0x7BC7, 0x5C4A, 0x671F, 0x573A, 0x8F6E, 0x4EFD, 0x6761, 0x5904, 0x8D77, 0x6B21, 0x5BB6, 0x652F,
+      0x7EC4, 0x79CD, 0x7C7B, 0x5EA7, 0x6240, 0x5F20, 0x53F0, 0x8F86, 0x6279, 0x4F59, 0x591A, 0x70B9, 0x25:
+      true
+    default: false
+    }
+  }
+}

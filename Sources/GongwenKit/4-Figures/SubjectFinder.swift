@@ -1,0 +1,105 @@
+/// Finds the noun phrase a figure measures, looking back at most to the clause start (and at most
+/// `maxScalars`), or forward over the noun that follows a measure word (306个行政村). Phrases are byte ranges
+/// of the text: no copies are made until a figure is written.
+enum SubjectFinder {
+  static let maxScalars = 16
+
+  /// Whether `v` ends a phrase: punctuation, digits, ASCII, spaces, brackets and quotes.
+  @inline(__always)
+  static func isBreak(_ v: UInt32) -> Bool {
+    if v < 0x80 { return true }
+    if v >= 0x3000 && v <= 0x303F { return true }  // CJK punctuation 、。「」《》【】
+    if v >= 0xFF00 && v <= 0xFF65 { return true }  // full-width forms
+    if v >= 0x2000 && v <= 0x206F { return true }  // “ ” — …
+    return v == 0xFFFD || v == 0xD7
+  }
+
+  /// Words dropped from the front of a phrase: 其中男子 → 男子.
+  static let leading = PatternList([
+    "其中", "另有", "还有", "共有", "全区", "全镇", "全县", "全乡", "全市", "全街道", "目前", "此外", "同时", "我区", "我镇", "我县",
+    "已有", "累计", "拥有", "具有", "在", "共", "有", "和", "与", "及", "、", "的", "新当选的", "当选的", "选出", "产生", "均",
+    "依法选举产生", "选举产生", "共选举产生",
+  ].sorted { $0.unicodeScalars.count > $1.unicodeScalars.count })
+
+  /// Words dropped from the end: 参选率达 → 参选率.
+  static let trailing = PatternList([
+    "共有", "共计", "合计", "总计", "达到", "达", "为", "是", "有", "共", "计", "约", "近", "占", "的", "超过", "不到", "仅", "只有",
+    "年仅", "大约", "多达", "将近", "接近", "普遍在", "普遍", "在", "分别", "都", "也", "已", "了", "就", "人数", "总数为", "达到了",
+  ].sorted { $0.unicodeScalars.count > $1.unicodeScalars.count })
+
+  /// Words after which the phrase starts afresh: 芝山镇共有选民 → 选民, 主任中有中共党员 → 中共党员.
+  static let cuts = PatternList(["共有", "其中", "另有", "还有", "拥有", "具有", "有"])
+
+  /// Scalars that stop the noun after a measure word: 306个行政村统一… → 行政村.
+  static let nounStops: ScalarSet = ScalarSet(folding: "的在于被是为和与及统全均都已取参进中共从对将把由向以经按等占达比较有实完开采组加分各及并个名位了配征任换当担去来出入获积认通要经举召开")
+
+  /// The phrase ending at `end`, no further back than `floor` and `maxScalars`.
+  static func rawPhrase(before end: Int, floor: Int, in p: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+    var j = end
+    var n = 0
+    while j > floor, n < maxScalars {
+      let k = ScalarReader.previousBoundary(before: j, in: p)
+      guard k >= floor, !isBreak(ScalarReader.scalar(at: k, in: p).value) else { break }
+      j = k
+      n += 1
+    }
+    return j..<end
+  }
+
+  /// The phrase before `end` (back to `floor`), trimmed of leading and trailing function words.
+  static func phrase(before end: Int, floor: Int, in p: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+    trim(rawPhrase(before: end, floor: floor, in: p), in: p)
+  }
+
+  /// `range` without leading and trailing function words, and starting after its last 共有 / 有.
+  static func trim(_ range: Range<Int>, in p: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+    var lo = range.lowerBound
+    var hi = range.upperBound
+    // Cut after the last 共有 / 有 that leaves a phrase behind it.
+    var k = ScalarReader.previousBoundary(before: hi, in: p)
+    while k > lo {
+      if cuts.matchBackward(endingAt: k, floor: lo, in: p) != nil { lo = k; break }
+      k = ScalarReader.previousBoundary(before: k, in: p)
+    }
+    var changed = true
+    while changed && lo < hi {
+      changed = false
+      if let m = leading.match(at: lo, limit: hi, in: p) { lo = m.end; changed = true }
+      guard lo < hi else { break }
+      if let m = trailing.matchBackward(endingAt: hi, floor: lo, in: p) { hi = m.start; changed = true }
+    }
+    return lo < hi ? lo..<hi : lo..<lo
+  }
+
+  /// The noun right after a measure word, up to a stop character: 306个行政村统一 → 行政村.
+  static func noun(after start: Int, limit: Int, in p: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+    var j = start
+    var n = 0
+    while j < limit, n < 8 {
+      let (v, len) = ScalarReader.scalar(at: j, in: p)
+      if isBreak(v) || nounStops.contains(ScriptFolding.fold(v)) || ChineseNumeral.digit(v) != nil { break }
+      j += len
+      n += 1
+    }
+    return start..<j
+  }
+
+  /// Number of scalars in `range`.
+  static func scalarCount(_ range: Range<Int>, in p: UnsafeBufferPointer<UInt8>) -> Int {
+    var n = 0
+    for k in range where p[k] & 0xC0 != 0x80 { n += 1 }
+    return n
+  }
+
+  /// Whether two ranges hold the same bytes.
+  static func same(_ a: Range<Int>, _ b: Range<Int>, in p: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard a.count == b.count else { return false }
+    for k in 0..<a.count where p[a.lowerBound + k] != p[b.lowerBound + k] { return false }
+    return true
+  }
+
+  /// Whether folded `w` starts `range`.
+  static func starts(_ range: Range<Int>, with w: [UInt32], in p: UnsafeBufferPointer<UInt8>) -> Int? {
+    FoldedMatch.match(w, at: range.lowerBound, limit: range.upperBound, in: p)
+  }
+}
