@@ -16,6 +16,13 @@ struct FigureScan {
   private var sentenceTotal: Range<Int> = 0..<0
   /// The group of the paragraph: 在农村党支部书记中，….
   private var paragraphBase: Range<Int> = 0..<0
+  /// Set by 另有: the parts that follow may name the same noun as their total (居委会17个，另有2个居委会…).
+  private var partsKeepSameText = false
+  /// Where the current paragraph (line) starts.
+  private var paragraphStart: Int
+  /// The subject of the last total that had parts in this document (其中, 男…女…): age bands and education
+  /// counts of later paragraphs without a base of their own belong to it.
+  private var documentTotal: Range<Int> = 0..<0
   /// Text before this offset is inside a short quotation (“三个代表”): slogans, not statistics.
   private var quoteEnd = -1
 
@@ -38,6 +45,7 @@ struct FigureScan {
     hi = range.upperBound
     clauseStart = lo
     sentenceStart = lo
+    paragraphStart = lo
   }
 
   // MARK: - The pass
@@ -57,7 +65,7 @@ struct FigureScan {
           blankPercent(at: i, end: i + 1)
         case 0x0A, 0x0D:
           endSentence(at: i + 1)
-          paragraphBase = 0..<0
+          newParagraph(at: i + 1)
         case 0x2C, 0x3B, 0x3A, 0x28, 0x29:  // , ; : ( )
           endClause(at: i, next: i + 1)
         case 0x21, 0x3F:
@@ -92,14 +100,18 @@ struct FigureScan {
       case 0xFF0C, 0xFF1B, 0xFF1A, 0xFF08, 0xFF09:  // ， ； ： （ ）
         endClause(at: i, next: i + len)
       case 0x3002:  // 。 — but 少。个百分点 is a lost number, not a sentence end
-        if FoldedMatch.match(Self.points, at: i + len, limit: hi, in: p) == nil { endSentence(at: i + len) }
+        if i + len >= hi || (p[i + len] != 0xE4 && p[i + len] != 0xE5)
+          || FoldedMatch.match(Self.points, at: i + len, limit: hi, in: p) == nil
+        {
+          endSentence(at: i + len)
+        }
       case 0xFF01, 0xFF1F:
         endSentence(at: i + len)
       case 0x201C, 0x300C:  // “ 「
         openQuote(at: i + len)
       case 0x2028, 0x2029:
         endSentence(at: i + len)
-        paragraphBase = 0..<0
+        newParagraph(at: i + len)
       case 0x5E73:  // 平
         if FoldedMatch.match(Self.average, at: i, limit: hi, in: p) != nil { averageInSentence = i }
       default:
@@ -122,12 +134,27 @@ struct FigureScan {
     clauseStart = next
   }
 
+  private mutating func newParagraph(at next: Int) {
+    paragraphBase = 0..<0
+    paragraphStart = next
+  }
+
   private mutating func endSentence(at next: Int) {
     clauseStart = next
     sentenceStart = next
     sentence += 1
     averageInSentence = nil
-    sentenceTotal = 0..<0
+    // 选出新一届代表71名。其中中共党员36名…: the parts follow in the next sentence.
+    // 其 is E5 85 B6 (and 其 has no traditional form): a byte test first.
+    if next + 2 < hi, p[next] == 0xE5, p[next + 1] == 0x85, p[next + 2] == 0xB6,
+      FoldedMatch.match(Self.qizhong, at: next, limit: hi, in: p) != nil, let k = lastTotalCandidate()
+    {
+      sentenceTotal = drafts[k].subject
+      documentTotal = drafts[k].subject
+    } else {
+      sentenceTotal = 0..<0
+    }
+    partsKeepSameText = false
   }
 
   private mutating func openQuote(at start: Int) {
@@ -156,9 +183,13 @@ struct FigureScan {
         while m >= 0 && drafts[m].start > j && !(drafts[m].end <= zhong && drafts[m].kind == .count) { m -= 1 }
         if m >= 0 && drafts[m].start > j {
           paragraphBase = drafts[m].subject
+          documentTotal = paragraphBase
         } else {
           let phrase = SubjectFinder.phrase(before: zhong, floor: j + len, in: p)
-          if !phrase.isEmpty { paragraphBase = phrase }
+          if !phrase.isEmpty {
+            paragraphBase = phrase
+            documentTotal = phrase
+          }
         }
       }
     }
@@ -170,6 +201,8 @@ struct FigureScan {
   static let average = FoldedMatch.pattern("平均")
   static let percentOf = FoldedMatch.pattern("百分之")
   static let qizhong = FoldedMatch.pattern("其中")
+  static let another = FoldedMatch.pattern("另有")
+  static let generalTotals = PatternList(["总人数", "总数"])
   static let previousTerm = FoldedMatch.pattern("上届")
   static let about = FoldedMatch.pattern("约")
   static let zhou = FoldedMatch.pattern("周")
@@ -346,7 +379,25 @@ struct FigureScan {
     if subject.isEmpty || SubjectFinder.scalarCount(following, in: p) >= 2 { subject = following }
     draft.subject = subject
     draft.base = contextBase
-    if SubjectFinder.same(draft.base, draft.subject, in: p) { draft.base = 0..<0 }
+    if FoldedMatch.match(Self.another, at: floor, limit: numberStart, in: p) != nil, sentenceTotal.isEmpty,
+      let k = lastInSentence(where: { $0.kind == .count && $0.base.isEmpty })
+    {
+      // 全镇共有居委会17个，另有2个居委会…: 另有 names a part of the count before it.
+      sentenceTotal = drafts[k].subject
+      draft.base = sentenceTotal
+      partsKeepSameText = true
+    }
+    if !partsKeepSameText && SubjectFinder.same(draft.base, draft.subject, in: p) { draft.base = 0..<0 }
+    if draft.base.isEmpty && countsPeople && startsWithSex(subject) {
+      // 新一届村委会主任138名，男112人…，女26人…: a split by sex is part of the count just before it.
+      if let k = lastTotalCandidate() {
+        sentenceTotal = drafts[k].subject
+        documentTotal = drafts[k].subject
+        draft.base = drafts[k].subject
+      }
+    } else if draft.base.isEmpty && !documentTotal.isEmpty && MetricTable.find(Self.education, in: subject, p: p) != nil {
+      draft.base = documentTotal  // 大专及以上文化的111人, in the paragraph after the total
+    }
     if countsPeople {
       let upper = min(hi, following.upperBound + 24)
       let clauseEnd = clauseEnd(from: unitEnd, limit: upper)
@@ -355,7 +406,32 @@ struct FigureScan {
     // X306人，其中男子178人: the count is the total of what follows in the sentence.
     if followedByQizhong(unitEnd) {
       sentenceTotal = draft.subject
+      documentTotal = draft.subject
     }
+  }
+
+  /// Words naming a level of education, for counts of a breakdown by education.
+  static let education = MetricTable.Table(
+    ["学历", "文化", "大专", "中专", "高中", "初中", "本科", "研究生", "小学"].map { ($0, Metric.collegeShare) })
+
+  private func startsWithSex(_ subject: Range<Int>) -> Bool {
+    guard !subject.isEmpty else { return false }
+    let v = ScalarReader.scalar(at: subject.lowerBound, in: p).value
+    return v == 0x7537 || v == 0x5973  // 男 女
+  }
+
+  /// The last count of the paragraph that is no part itself, among the last 16 figures.
+  private func lastTotalCandidate() -> Int? {
+    var k = drafts.count - 1
+    while k >= max(0, drafts.count - 16) && drafts[k].start >= paragraphStart {
+      if drafts[k].kind == .count && drafts[k].base.isEmpty && drafts[k].value != nil || drafts[k].kind == .count
+        && drafts[k].base.isEmpty && drafts[k].flags.contains(.placeholder)
+      {
+        if !startsWithSex(drafts[k].subject) { return k }
+      }
+      k -= 1
+    }
+    return nil
   }
 
   private func followedByQizhong(_ j: Int) -> Bool {
@@ -493,7 +569,7 @@ struct FigureScan {
       end = unitEnd
     }
     draft.subject = start..<bandEnd
-    draft.base = contextBase
+    draft.base = contextBase.isEmpty ? documentTotal : contextBase
     drafts.append(draft)
     return end
   }
@@ -596,6 +672,12 @@ struct FigureScan {
     for word in Self.clauseOpeners {
       if let e = FoldedMatch.match(word, at: clauseFrom, limit: numberStart, in: p) { clauseFrom = e }
     }
+    // 男同志148名占72%: 占 right after the part, in the same clause.
+    if Self.occupancy.match(at: clauseFrom, limit: numberStart, in: p) == nil, floor > clauseFrom,
+      Self.occupancy.match(at: floor, limit: numberStart, in: p) != nil
+    {
+      clauseFrom = floor
+    }
     if let form = Self.occupancy.match(at: clauseFrom, limit: numberStart, in: p) {
       draft.isParallelHead = FoldedMatch.match(Self.respectively, at: clauseFrom, limit: numberStart, in: p) != nil
       // 占代表总数的30%: the base is named.
@@ -605,6 +687,12 @@ struct FigureScan {
         if ScalarReader.scalar(at: de, in: p).value == 0x7684 { break }
       }
       if de > form.end { draft.base = SubjectFinder.trim(form.end..<de, in: p) }
+      // 占总数的94.6%: "the total" names nothing; the part's base says which.
+      if let m = Self.generalTotals.match(at: draft.base.lowerBound, limit: draft.base.upperBound, in: p),
+        m.end == draft.base.upperBound
+      {
+        draft.base = 0..<0
+      }
       // The part is named before 占, not inside its base (占换届前55岁以下262名…的51%).
       if let k = lastInSentence(where: { $0.isCountLike && $0.end <= clauseFrom }) {
         draft.subject = drafts[k].subject

@@ -17,7 +17,7 @@ enum MetricTable {
 
   /// Counts of people: 参加投票 … 人 (voted) before 选民 … 人 (voters) before 当选 … 名 (elected).
   static let counts = Table([
-    ("参加投票", Metric.voted), ("参与投票", .voted), ("投票", .voted), ("登记选民", .voters), ("选民", .voters),
+    ("参加投票", Metric.voted), ("参与投票", .voted), ("投票", .voted), ("登记选民", .voters), ("登记党员", .voters), ("选民", .voters),
     ("当选", .elected), ("选出", .elected), ("产生", .elected),
   ])
 

@@ -18,7 +18,7 @@ enum SubjectFinder {
   static let leading = PatternList([
     "其中", "另有", "还有", "共有", "全区", "全镇", "全县", "全乡", "全市", "全街道", "目前", "此外", "同时", "我区", "我镇", "我县",
     "已有", "累计", "拥有", "具有", "在", "共", "有", "和", "与", "及", "、", "的", "新当选的", "当选的", "选出", "产生", "均",
-    "依法选举产生", "选举产生", "共选举产生",
+    "依法选举产生", "选举产生", "共选举产生", "新一届", "本届", "全体",
   ].sorted { $0.unicodeScalars.count > $1.unicodeScalars.count })
 
   /// Words dropped from the end: 参选率达 → 参选率.
@@ -31,7 +31,7 @@ enum SubjectFinder {
   static let cuts = PatternList(["共有", "其中", "另有", "还有", "拥有", "具有", "有"])
 
   /// Scalars that stop the noun after a measure word: 306个行政村统一… → 行政村.
-  static let nounStops: ScalarSet = ScalarSet(folding: "的在于被是为和与及统全均都已取参进中共从对将把由向以经按等占达比较有实完开采组加分各及并个名位了配征任换当担去来出入获积认通要经举召开")
+  static let nounStops: ScalarSet = ScalarSet(folding: "的在于被是为和与及统全均都已取参进中共从对将把由向以经按等占达比较有实完开采组加分各及并个名位了配征任换当担去来出入获积认通要经举召开延因")
 
   /// The phrase ending at `end`, no further back than `floor` and `maxScalars`.
   static func rawPhrase(before end: Int, floor: Int, in p: UnsafeBufferPointer<UInt8>) -> Range<Int> {

@@ -120,4 +120,16 @@ struct FigureFormTests {
     let figures = try fixtureFigures("thousands-separator")
     #expect(figures.filter { $0.start.line == 2 }.map { $0.value?.description } == ["306", "306"])
   }
+
+  @Test("totals implied without 其中: a split by sex, 。其中, 另有, 占总数, and later paragraphs by age and education")
+  func impliedTotals() throws {
+    let figures = try fixtureFigures("implied-totals")
+    func bases(line: Int) -> [String] { figures.filter { $0.start.line == line }.map(\.base) }
+    #expect(bases(line: 1) == ["", "村委会主任", "村委会主任", "村委会主任", "村委会主任"])
+    #expect(bases(line: 2) == ["村委会主任", "村委会主任", "村委会主任"])
+    #expect(bases(line: 3) == ["村委会主任", "村委会主任", "村委会主任"])
+    #expect(bases(line: 4) == ["", "代表", "代表"])
+    #expect(bases(line: 5) == ["", "居委会", "居委会"])
+    #expect(figures.filter { $0.start.line == 1 }.map(\.subject) == ["村委会主任", "男", "男", "女", "女"])
+  }
 }
