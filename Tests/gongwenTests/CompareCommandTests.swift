@@ -114,6 +114,20 @@ struct CompareCommandTests {
     let r = Self.run(["compare", "--format", "csv", "/nonexistent/x.txt", Self.fixtures[0]])
     #expect(r.status == .failure && r.err.contains("/nonexistent/x.txt"))
     #expect(r.out.contains("青泉街道"))
+    let rows = r.out.split(separator: "\r\n").map(String.init)
+    #expect(rows[2] == "/nonexistent/x.txt,error,cannot open: no such file or directory" + String(repeating: ",", count: 17))
+    #expect(rows[3].hasPrefix(",,n,"))
+  }
+
+  @Test("an unreadable input is an entry of errors in JSON and a line in the text table")
+  func missingInJSONAndText() throws {
+    let json = Self.run(["compare", "--format", "json", "/nonexistent/x.txt"])
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [String: Any])
+    let errors = try #require(object["errors"] as? [[String: String]])
+    #expect(errors == [["file": "/nonexistent/x.txt", "code": "not-found", "message": "cannot open: no such file or directory"]])
+    #expect(json.status == .failure)
+    let text = Self.run(["compare", "/nonexistent/x.txt"])
+    #expect(text.out.hasSuffix("error: /nonexistent/x.txt: cannot open: no such file or directory\n"))
   }
 
   @Test("200 generated documents: every one compared, as many as gongwen parse reads")

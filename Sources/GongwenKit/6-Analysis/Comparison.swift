@@ -29,6 +29,8 @@ public struct Comparison: Sendable, Hashable {
 
   /// Every row, in input order.
   public let rows: [ComparisonRow]
+  /// Inputs that could not be read or decoded, in input order: they have no row but are never dropped.
+  public let errors: [InputError]
   /// The grouping; nil for one group of all rows.
   public let grouping: Grouping?
   /// The groups: by file and place in order of first appearance, by year ascending (placeholder years,
@@ -41,8 +43,9 @@ public struct Comparison: Sendable, Hashable {
   public static let noneLabel = "(none)"
 
   /// Compares `rows`, grouped `by` place, year or file.
-  public init(rows: [ComparisonRow], by grouping: Grouping? = nil) {
+  public init(rows: [ComparisonRow], by grouping: Grouping? = nil, errors: [InputError] = []) {
     self.rows = rows
+    self.errors = errors
     self.grouping = grouping
     var order: [String] = []
     var members: [String: [ComparisonRow]] = [:]

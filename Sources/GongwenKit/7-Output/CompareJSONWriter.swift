@@ -20,6 +20,16 @@ public struct CompareJSONWriter: Sendable {
     out.beginArray()
     for row in comparison.rows { write(row, to: &out) }
     out.endArray()
+    out.key("errors")
+    out.beginArray()
+    for error in comparison.errors {
+      out.beginObject()
+      out.key("file"); out.string(error.path)
+      out.key("code"); out.string(error.code)
+      out.key("message"); out.string(error.message)
+      out.endObject()
+    }
+    out.endArray()
     out.key("groups")
     out.beginArray()
     for group in comparison.groups {

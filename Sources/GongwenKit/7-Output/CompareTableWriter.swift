@@ -47,6 +47,9 @@ public struct CompareTableWriter: Sendable {
         table(summary, rightAligned: Set(1...MetricSummary.Statistic.allCases.count), to: &out)
       }
     }
+    for error in comparison.errors {
+      line("error: \(error.path): \(error.message)", to: &out)
+    }
   }
 
   private func table(_ rows: [[String]], rightAligned: Set<Int>, to out: inout [UInt8]) {

@@ -169,6 +169,17 @@ public struct HTMLReportWriter: Sendable {
       }
       h.raw("</table>\n")
     }
+    if !comparison.errors.isEmpty {
+      h.raw("<h3>Inputs that could not be read</h3>\n<table class=\"findings\">\n<tr><th>file</th><th>reason</th></tr>\n")
+      for error in comparison.errors {
+        h.raw("<tr class=\"error\"><td>")
+        h.text(error.path)
+        h.raw("</td><td>")
+        h.text(error.message)
+        h.raw("</td></tr>\n")
+      }
+      h.raw("</table>\n")
+    }
     h.raw("</section>\n")
   }
 

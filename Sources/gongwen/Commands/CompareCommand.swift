@@ -45,15 +45,19 @@ enum CompareCommand: Command {
     }
     // The summary needs every document: keep each file's rows (not the file), render once at the end.
     var rows: [ComparisonRow] = []
+    var errors: [InputError] = []
     var collecting = shared
     collecting.output = "-"
     let analyzer = Analyzer()
     var status = Batch(shared: collecting, context: context).run(Batch.inputs(arguments), framing: Batch.Framing()) {
       result in
-      if case .success(let file) = result { rows.append(contentsOf: analyzer.rows(of: file)) }
+      switch result {
+      case .success(let file): rows.append(contentsOf: analyzer.rows(of: file))
+      case .failure(let error): errors.append(error)
+      }
       return []
     }
-    let comparison = Comparison(rows: rows, by: grouping)
+    let comparison = Comparison(rows: rows, by: grouping, errors: errors)
     var out: [UInt8] = []
     switch format {
     case "csv":

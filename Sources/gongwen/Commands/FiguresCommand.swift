@@ -57,28 +57,20 @@ enum FiguresCommand: Command {
     }
     let pretty = format == "json"
     let writer = JSONWriter(pretty: pretty)
-    let framing =
-      pretty
-      ? Batch.Framing(header: Array("[\n".utf8), separator: Array(",\n".utf8), footer: Array("\n]\n".utf8))
-      : Batch.Framing()
+    let framing = JSONRecords.framing(pretty: pretty)
     return batch.run(Batch.inputs(arguments), framing: framing) { result in
-      var records: [[UInt8]] = []
-      var emitter = JSONEmitter(pretty: pretty)
+      var records = JSONRecords(pretty: pretty)
       switch result {
       case .success(let file):
         for document in file.documents {
           for figure in document.figures where table.includes(figure) {
-            writer.writeFigure(figure, in: document, of: file, withFile: true, to: &emitter)
-            if !pretty { emitter.raw("\n") }
-            records.append(emitter.take())
+            records.append { writer.writeFigure(figure, in: document, of: file, withFile: true, to: &$0) }
           }
         }
       case .failure(let error):
-        writer.write(error, to: &emitter)
-        if !pretty { emitter.raw("\n") }
-        records.append(emitter.take())
+        records.append(error)
       }
-      return records
+      return records.records
     }
   }
 }

@@ -26,27 +26,17 @@ enum ParseCommand: Command {
     }
     let pretty = format == "json"
     let writer = JSONWriter(pretty: pretty)
-    let framing =
-      pretty
-      ? Batch.Framing(header: Array("[\n".utf8), separator: Array(",\n".utf8), footer: Array("\n]\n".utf8))
-      : Batch.Framing(header: [], separator: [], footer: [])
+    let framing = JSONRecords.framing(pretty: pretty)
     let batch = Batch(shared: shared, context: context)
-    return batch.run(Batch.inputs(arguments), framing: framing) { result in
-      var records: [[UInt8]] = []
-      var emitter = JSONEmitter(pretty: pretty)
+    return batch.runConcurrently(Batch.inputs(arguments), framing: framing) { result in
+      var records = JSONRecords(pretty: pretty)
       switch result {
       case .success(let file):
-        for k in file.documents.indices {
-          writer.writeDocument(at: k, of: file, to: &emitter)
-          if !pretty { emitter.raw("\n") }
-          records.append(emitter.take())
-        }
+        for k in file.documents.indices { records.append { writer.writeDocument(at: k, of: file, to: &$0) } }
       case .failure(let error):
-        writer.write(error, to: &emitter)
-        if !pretty { emitter.raw("\n") }
-        records.append(emitter.take())
+        records.append(error)
       }
-      return records
+      return records.records
     }
   }
 }
