@@ -14,7 +14,7 @@ struct FigureExtractor: Sendable {
       scan.run()
       return text.lines.lineStarts.withUnsafeBufferPointer { starts in
         ScriptFolding.hanTable.withUnsafeBufferPointer { han in
-          var locator = Locator(starts: starts)
+          var locator = Locator(starts: starts, near: document.firstLine - 1)
           var strings = StringCache()
           var figures: [Figure] = []
           figures.reserveCapacity(scan.drafts.count)
@@ -42,6 +42,16 @@ struct FigureExtractor: Sendable {
     var offset = 0
     var column = 1
 
+    /// Starts at line index `hint` (the document's first line), so the first figure is found by a short walk
+    /// forward, not by a search of the whole file's lines (thousands of documents share one table).
+    init(starts: UnsafeBufferPointer<Int>, near hint: Int) {
+      self.starts = starts
+      if hint >= 0 && hint < starts.count {
+        line = hint
+        offset = starts[hint]
+      }
+    }
+
     mutating func location(of target: Int, in p: UnsafeBufferPointer<UInt8>) -> SourceLocation {
       if line >= 0 && target < offset && target >= starts[line] {
         // Back a little on the same line: count back rather than from the line start.
@@ -65,17 +75,16 @@ struct FigureExtractor: Sendable {
       return SourceLocation(line: line + 1, column: column, offset: target)
     }
 
-    /// The last line starting at or before `target`, knowing line `from` does: a few steps forward (figures
-    /// are dense), then a binary search, as `LineTable.lineIndex(of:)` does.
+    /// The last line starting at or before `target`, knowing line `from` does: steps forward doubling in
+    /// length (figures are dense, so the line is near), then a binary search of the last step.
     private func lineIndex(of target: Int, from: Int) -> Int {
       var low = from
-      var steps = 0
-      while steps < 8 {
-        guard low + 1 < starts.count, starts[low + 1] <= target else { return low }
-        low += 1
-        steps += 1
+      var step = 1
+      while low + step < starts.count && starts[low + step] <= target {
+        low += step
+        step *= 2
       }
-      var high = starts.count - 1
+      var high = min(low + step, starts.count) - 1
       while low < high {
         let mid = (low + high + 1) / 2
         if starts[mid] <= target { low = mid } else { high = mid - 1 }
