@@ -5,7 +5,7 @@
 /// subjects are looked for back to the clause start at most, so the work is linear in the text.
 struct FigureExtractor: Sendable {
   /// The figures in `document`'s range of `text`, in text order.
-  func figures(in text: DecodedText, document: Document) -> [Figure] {
+  func figures(in text: DecodedText, document: borrowing Document) -> [Figure] {
     let range = document.range
     guard !range.isEmpty, range.upperBound <= text.bytes.count else { return [] }
     let traditional = document.script == .traditional

@@ -76,6 +76,10 @@ struct PatternList: Sendable {
     return forms
   }()
 
+  /// Whether some keyword may end with `v` as written in the text (before folding).
+  @inline(__always)
+  func mayEnd(with v: UInt32) -> Bool { rawLasts.contains(v) }
+
   /// Number of keywords.
   var count: Int { starts.count - 1 }
 

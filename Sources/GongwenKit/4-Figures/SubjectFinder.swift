@@ -58,8 +58,14 @@ enum SubjectFinder {
     // Cut after the last 共有 / 有 that leaves a phrase behind it.
     var k = ScalarReader.previousBoundary(before: hi, in: p)
     while k > lo {
-      if cuts.matchBackward(endingAt: k, floor: lo, in: p) != nil { lo = k; break }
-      k = ScalarReader.previousBoundary(before: k, in: p)
+      let before = ScalarReader.previousBoundary(before: k, in: p)
+      if before >= lo, cuts.mayEnd(with: ScalarReader.scalar(at: before, in: p).value),
+        cuts.matchBackward(endingAt: k, floor: lo, in: p) != nil
+      {
+        lo = k
+        break
+      }
+      k = before
     }
     var changed = true
     while changed && lo < hi {
