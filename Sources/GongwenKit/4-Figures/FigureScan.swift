@@ -249,7 +249,10 @@ struct FigureScan {
   }
 
   private mutating func chineseNumber(at i: Int) -> Int? {
-    if let afterPercent = FoldedMatch.match(Self.percentOf, at: i, limit: hi, in: p) {
+    // 百 (E7 99 BE) has no other form that folds to it: a byte test before the keyword match.
+    if i + 2 < hi, p[i] == 0xE7, p[i + 1] == 0x99, p[i + 2] == 0xBE,
+      let afterPercent = FoldedMatch.match(Self.percentOf, at: i, limit: hi, in: p)
+    {
       let n =
         NumberScanner.arabic(at: afterPercent, limit: hi, in: p)
         ?? NumberScanner.chinese(at: afterPercent, limit: hi, in: p, decimals: true)
