@@ -839,6 +839,7 @@ struct FigureScan {
   /// A measure word with no number before it, where the text says one was meant: 共有名选民, 占%, 岁以上名,
   /// 比上届少。个百分点. Returns where scanning goes on, or nil when `i` is ordinary text.
   private mutating func blank(at i: Int) -> Int? {
+    if i + 2 < hi, rejectsBlankPersonOrName(at: i) { return nil }
     guard let (entry, unitEnd) = MeasureWord.match(at: i, limit: hi, in: p), i >= quoteEnd else { return nil }
     let prev = previousScalar(before: i) ?? 0x0A
     if isNumberScalar(prev) { return nil }
@@ -867,6 +868,19 @@ struct FigureScan {
     default:
       return nil
     }
+  }
+
+  /// 人 and 名 inside words (人员, 名单, 代表名额) are the common case and never blanks: what `isBlankCount`
+  /// would say, decided from the neighbours before the unit is parsed. 人 needs a clause end after it
+  /// (人次 neither); 名 a clause end after it or a trigger before it.
+  private func rejectsBlankPersonOrName(at i: Int) -> Bool {
+    let isPerson = p[i] == 0xE4 && p[i + 1] == 0xBA && p[i + 2] == 0xBA
+    let isName = p[i] == 0xE5 && p[i + 1] == 0x90 && p[i + 2] == 0x8D
+    guard isPerson || isName else { return false }
+    let next = i + 3 < hi ? ScalarReader.scalar(at: i + 3, in: p).value : 0x0A
+    if isClausePunctuation(next) || next == 0x5360 || next == 0x4F54 || next == 0x0A || next == 0x0D { return false }
+    if isPerson { return true }
+    return !Self.triggers.contains(ScriptFolding.fold(previousScalar(before: i) ?? 0x0A))
   }
 
   private mutating func blankAge(at i: Int, unitEnd: Int, prev: UInt32, next: UInt32) -> Int? {
