@@ -76,6 +76,10 @@ struct PatternList: Sendable {
     return forms
   }()
 
+  /// Whether some keyword may start with `v` as written in the text (before folding).
+  @inline(__always)
+  func mayStart(with v: UInt32) -> Bool { rawFirsts.contains(v) }
+
   /// Whether some keyword may end with `v` as written in the text (before folding).
   @inline(__always)
   func mayEnd(with v: UInt32) -> Bool { rawLasts.contains(v) }
