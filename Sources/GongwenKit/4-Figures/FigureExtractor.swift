@@ -98,11 +98,18 @@ struct FigureExtractor: Sendable {
       var n = 0
       if let base = p.baseAddress {
         while i + 8 <= range.upperBound {
-          let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+          let w = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
           // A continuation byte is 10xxxxxx: high bit set, next bit clear.
           let continuation = w & ~(w << 1) & 0x8080_8080_8080_8080
           n += 8 - continuation.nonzeroBitCount
           i += 8
+        }
+        // The last few bytes (figures are short): one load, the bytes past the range masked off.
+        let rest = range.upperBound - i
+        if rest > 0 && i + 8 <= p.count {
+          let w = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+          let continuation = w & ~(w << 1) & 0x8080_8080_8080_8080 & ((1 << UInt64(rest * 8)) - 1)
+          return n + rest - continuation.nonzeroBitCount
         }
       }
       while i < range.upperBound {
