@@ -150,8 +150,8 @@ struct FigureScan {
 
   private mutating func endClause(at i: Int, next: Int) {
     // 在农村党支部书记中，… names the group the paragraph's parts belong to.
-    if i > lo, ScalarReader.scalar(at: ScalarReader.previousBoundary(before: i, in: p), in: p).value == 0x4E2D {
-      noteGroup(endingAt: ScalarReader.previousBoundary(before: i, in: p))
+    if i > lo, case let (v, start) = SubjectFinder.scalar(before: i, in: p), v == 0x4E2D {
+      noteGroup(endingAt: start)
     }
     clauseStart = next
   }
@@ -1064,7 +1064,7 @@ struct FigureScan {
 
   private func previousScalar(before i: Int) -> UInt32? {
     guard i > lo else { return nil }
-    return ScalarReader.scalar(at: ScalarReader.previousBoundary(before: i, in: p), in: p).value
+    return SubjectFinder.scalar(before: i, in: p).value
   }
 
   private func isASCIILetter(before i: Int) -> Bool {

@@ -114,9 +114,8 @@ struct PatternList: Sendable {
   /// The first keyword ending exactly at `end` (starting at or after `floor`): its index and start.
   func matchBackward(endingAt end: Int, floor: Int, in p: UnsafeBufferPointer<UInt8>) -> (index: Int, start: Int)? {
     guard end > floor else { return nil }
-    let lastStart = ScalarReader.previousBoundary(before: end, in: p)
+    let (raw, lastStart) = SubjectFinder.scalar(before: end, in: p)
     guard lastStart >= floor else { return nil }
-    let raw = ScalarReader.scalar(at: lastStart, in: p).value
     guard rawLasts.contains(raw) else { return nil }
     let last = ScriptFolding.fold(raw)
     let bucket = Int(last & 63)
@@ -127,8 +126,8 @@ struct PatternList: Sendable {
       var n = starts[k + 1] - 2
       while n >= starts[k] {
         guard j > floor else { break }
-        let s = ScalarReader.previousBoundary(before: j, in: p)
-        guard s >= floor, ScriptFolding.fold(ScalarReader.scalar(at: s, in: p).value) == scalars[n] else { break }
+        let (v, s) = SubjectFinder.scalar(before: j, in: p)
+        guard s >= floor, ScriptFolding.fold(v) == scalars[n] else { break }
         j = s
         n -= 1
       }
