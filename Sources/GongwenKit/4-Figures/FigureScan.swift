@@ -119,7 +119,7 @@ struct FigureScan {
       case 0x5E73:  // 平
         if FoldedMatch.match(Self.average, at: i, limit: hi, in: p) != nil { averageInSentence = i }
       default:
-        if ChineseNumeral.isNumeral(v) {
+        if NumberScanner.numerals.contains(v) {
           if let next = chineseNumber(at: i) { i = next; continue }
         } else if MeasureWord.mayStartBlank(v) {
           if let next = blank(at: i) { i = next; continue }
@@ -266,7 +266,7 @@ struct FigureScan {
     var runEnd = i
     while runEnd < hi {
       let (v, len) = ScalarReader.scalar(at: runEnd, in: p)
-      guard ChineseNumeral.isNumeral(v) else { break }
+      guard NumberScanner.numerals.contains(v) else { break }
       runEnd += len
     }
     guard runEnd < hi, MeasureWord.mayFollowNumeral(ScriptFolding.fold(ScalarReader.scalar(at: runEnd, in: p).value)) else {

@@ -20,6 +20,9 @@ struct ScannedNumber: Sendable, Hashable {
 /// Reads numbers in ASCII, full-width and Chinese numerals, with decimals, grouping, 万/亿, lost decimals
 /// and placeholders, from UTF-8 bytes.
 enum NumberScanner {
+  /// `ChineseNumeral.isNumeral` as a bitmap (every numeral is in the BMP): one load per scalar of a run.
+  static let numerals = ScalarSet((0..<0x10000).filter { ChineseNumeral.isNumeral($0) })
+
   /// An ASCII or full-width digit at `j` (before `limit`): its value and byte length.
   @inline(__always)
   static func digit(at j: Int, limit: Int, in p: UnsafeBufferPointer<UInt8>) -> (value: Int64, length: Int)? {
@@ -168,7 +171,7 @@ enum NumberScanner {
       var j = i
       while j < limit, count < 24 {
         let (v, len) = ScalarReader.scalar(at: j, in: p)
-        guard ChineseNumeral.isNumeral(v) else { break }
+        guard numerals.contains(v) else { break }
         scalars[count] = v
         count += 1
         j += len
