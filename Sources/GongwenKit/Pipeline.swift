@@ -44,6 +44,21 @@ public struct InputFile: Sendable {
     self.init(decoded: text, path: path)
   }
 
+  /// Titles are cut to this many Unicode scalars.
+  public static let maximumTitleLength = 200
+
+  /// The first `scalars` scalars of `range`.
+  static func prefix(of range: Range<Int>, scalars: Int, in p: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+    var i = range.lowerBound
+    var count = 0
+    while i < range.upperBound && count < scalars {
+      i += 1
+      while i < range.upperBound && p[i] & 0xC0 == 0x80 { i += 1 }
+      count += 1
+    }
+    return range.lowerBound..<i
+  }
+
   /// Parses already decoded text.
   public init(decoded text: DecodedText, path: String) {
     self.init(sectioned: text, path: path)
@@ -72,7 +87,9 @@ public struct InputFile: Sendable {
       let range: Range<Int> =
         lineRange.isEmpty
         ? 0..<0 : lines.content[lineRange.lowerBound].lowerBound..<lines.content[lineRange.upperBound - 1].upperBound
-      let titleRange = span.titleLine < lines.count ? text.bytes.withUnsafeBufferPointer { lines.trimmed(span.titleLine, in: $0) } : 0..<0
+      var titleRange = span.titleLine < lines.count ? text.bytes.withUnsafeBufferPointer { lines.trimmed(span.titleLine, in: $0) } : 0..<0
+      // A file without line breaks would make its whole text the title, copied into every row that names it.
+      titleRange = text.bytes.withUnsafeBufferPointer { Self.prefix(of: titleRange, scalars: Self.maximumTitleLength, in: $0) }
       let (sections, items) = parser.parse(
         text, lines: lines, lineRange: lineRange, skipping: [span.firstLine, span.titleLine])
       let document = Document(

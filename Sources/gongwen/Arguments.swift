@@ -64,6 +64,11 @@ struct ParsedArguments {
           for l in letters { if let s = specs.first(where: { $0.short == l }) { result.flags.insert(s.long) } }
           continue
         }
+        // A short option that takes a value may carry it attached: -j2, -oout.json.
+        if letters.count > 1, let s = specs.first(where: { $0.short == letters[0] && $0.takesValue }) {
+          result.values[s.long, default: []].append(String(arg.dropFirst(2)))
+          continue
+        }
         spec = letters.count == 1 ? specs.first { $0.short == letters[0] } : nil
         name = spec?.long ?? String(arg.dropFirst())
       }

@@ -20,6 +20,15 @@ struct Batch {
     arguments.positional
   }
 
+  /// What a worker hands to the output thread for one input.
+  struct Outcome<Payload: Sendable>: Sendable {
+    /// Why the input failed, if it did.
+    let error: InputError?
+    /// How many documents it held.
+    let documents: Int
+    let payload: Payload
+  }
+
   /// Parses every input and writes what `render` makes of each, in input order.
   ///
   /// `render` runs on the calling thread, one input at a time and in order, so it may keep running totals;
@@ -29,6 +38,23 @@ struct Batch {
   ///   else `.success`.
   func run(
     _ paths: [String], framing: Framing, render: (Result<InputFile, InputError>) -> [[UInt8]]
+  ) -> ExitStatus {
+    execute(paths, framing: framing, transform: { $0 }, records: render)
+  }
+
+  /// Like `run(_:framing:render:)`, but `render` runs on the worker threads right after each parse, so
+  /// writing records scales with `--jobs` too. For a render that keeps no state of its own (`parse`).
+  /// (A name of its own: with an overload of `run`, a trailing closure could pick the wrong one.)
+  func runConcurrently(
+    _ paths: [String], framing: Framing, render: @escaping @Sendable (Result<InputFile, InputError>) -> [[UInt8]]
+  ) -> ExitStatus {
+    execute(paths, framing: framing, transform: render, records: { $0 })
+  }
+
+  private func execute<Payload: Sendable>(
+    _ paths: [String], framing: Framing,
+    transform: @escaping @Sendable (Result<InputFile, InputError>) -> Payload,
+    records: (Payload) -> [[UInt8]]
   ) -> ExitStatus {
     let streams = context.streams
     if paths.contains("-") && shared.filesFrom.contains("-") {
@@ -64,25 +90,25 @@ struct Batch {
     output.write(framing.header)
     let options = InputFile.Options(encoding: shared.encoding)
     let maxSize = shared.maxSize
-    let work = OrderedWork<Result<InputFile, InputError>>(count: inputs.count, window: 2 * shared.jobs)
+    let work = OrderedWork<Outcome<Payload>>(count: inputs.count, window: 2 * shared.jobs)
     work.run(
       jobs: shared.jobs,
       work: { k in
         let (result, size) = Self.parse(inputs[k], standardInput: standardInput, options: options, maxSize: maxSize)
         progress.fileDone(bytes: size)
-        return result
+        let count = (try? result.get())?.documents.count ?? 0
+        let error: InputError? = if case .failure(let e) = result { e } else { nil }
+        return Outcome(error: error, documents: count, payload: transform(result))
       },
-      consume: { k, result in
-        switch result {
-        case .success(let file):
-          documents += file.documents.count
-        case .failure(let error):
+      consume: { k, outcome in
+        documents += outcome.documents
+        if let error = outcome.error {
           status = .failure
           errors += 1
           progress.clear()
           streams.writeErr("gongwen: \(Self.terminalName(of: inputs[k], error: error)): \(error.message)\n")
         }
-        for record in render(result) {
+        for record in records(outcome.payload) {
           if !isFirst { output.write(framing.separator) }
           output.write(record)
           isFirst = false

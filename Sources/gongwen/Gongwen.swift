@@ -5,7 +5,9 @@ struct Gongwen {
   static let version = "0.1.0"
 
   /// The subcommands, in help order.
-  static let commands: [any Command.Type] = [ParseCommand.self, FiguresCommand.self, TurnoutCommand.self]
+  static let commands: [any Command.Type] = [
+    ParseCommand.self, FiguresCommand.self, TurnoutCommand.self, CheckCommand.self, CompareCommand.self,
+  ]
 
   static func main() {
     // Over a file-size limit, a write fails (and the output is discarded) instead of the process dying.

@@ -42,10 +42,13 @@ final class OrderedWork<T: Sendable>: @unchecked Sendable {
         }
       }
       let result = results.removeValue(forKey: k)
+      condition.unlock()
+      if let result { consume(k, result) }
+      // Only now may a worker start index k + window: the window counts the result being consumed too.
+      condition.lock()
       nextToConsume = k + 1
       condition.broadcast()
       condition.unlock()
-      if let result { consume(k, result) }
       tick()
     }
     // Wait for the threads to leave, so none outlives the run.

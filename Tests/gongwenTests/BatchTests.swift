@@ -84,6 +84,14 @@ struct BatchTests {
     #expect(try run.jsonLines().map { $0["file"] as? String } == [odd, plain])
   }
 
+  @Test("a missing name with a newline: JSON keeps the newline, standard error escapes it on one line")
+  func newlineInMissingName() throws {
+    let run = CLI.run(["parse", "--format", "jsonl", "/nonexistent/a\nb.txt"])
+    #expect(run.status == 2)
+    #expect(try run.jsonLines().map { $0["file"] as? String } == ["/nonexistent/a\nb.txt"])
+    #expect(run.errText == "gongwen: /nonexistent/a\\x0Ab.txt: cannot open: no such file or directory\n")
+  }
+
   @Test("--files-from a list that does not exist is an error row for the list")
   func missingList() throws {
     let run = CLI.run(["parse", "--format", "jsonl", "--files-from", "/nonexistent/list.txt"])

@@ -56,6 +56,17 @@ struct HelpTests {
       """)
   }
 
+  @Test("short options: bundled flags (-rq), attached values (-j2), --name=value")
+  func shortOptions() throws {
+    let parsed = try ParsedArguments.parse(
+      ["-rq0", "-j2", "--format=jsonl", "-o", "x.json", "a.txt", "--", "-b.txt"], specs: ParseCommand.allOptions)
+    #expect(parsed.has("recursive") && parsed.has("quiet") && parsed.has("null"))
+    #expect(parsed.value("jobs") == "2")
+    #expect(parsed.value("format") == "jsonl")
+    #expect(parsed.value("output") == "x.json")
+    #expect(parsed.positional == ["a.txt", "-b.txt"])
+  }
+
   @Test("invalid values are usage errors", arguments: [
     ["parse", "--jobs", "0"], ["parse", "--jobs", "many"], ["parse", "--max-size", "big"],
     ["parse", "--format", "xml"], ["parse", "--color", "purple"], ["parse", "-o"],

@@ -140,7 +140,10 @@ public struct JSONWriter: Sendable {
     out.endObject()
   }
 
-  /// A finding object, as in `gongwen check --format json`.
+  /// A finding object, as in `gongwen check --format json`: the fields the issue lists, in its order
+  /// (`rule`, `severity`, `message`, `file`, `line`, `column`, `end_column`, `text`, `suggestion`), then
+  /// `end_line`, `offset` (UTF-8 bytes into the decoded text) and `byte_offset` (into the file, for
+  /// `invalid-bytes`; else null).
   public func writeFinding(_ finding: Finding, path: String, to out: inout JSONEmitter) {
     out.beginObject()
     out.key("rule"); out.string(finding.rule)
@@ -149,12 +152,13 @@ public struct JSONWriter: Sendable {
     out.key("file"); out.string(path)
     out.key("line"); out.int(finding.start.line)
     out.key("column"); out.int(finding.start.column)
-    out.key("end_line"); out.int(finding.end.line)
     out.key("end_column"); out.int(finding.end.column)
-    out.key("offset"); out.int(finding.start.offset)
-    if let byteOffset = finding.byteOffset { out.key("byte_offset"); out.int(byteOffset) }
     out.key("text"); out.string(finding.text)
     out.key("suggestion"); out.string(finding.suggestion)
+    out.key("end_line"); out.int(finding.end.line)
+    out.key("offset"); out.int(finding.start.offset)
+    out.key("byte_offset")
+    if let byteOffset = finding.byteOffset { out.int(byteOffset) } else { out.null() }
     out.endObject()
   }
 }

@@ -31,7 +31,7 @@ enum ParseCommand: Command {
       ? Batch.Framing(header: Array("[\n".utf8), separator: Array(",\n".utf8), footer: Array("\n]\n".utf8))
       : Batch.Framing(header: [], separator: [], footer: [])
     let batch = Batch(shared: shared, context: context)
-    return batch.run(Batch.inputs(arguments), framing: framing) { result in
+    return batch.runConcurrently(Batch.inputs(arguments), framing: framing) { result in
       var records: [[UInt8]] = []
       var emitter = JSONEmitter(pretty: pretty)
       switch result {

@@ -49,3 +49,14 @@ struct DocumentSplitterTests {
     #expect(file.documents.count == 1 && file.documents[0].sections.isEmpty)
   }
 }
+
+@Suite("Document titles")
+struct DocumentTitleTests {
+  @Test("a title line longer than 200 scalars is cut at 200")
+  func longTitle() throws {
+    let line = String(repeating: "选举", count: 150) + "。"
+    let file = try Fixtures.parse(line + "\n正文。\n")
+    let title = try #require(file.documents.first?.title)
+    #expect(title.unicodeScalars.count == 200 && title == String(repeating: "选举", count: 100))
+  }
+}

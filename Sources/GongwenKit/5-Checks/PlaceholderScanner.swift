@@ -1,0 +1,187 @@
+/// Finds, in one pass over UTF-8 bytes, what was masked or never filled in: names (**区, xx街道, 某某,
+/// a lone *), dates (20xx年, x月xx日, 月日) and other runs of x, X, ×, * standing for digits.
+///
+/// Letters count only where no ASCII letter touches them, so `box` and `xml` are words, not masks.
+/// Suffixes match through `ScriptFolding`, so 區, 縣 and 鎮 count too.
+struct PlaceholderScanner: Sendable {
+  /// What a placeholder stands for.
+  enum Kind: Sendable, Hashable { case name, date, number }
+
+  /// One placeholder: its kind, its bytes, and where the text quoted in a message ends.
+  struct Match: Sendable, Hashable {
+    var kind: Kind
+    let range: Range<Int>
+    /// End of the quoted context: the placeholder and the character after it.
+    let context: Int
+  }
+
+  private static let nameSuffixes: [[UInt32]] = [
+    "街道", "社区", "居委会", "村委会", "小区", "省", "市", "区", "县", "镇", "乡", "村", "街", "路", "苑", "办", "局",
+  ].map(FoldedMatch.pattern)
+  private static let year = FoldedMatch.pattern("年")
+  private static let month = FoldedMatch.pattern("月")
+  private static let days = ["日", "号"].map(FoldedMatch.pattern)
+  /// Characters before 月日 that make it a real phrase (每月日均) or a date with a number (十一月日).
+  private static let beforeMonth: Set<UInt32> = Set("〇一二三四五六七八九十两零每本当该次上下同今明".unicodeScalars.map(\.value))
+
+  /// The placeholders in `bytes`, in text order.
+  /// - Complexity: O(n).
+  func matches(in bytes: [UInt8]) -> [Match] {
+    bytes.withUnsafeBufferPointer { p in
+      var out: [Match] = []
+      var i = 0
+      let n = p.count
+      while i < n {
+        let b = p[i]
+        if Self.symbolLength(at: i, p) > 0 {
+          let (match, next) = run(at: i, p)
+          if let match {
+            // 和xx、xx苑居委会: a bare run listed before a masked name is a name too.
+            if match.kind == .name, let last = out.last, last.kind == .number, last.range.upperBound + 3 == match.range.lowerBound,
+              p[last.range.upperBound] == 0xE3, p[last.range.upperBound + 1] == 0x80, p[last.range.upperBound + 2] == 0x81
+            {
+              out[out.count - 1].kind = .name
+            }
+            out.append(match)
+          }
+          i = next
+          continue
+        }
+        if b == 0xE6, let mou = mou(at: i, p) {
+          out.append(mou)
+          i = mou.range.upperBound
+          continue
+        }
+        if b == 0xE6, let blank = blankMonthDay(at: i, p) {
+          out.append(blank)
+          i = blank.range.upperBound
+          continue
+        }
+        i += 1
+      }
+      return out
+    }
+  }
+
+  // MARK: - Runs of x, X, ×, *
+
+  /// Length of a mask symbol at `i` (0 when none): * x X (1), × (2), ＊ ｘ Ｘ (3).
+  @inline(__always)
+  private static func symbolLength(at i: Int, _ p: UnsafeBufferPointer<UInt8>) -> Int {
+    switch p[i] {
+    case 0x2A, 0x78, 0x58: return 1
+    case 0xC3: return i + 1 < p.count && p[i + 1] == 0x97 ? 2 : 0
+    case 0xEF:
+      guard i + 2 < p.count else { return 0 }
+      if p[i + 1] == 0xBC && (p[i + 2] == 0x8A || p[i + 2] == 0xB8) { return 3 }
+      if p[i + 1] == 0xBD && p[i + 2] == 0x98 { return 3 }
+      return 0
+    default: return 0
+    }
+  }
+
+  @inline(__always)
+  private static func isASCIILetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
+  @inline(__always)
+  private static func isASCIIDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+
+  /// The run of mask symbols at `i` classified, and the offset to go on from.
+  private func run(at i: Int, _ p: UnsafeBufferPointer<UInt8>) -> (Match?, Int) {
+    let n = p.count
+    var j = i
+    var symbols = 0
+    var onlyStars = true
+    var hasASCIILetter = false
+    while j < n {
+      let len = Self.symbolLength(at: j, p)
+      guard len > 0 else { break }
+      if p[j] == 0x78 || p[j] == 0x58 { hasASCIILetter = true }
+      if !(p[j] == 0x2A || (len == 3 && p[j + 2] == 0x8A)) { onlyStars = false }
+      symbols += 1
+      j += len
+    }
+    let before: UInt8 = i > 0 ? p[i - 1] : 0x20
+    let after: UInt8 = j < n ? p[j] : 0x20
+    // Part of a word (box, xml, Xi) or of arithmetic (3*4, 1920x1080).
+    if hasASCIILetter && (Self.isASCIILetter(before) || Self.isASCIILetter(after)) { return (nil, j) }
+    if Self.isASCIIDigit(after) { return (nil, j) }
+    var digits = 0
+    while digits < 3, i - digits - 1 >= 0, Self.isASCIIDigit(p[i - digits - 1]) { digits += 1 }
+    if digits > 0 && i - digits - 1 >= 0 && Self.isASCIIDigit(p[i - digits - 1]) { return (nil, j) }
+    // Dates: 20xx年, xxxx年x月xx日, x月中旬, xx日.
+    if let end = FoldedMatch.match(Self.year, at: j, limit: n, in: p), digits + symbols == 4 {
+      let close = dateTail(from: end, p)
+      return (Match(kind: .date, range: (i - digits)..<close, context: close), close)
+    }
+    if digits > 0 { return (nil, j) }
+    if let end = FoldedMatch.match(Self.month, at: j, limit: n, in: p) {
+      let close = dayTail(from: end, p)
+      return (Match(kind: .date, range: i..<close, context: close), close)
+    }
+    if let (_, end) = FoldedMatch.firstMatch(Self.days, at: j, limit: n, in: p) {
+      return (Match(kind: .date, range: i..<end, context: end), end)
+    }
+    if let (_, end) = FoldedMatch.firstMatch(Self.nameSuffixes, at: j, limit: n, in: p) {
+      return (Match(kind: .name, range: i..<end, context: end), end)
+    }
+    if onlyStars { return (Match(kind: .name, range: i..<j, context: j), j) }
+    var context = j
+    if j < n && p[j] != 0x0A && p[j] != 0x0D { context += ScalarReader.scalar(at: j, in: p).length }
+    return (Match(kind: .number, range: i..<j, context: context), j)
+  }
+
+  /// After 年: an optional month (`x月`, `11月`) and day.
+  private func dateTail(from i: Int, _ p: UnsafeBufferPointer<UInt8>) -> Int {
+    let j = unit(at: i, p)
+    guard j > i, let end = FoldedMatch.match(Self.month, at: j, limit: p.count, in: p) else { return i }
+    return dayTail(from: end, p)
+  }
+
+  /// After 月: an optional day (`xx日`, `26号`).
+  private func dayTail(from i: Int, _ p: UnsafeBufferPointer<UInt8>) -> Int {
+    let j = unit(at: i, p)
+    guard j > i, let (_, end) = FoldedMatch.firstMatch(Self.days, at: j, limit: p.count, in: p) else { return i }
+    return end
+  }
+
+  /// End of a run of mask symbols or ASCII digits at `i` (`i` when none).
+  private func unit(at i: Int, _ p: UnsafeBufferPointer<UInt8>) -> Int {
+    var j = i
+    while j < p.count {
+      if Self.isASCIIDigit(p[j]) { j += 1; continue }
+      let len = Self.symbolLength(at: j, p)
+      guard len > 0 else { break }
+      j += len
+    }
+    return j
+  }
+
+  // MARK: - 某某 and 月日
+
+  /// 某某 (two or more 某, E6 9F 90) as a masked name.
+  private func mou(at i: Int, _ p: UnsafeBufferPointer<UInt8>) -> Match? {
+    var j = i
+    var count = 0
+    while j + 2 < p.count, p[j] == 0xE6, p[j + 1] == 0x9F, p[j + 2] == 0x90 {
+      j += 3
+      count += 1
+    }
+    guard count >= 2 else { return nil }
+    return Match(kind: .name, range: i..<j, context: j)
+  }
+
+  /// 月日 with no number before either: a date left blank (全区月日统一投票).
+  private func blankMonthDay(at i: Int, _ p: UnsafeBufferPointer<UInt8>) -> Match? {
+    guard i + 5 < p.count, p[i + 1] == 0x9C, p[i + 2] == 0x88,
+      p[i + 3] == 0xE6, p[i + 4] == 0x97, p[i + 5] == 0xA5
+    else { return nil }
+    if i > 0 {
+      let k = ScalarReader.previousBoundary(before: i, in: p)
+      let (v, _) = ScalarReader.scalar(at: k, in: p)
+      let folded = ScriptFolding.fold(v)
+      if folded >= 0x30 && folded <= 0x39 { return nil }
+      if Self.beforeMonth.contains(folded) || Self.symbolLength(at: k, p) > 0 { return nil }
+    }
+    return Match(kind: .date, range: i..<(i + 6), context: i + 6)
+  }
+}

@@ -1,0 +1,31 @@
+/// One check over a parsed file. Each rule lives in `Rules/<Name>Rule.swift`; its doc comment is its
+/// documentation, and docs/rules.md lists every id with an example.
+protocol Rule: Sendable {
+  /// The stable kebab-case id, never changed once released: `lost-decimal`.
+  static var id: String { get }
+  /// How serious its findings are.
+  static var severity: Finding.Severity { get }
+  /// One line on what it flags (SARIF `shortDescription`, `gongwen check --help`).
+  static var summary: String { get }
+  /// Appends what the rule finds in `context` to `findings`.
+  func check(_ context: RuleContext, into findings: inout [Finding])
+}
+
+extension Rule {
+  /// A finding of this rule over `range` of the decoded text.
+  func finding(
+    _ message: String, range: Range<Int>, in context: RuleContext, suggestion: String? = nil, byteOffset: Int? = nil
+  ) -> Finding {
+    Finding(
+      rule: Self.id, severity: Self.severity, message: message, start: context.text.location(of: range.lowerBound),
+      end: context.text.location(of: range.upperBound), text: context.text.string(range), suggestion: suggestion,
+      byteOffset: byteOffset)
+  }
+
+  /// A finding of this rule pointing at `figure`.
+  func finding(_ message: String, at figure: Figure, suggestion: String? = nil) -> Finding {
+    Finding(
+      rule: Self.id, severity: Self.severity, message: message, start: figure.start, end: figure.end,
+      text: figure.text, suggestion: suggestion)
+  }
+}

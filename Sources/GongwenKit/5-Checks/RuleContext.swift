@@ -1,0 +1,43 @@
+/// What rules look at: the decoded text, its figures, the blocks kept apart, and what is worked out once
+/// for several rules (placeholders in the text, breakdowns of totals).
+struct RuleContext: Sendable {
+  /// The decoded text.
+  let text: DecodedText
+  /// Every figure of every document, in text order.
+  let figures: [Figure]
+  /// The documents' byte ranges; breakdowns never cross them.
+  let documentRanges: [Range<Int>]
+  /// Web-page front matter before the first document.
+  let front: InputFile.Block?
+  /// Debris after the last document.
+  let trailer: InputFile.Block?
+  /// Masked names, dates and numbers found in the text.
+  let placeholders: [PlaceholderScanner.Match]
+  /// The sentence number of each figure (parallel to `figures`).
+  let sentences: [Int]
+  /// The document number (0-based) of each figure.
+  let owners: [Int]
+  /// Figures grouped into totals and their parts.
+  let breakdowns: [Breakdown]
+
+  init(
+    text: DecodedText, figures: [Figure], documentRanges: [Range<Int>] = [], front: InputFile.Block? = nil,
+    trailer: InputFile.Block? = nil
+  ) {
+    self.text = text
+    self.figures = figures
+    self.documentRanges = documentRanges.isEmpty ? [0..<text.bytes.count] : documentRanges
+    self.front = front
+    self.trailer = trailer
+    placeholders = PlaceholderScanner().matches(in: text.bytes)
+    (sentences, owners) = Breakdown.positions(of: figures, text: text.bytes, documents: self.documentRanges)
+    breakdowns = Breakdown.all(in: figures, sentences: sentences, documents: owners)
+  }
+
+  /// The context of a parsed file.
+  init(_ file: InputFile) {
+    self.init(
+      text: file.text, figures: file.documents.flatMap(\.figures), documentRanges: file.documents.map(\.range),
+      front: file.front, trailer: file.trailer)
+  }
+}

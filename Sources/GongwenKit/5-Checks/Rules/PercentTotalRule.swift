@@ -1,0 +1,47 @@
+/// `percent-total` (warning): the percents of one breakdown that claims to cover its whole (men and
+/// women, 35岁以下 … 56岁以上, 主任 … 委员) add up to more or less than 100 beyond rounding: each percent
+/// may be off by one unit of its last digit. Only the covering dimension is summed (男性 and 女性, not a
+/// 35岁以下 share in the same sentence).
+///
+///     Before: 男性占60.5%,女性占40.5%
+///     After:  男性占59.5%,女性占40.5%
+struct PercentTotalRule: Rule {
+  static let id = "percent-total"
+  static let severity = Finding.Severity.warning
+  static let summary = "The percents of one breakdown sum outside 100 ± rounding."
+
+  func check(_ context: RuleContext, into findings: inout [Finding]) {
+    for breakdown in context.breakdowns where breakdown.percents.count >= 2 {
+      // Only the dimension that claims to cover the whole: 男性, 女性, not the 35岁以下 beside them.
+      guard let percents = Breakdown.covering(breakdown.percents), percents.count >= 2,
+        percents.allSatisfy({ $0.value != nil && $0.flags.isDisjoint(with: [.approximate, .atLeast, .atMost]) })
+      else { continue }
+      let values = percents.compactMap(\.value)
+      guard !Self.isWhole(values), let first = percents.first else { continue }
+      var sum = ExactDecimal(significand: 0)
+      for value in values { sum = (sum + value) ?? sum }
+      let terms = percents.map { "\($0.subject) \($0.value?.description ?? "")%" }.joined(separator: " + ")
+      findings.append(finding("\(terms) = \(sum)%, not 100%", at: first))
+    }
+  }
+
+  /// Whether `values` add up to 100 give or take one unit of each value's last digit.
+  static func isWhole(_ values: [ExactDecimal]) -> Bool {
+    // Values beyond 10^9 are no percents: leave them alone rather than overflow.
+    guard let scale = values.map(\.scale).max(), scale <= 6, values.count < 1000,
+      values.allSatisfy({ $0.significand.magnitude < 1_000_000_000 })
+    else { return true }
+    var sum: Int64 = 0
+    var tolerance: Int64 = 0
+    for value in values {
+      var v = value.significand
+      var unit: Int64 = 1
+      for _ in value.scale..<scale { v *= 10; unit *= 10 }
+      sum += v
+      tolerance += unit
+    }
+    var hundred: Int64 = 100
+    for _ in 0..<scale { hundred *= 10 }
+    return abs(sum - hundred) <= tolerance
+  }
+}

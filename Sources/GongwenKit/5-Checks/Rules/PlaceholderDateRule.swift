@@ -1,0 +1,18 @@
+/// `placeholder-date` (warning): a date with letters where its digits belong, or none at all: 20xx年,
+/// xxxx年, XX月XX日, x月xx日, x月中旬, 月日.
+///
+///     Before: x月xx日，我区召开居委会换届选举工作动员大会
+///     After:  3月18日，我区召开居委会换届选举工作动员大会
+struct PlaceholderDateRule: Rule {
+  static let id = "placeholder-date"
+  static let severity = Finding.Severity.warning
+  static let summary = "A date with placeholders or no digits: 20xx年, xxxx年, XX月XX日, x月xx日, 月日."
+
+  func check(_ context: RuleContext, into findings: inout [Finding]) {
+    for match in context.placeholders where match.kind == .date {
+      let text = context.text.string(match.range)
+      let message = text == "月日" ? "date \(text) has no digits" : "date \(text) has placeholders for its digits"
+      findings.append(finding(message, range: match.range, in: context))
+    }
+  }
+}

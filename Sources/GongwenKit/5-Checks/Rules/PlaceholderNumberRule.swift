@@ -1,0 +1,35 @@
+/// `placeholder-number` (warning): letters or symbols standing where digits belong: x%, xx人, xxx个,
+/// ××名, and placeholders that are no figure at all (党的xx大, xx届五中全会, xx后). Masked names and
+/// dates are `placeholder-name` and `placeholder-date`.
+///
+///     Before: 参选率达x%
+///     After:  参选率达98.5%
+struct PlaceholderNumberRule: Rule {
+  static let id = "placeholder-number"
+  static let severity = Finding.Severity.warning
+  static let summary = "Letters or symbols standing for digits: x%, xx人, xxx个, ××名."
+
+  func check(_ context: RuleContext, into findings: inout [Finding]) {
+    // Figures and placeholders are both in text order: walk them together.
+    let masked = context.placeholders.filter { $0.kind != .number }.map(\.range)
+    var m = 0
+    var reported: [Range<Int>] = []
+    for figure in context.figures where figure.flags.contains(.placeholder) && figure.kind != .date {
+      while m < masked.count && masked[m].upperBound <= figure.range.lowerBound { m += 1 }
+      if m < masked.count && masked[m].overlaps(figure.range) { continue }
+      let what = figure.subject.isEmpty ? "the \(figure.kind.rawValue)" : figure.subject
+      findings.append(finding("\(what) has a placeholder instead of a number (\(figure.text))", at: figure))
+      reported.append(figure.range)
+    }
+    // Placeholders the figures do not cover, such as ordinals (党的xx大).
+    var r = 0
+    for match in context.placeholders where match.kind == .number {
+      while r < reported.count && reported[r].upperBound <= match.range.lowerBound { r += 1 }
+      if r < reported.count && reported[r].overlaps(match.range) { continue }
+      let shown = context.text.string(match.range.lowerBound..<match.context)
+      findings.append(
+        finding(
+          "\(context.text.string(match.range)) stands for a number (\(shown))", range: match.range, in: context))
+    }
+  }
+}

@@ -1,0 +1,55 @@
+/// `sum-mismatch` (error): the parts of a stated total add up to a different number. Parts are the
+/// counts of one sentence that name the total as their base (其中…, 男…女…, age bands, education levels,
+/// 主任/副主任/委员). Parts that cannot overlap (sexes, age bands, education levels) must not exceed the
+/// total; parts that claim to cover it (men and women, 35岁以下 … 56岁以上, 主任 … 委员, or percents
+/// summing to 100) must match it; only the covering dimension is summed (the sexes, not an age band
+/// named beside them). Overlapping groups (其中党员…,妇女…) are left alone.
+/// Blank, placeholder and approximate figures are left alone.
+///
+///     Before: 农村党支部书记306人,其中男子178人,占58.2%;女28人,占9.2%。
+///     After:  农村党支部书记306人,其中男子278人,占90.8%;女28人,占9.2%。
+struct SumMismatchRule: Rule {
+  static let id = "sum-mismatch"
+  static let severity = Finding.Severity.error
+  static let summary = "The parts of a stated total add up to a different total."
+
+  func check(_ context: RuleContext, into findings: inout [Finding]) {
+    for breakdown in context.breakdowns {
+      guard let total = breakdown.total, let stated = total.value, isExact(total), breakdown.parts.count >= 2,
+        breakdown.parts.allSatisfy({ $0.value != nil && isExact($0) })
+      else { continue }
+      // The parts that claim to cover the total must match it; parts that cannot overlap must not exceed it.
+      let parts: [Figure]
+      let mustMatch: Bool
+      if let covering = Breakdown.covering(breakdown.parts), covering.count >= 2 {
+        (parts, mustMatch) = (covering, true)
+      } else {
+        (parts, mustMatch) = (breakdown.parts, percentsCoverWhole(breakdown))
+      }
+      guard let sum = Self.sum(parts), sum != stated, mustMatch || (stated < sum && breakdown.isDisjoint) else { continue }
+      let terms = parts.map { "\($0.subject) \($0.value?.description ?? "")" }.joined(separator: " + ")
+      findings.append(finding("\(terms) = \(sum), not \(breakdown.base) \(stated) (\(total.text))", at: total))
+    }
+  }
+
+  /// The sum of the figures' values; nil when one is missing or the sum overflows.
+  private static func sum(_ figures: [Figure]) -> ExactDecimal? {
+    var sum = ExactDecimal(significand: 0)
+    for figure in figures {
+      guard let value = figure.value, let next = sum + value else { return nil }
+      sum = next
+    }
+    return sum
+  }
+
+  private func isExact(_ figure: Figure) -> Bool {
+    figure.flags.isDisjoint(with: [.blank, .placeholder, .approximate, .atLeast, .atMost])
+  }
+
+  /// Whether every part has a percent and the percents add up to 100 within rounding.
+  private func percentsCoverWhole(_ breakdown: Breakdown) -> Bool {
+    let values = breakdown.percents.compactMap(\.value)
+    guard values.count == breakdown.parts.count, values.count >= 2 else { return false }
+    return PercentTotalRule.isWhole(values)
+  }
+}
