@@ -87,9 +87,15 @@ enum Benchmark {
       Stages.jsonLines(file, into: &emitter)
       return emitter.bytes.count
     }
-    // CSV-HOOK (issue 8): CSVWriter (7-Output/CSVWriter.swift) comes from branch `figures`; once it is in main,
-    // time it here like the JSON row: stage("csv writing", key: "csv") { CSVWriter().write(checked[$0], …) }.
-    if options.stages.contains("csv") { table.skipped("csv writing", reason: "CSVWriter not in main yet") }
+    // CSV as `gongwen figures` writes it: one row per figure through FigureTable and CSVWriter.
+    _ = stage("csv writing", key: "csv") { k -> Int in
+      guard let file = checked[k] else { return 0 }
+      var out: [UInt8] = []
+      out.reserveCapacity(corpus.sizes[k])
+      let csv = CSVWriter(includesBOM: false)
+      for row in FigureTable().figureRows(of: file) { csv.appendRow(row, to: &out) }
+      return out.count
+    }
 
     let manifest: Manifest?
     if let path = corpus.manifestPath {

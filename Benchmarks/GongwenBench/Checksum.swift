@@ -43,7 +43,7 @@ struct Checksum {
   /// Our figure kind → the manifest's.
   static let manifestKind: [String: String] = [
     "percent": "percent", "count": "count", "age-band": "age_band", "average": "average", "change": "change",
-    "date": "date",
+    "date": "date", "age": "age",
   ]
 
   /// The report lines; `ok` is false when the documents differ from the manifest.

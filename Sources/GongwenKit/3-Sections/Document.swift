@@ -23,7 +23,7 @@ public struct Document: Sendable, Hashable {
 
   /// The heading path at `offset`: `二/（一）/1`; empty outside any section.
   public func sectionPath(at offset: Int) -> String {
-    var parts: [String] = []
+    var path = ""
     var level = sections
     while true {
       // Siblings are in text order: binary search for the last one starting at or before `offset`.
@@ -34,10 +34,11 @@ public struct Document: Sendable, Hashable {
         if level[mid].range.lowerBound <= offset { low = mid + 1 } else { high = mid }
       }
       guard low > 0, level[low - 1].range.contains(offset) else { break }
-      parts.append(level[low - 1].pathComponent)
+      if !path.isEmpty { path.append("/") }
+      path.append(level[low - 1].pathComponent)
       level = level[low - 1].children
     }
-    return parts.joined(separator: "/")
+    return path
   }
 
   /// Every section, depth first.

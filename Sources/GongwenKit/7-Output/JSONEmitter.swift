@@ -53,9 +53,15 @@ public struct JSONEmitter: Sendable {
 
   /// `"key":` before a value.
   public mutating func key(_ k: String) {
-    separate()
-    appendQuoted(k)
-    bytes.append(0x3A)
+    var k = k
+    // Compact output: a separating comma joins the key's single append.
+    let fuseComma = !pretty && needsComma
+    if !fuseComma { separate() }
+    if !k.withUTF8({ appendShortQuoted($0, colon: true, comma: fuseComma) }) {
+      if fuseComma { bytes.append(0x2C) }
+      appendQuoted(k)
+      bytes.append(0x3A)
+    }
     if pretty { bytes.append(0x20) }
     needsComma = false
     pendingKey = true
@@ -84,9 +90,36 @@ public struct JSONEmitter: Sendable {
   /// A string, or null when nil.
   public mutating func string(_ s: String?) { if let s { string(s) } else { null() } }
 
+  /// Appends `"…"` (and `:` when asked) for up to 28 bytes that need no escaping, assembled on the stack and
+  /// appended once: field names and most values are short, and per-append checks cost more than the bytes.
+  /// - Returns: false, having appended nothing, when `utf8` is longer or holds a byte to escape.
+  private mutating func appendShortQuoted(_ utf8: UnsafeBufferPointer<UInt8>, colon: Bool, comma: Bool = false) -> Bool {
+    guard utf8.count <= 28, let base = utf8.baseAddress else { return false }
+    var word: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+    return withUnsafeMutableBytes(of: &word) { raw in
+      var n = 0
+      if comma {
+        raw[0] = 0x2C
+        n = 1
+      }
+      raw[n] = 0x22
+      for i in 0..<utf8.count {
+        let b = base[i]
+        if b < 0x20 || b == 0x22 || b == 0x5C || b == 0x7F { return false }
+        raw[n + 1 + i] = b
+      }
+      n += utf8.count + 1
+      raw[n] = 0x22
+      raw[n + 1] = 0x3A
+      bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[0..<(n + (colon ? 2 : 1))]))
+      return true
+    }
+  }
+
   private mutating func appendQuoted(_ s: String) {
-    bytes.append(0x22)
     var s = s
+    if s.withUTF8({ appendShortQuoted($0, colon: false) }) { return }
+    bytes.append(0x22)
     s.withUTF8 { utf8 in
       guard let base = utf8.baseAddress else { return }
       let n = utf8.count
