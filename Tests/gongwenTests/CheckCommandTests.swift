@@ -80,7 +80,7 @@ struct CheckCommandTests {
   func unreadable() {
     let r = Self.run([Self.fixture("no-such-file.txt"), Self.fixture("placeholder-name.txt")])
     #expect(r.status == .failure)
-    #expect(r.out.split(separator: "\n").count == 8)
+    #expect(r.out.split(separator: "\n").count == 9)  // 7 findings and the input-error line
     #expect(r.err.contains("no-such-file.txt: cannot open: no such file or directory"))
   }
 
@@ -103,7 +103,7 @@ struct CheckCommandTests {
     #expect(run["columnKind"] as? String == "unicodeCodePoints")
     let driver = try #require((run["tool"] as? [String: Any])?["driver"] as? [String: Any])
     #expect(driver["version"] as? String == Gongwen.version)
-    #expect((driver["rules"] as? [[String: Any]])?.count == 10)
+    #expect((driver["rules"] as? [[String: Any]])?.count == 11)
     let results = try #require(run["results"] as? [[String: Any]])
     #expect(results.count == 13)
     #expect(Set(results.compactMap { $0["ruleId"] as? String }) == ["placeholder-name", "placeholder-date"])
@@ -160,5 +160,23 @@ struct CheckBinaryTests {
     #expect(found.result.errText == "0 errors, 1 warning in 1 file\n")
     let missing = try CLI.launch(["check", CLI.fixture("checks/no-such-file.txt"), CLI.fixture("checks/placeholder-date.txt")])
     #expect(missing.result.status == 2)
+  }
+}
+
+@Suite("gongwen check: inputs that cannot be read still appear in the output")
+struct CheckInputErrorTests {
+  @Test("text, JSON and SARIF each carry the unreadable input; exit 2")
+  func inputError() throws {
+    let text = CLI.run(["check", "/nonexistent/x.txt"])
+    #expect(text.status == 2)
+    #expect(text.outText == "/nonexistent/x.txt: error: cannot open: no such file or directory [input-error]\n")
+    let json = CLI.run(["check", "--format", "json", "/nonexistent/x.txt"])
+    let array = try #require(try JSONSerialization.jsonObject(with: Data(json.out)) as? [[String: Any]])
+    #expect(array.count == 1 && (array[0]["error"] as? [String: String])?["code"] == "not-found")
+    let sarif = CLI.run(["check", "--format", "sarif", "/nonexistent/x.txt"])
+    let log = try #require(try JSONSerialization.jsonObject(with: Data(sarif.out)) as? [String: Any])
+    let run = try #require((log["runs"] as? [[String: Any]])?.first)
+    let results = try #require(run["results"] as? [[String: Any]])
+    #expect(results.count == 1 && results[0]["ruleId"] as? String == "input-error" && results[0]["level"] as? String == "error")
   }
 }

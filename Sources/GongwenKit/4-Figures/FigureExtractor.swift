@@ -5,39 +5,55 @@
 /// subjects are looked for back to the clause start at most, so the work is linear in the text.
 struct FigureExtractor: Sendable {
   /// The figures in `document`'s range of `text`, in text order.
-  func figures(in text: DecodedText, document: Document) -> [Figure] {
+  func figures(in text: DecodedText, document: borrowing Document) -> [Figure] {
     let range = document.range
     guard !range.isEmpty, range.upperBound <= text.bytes.count else { return [] }
-    let drafts: [FigureDraft] = text.bytes.withUnsafeBufferPointer { p in
-      var scan = FigureScan(p: p, range: range)
-      scan.run()
-      return scan.drafts
-    }
     let traditional = document.script == .traditional
     return text.bytes.withUnsafeBufferPointer { p in
-      var locator = Locator(lines: text.lines)
-      return drafts.map { draft in
-        var flags = draft.flags
-        if traditional || Self.hasTraditional(draft.start..<draft.end, in: p) { flags.insert(.traditional) }
-        return Figure(
-          kind: draft.kind, value: draft.value, unit: draft.unit, low: draft.low, high: draft.high,
-          subject: draft.subjectText ?? Self.string(draft.subject, in: text), base: Self.string(draft.base, in: text),
-          metric: draft.metric, place: Self.string(draft.place, in: text), sentence: draft.sentence, flags: flags, range: draft.start..<draft.end,
-          start: locator.location(of: draft.start, in: p), end: locator.location(of: draft.end, in: p),
-          text: text.string(draft.start..<draft.end))
+      var scan = FigureScan(p: p, range: range)
+      scan.run()
+      return text.lines.lineStarts.withUnsafeBufferPointer { starts in
+        ScriptFolding.hanTable.withUnsafeBufferPointer { han in
+          var locator = Locator(starts: starts, near: document.firstLine - 1)
+          var strings = StringCache()
+          var figures: [Figure] = []
+          figures.reserveCapacity(scan.drafts.count)
+          for draft in scan.drafts {
+            var flags = draft.flags
+            if traditional || Self.hasTraditional(draft.start..<draft.end, in: p, han: han) { flags.insert(.traditional) }
+            figures.append(
+              Figure(
+                kind: draft.kind, value: draft.value, unit: draft.unit.name, low: draft.low, high: draft.high,
+                subject: draft.isPreviousTerm ? "上届" : strings.string(draft.subject, in: p), base: strings.string(draft.base, in: p),
+                metric: draft.metric, place: strings.string(draft.place, in: p), sentence: draft.sentence, flags: flags,
+                range: draft.start..<draft.end, start: locator.location(of: draft.start, in: p),
+                end: locator.location(of: draft.end, in: p), text: Self.string(draft.start..<draft.end, in: p)))
+          }
+          return figures
+        }
       }
     }
   }
 
   /// Locations of offsets that mostly increase: walks forward from the last one instead of searching again.
   private struct Locator {
-    let lines: LineTable
+    let starts: UnsafeBufferPointer<Int>
     var line = -1
     var offset = 0
     var column = 1
 
+    /// Starts at line index `hint` (the document's first line), so the first figure is found by a short walk
+    /// forward, not by a search of the whole file's lines (thousands of documents share one table).
+    init(starts: UnsafeBufferPointer<Int>, near hint: Int) {
+      self.starts = starts
+      if hint >= 0 && hint < starts.count {
+        line = hint
+        offset = starts[hint]
+      }
+    }
+
     mutating func location(of target: Int, in p: UnsafeBufferPointer<UInt8>) -> SourceLocation {
-      if line >= 0 && target < offset && target >= lines.lineStarts[line] {
+      if line >= 0 && target < offset && target >= starts[line] {
         // Back a little on the same line: count back rather than from the line start.
         while offset > target {
           offset -= 1
@@ -45,36 +61,107 @@ struct FigureExtractor: Sendable {
         }
       }
       if line < 0 || target < offset {
-        line = lines.lineIndex(of: target)
-        offset = lines.lineStarts[line]
-        column = 1
-      }
-      let starts = lines.lineStarts
-      if line + 1 < starts.count && starts[line + 1] <= target {
-        line = lines.lineIndex(of: target)
+        line = lineIndex(of: target, from: 0)
         offset = starts[line]
         column = 1
       }
-      while offset < target {
-        if p[offset] & 0xC0 != 0x80 { column += 1 }
-        offset += 1
+      if line + 1 < starts.count && starts[line + 1] <= target {
+        line = lineIndex(of: target, from: line + 1)
+        offset = starts[line]
+        column = 1
       }
+      column += Self.scalarCount(offset..<target, in: p)
+      offset = target
       return SourceLocation(line: line + 1, column: column, offset: target)
+    }
+
+    /// The last line starting at or before `target`, knowing line `from` does: steps forward doubling in
+    /// length (figures are dense, so the line is near), then a binary search of the last step.
+    private func lineIndex(of target: Int, from: Int) -> Int {
+      var low = from
+      var step = 1
+      while low + step < starts.count && starts[low + step] <= target {
+        low += step
+        step *= 2
+      }
+      var high = min(low + step, starts.count) - 1
+      while low < high {
+        let mid = (low + high + 1) / 2
+        if starts[mid] <= target { low = mid } else { high = mid - 1 }
+      }
+      return low
+    }
+
+    /// Scalars starting in `range`: bytes that are not continuation bytes, eight at a time.
+    private static func scalarCount(_ range: Range<Int>, in p: UnsafeBufferPointer<UInt8>) -> Int {
+      var i = range.lowerBound
+      var n = 0
+      if let base = p.baseAddress {
+        while i + 8 <= range.upperBound {
+          let w = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+          // A continuation byte is 10xxxxxx: high bit set, next bit clear.
+          let continuation = w & ~(w << 1) & 0x8080_8080_8080_8080
+          n += 8 - continuation.nonzeroBitCount
+          i += 8
+        }
+        // The last few bytes (figures are short): one load, the bytes past the range masked off.
+        let rest = range.upperBound - i
+        if rest > 0 && i + 8 <= p.count {
+          let w = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+          let continuation = w & ~(w << 1) & 0x8080_8080_8080_8080 & ((1 << UInt64(rest * 8)) - 1)
+          return n + rest - continuation.nonzeroBitCount
+        }
+      }
+      while i < range.upperBound {
+        if p[i] & 0xC0 != 0x80 { n += 1 }
+        i += 1
+      }
+      return n
     }
   }
 
-  /// The text of `range`; most bases and places are empty.
-  private static func string(_ range: Range<Int>, in text: DecodedText) -> String {
-    range.isEmpty ? "" : text.string(range)
+  /// Strings of the last few ranges: a sentence's figures share their base, place and often their subject.
+  private struct StringCache {
+    var ranges: (Range<Int>, Range<Int>, Range<Int>, Range<Int>) = (0..<0, 0..<0, 0..<0, 0..<0)
+    var strings: (String, String, String, String) = ("", "", "", "")
+    var next = 0
+
+    mutating func string(_ range: Range<Int>, in p: UnsafeBufferPointer<UInt8>) -> String {
+      if range.isEmpty { return "" }
+      if ranges.0 == range { return strings.0 }
+      if ranges.1 == range { return strings.1 }
+      if ranges.2 == range { return strings.2 }
+      if ranges.3 == range { return strings.3 }
+      let s = FigureExtractor.string(range, in: p)
+      switch next {
+      case 0: ranges.0 = range; strings.0 = s
+      case 1: ranges.1 = range; strings.1 = s
+      case 2: ranges.2 = range; strings.2 = s
+      default: ranges.3 = range; strings.3 = s
+      }
+      next = (next + 1) & 3
+      return s
+    }
   }
 
-  /// Whether the bytes in `range` hold a traditional character (歲, 個).
-  private static func hasTraditional(_ range: Range<Int>, in p: UnsafeBufferPointer<UInt8>) -> Bool {
+  /// The text of `range` (valid UTF-8, inside `p`).
+  private static func string(_ range: Range<Int>, in p: UnsafeBufferPointer<UInt8>) -> String {
+    String(decoding: UnsafeBufferPointer(rebasing: p[range]), as: UTF8.self)
+  }
+
+  /// Whether the bytes in `range` hold a traditional character (歲, 個): only Han characters (leads E4…E9)
+  /// are looked up, in the folding table itself.
+  private static func hasTraditional(_ range: Range<Int>, in p: UnsafeBufferPointer<UInt8>, han: UnsafeBufferPointer<UInt16>) -> Bool {
     var i = range.lowerBound
     while i < range.upperBound {
-      let (v, len) = ScalarReader.scalar(at: i, in: p)
-      if ScriptFolding.isTraditional(v) { return true }
-      i += len
+      let b = p[i]
+      if b >= 0xE4 && b <= 0xE9 && i + 2 < p.count {
+        let v = (UInt32(b) & 0x0F) << 12 | (UInt32(p[i + 1]) & 0x3F) << 6 | (UInt32(p[i + 2]) & 0x3F)
+        if v >= 0x4E00 && han[Int(v &- 0x4E00)] > ScriptFolding.simplifiedOnly { return true }
+        i += 3
+      } else {
+        i += 1
+      }
     }
     return false
   }
@@ -84,16 +171,16 @@ struct FigureExtractor: Sendable {
 struct FigureDraft: Sendable {
   var kind: Figure.Kind
   var value: ExactDecimal?
-  var unit: String
+  var unit: MeasureWord.Unit
   var low: ExactDecimal? = nil
   var high: ExactDecimal? = nil
   var flags: Figure.Flags = []
   var start: Int
   var end: Int
   var sentence: Int
-  /// Byte ranges of the text; `subjectText` replaces the subject when it is not written out (上届).
+  /// Byte ranges of the text; `isPreviousTerm` makes the subject 上届, which is not written out.
   var subject: Range<Int> = 0..<0
-  var subjectText: String? = nil
+  var isPreviousTerm = false
   var base: Range<Int> = 0..<0
   var metric: Metric? = nil
   var place: Range<Int> = 0..<0

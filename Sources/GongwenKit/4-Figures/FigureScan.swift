@@ -26,14 +26,15 @@ struct FigureScan {
   /// Text before this offset is inside a short quotation (“三个代表”): slogans, not statistics.
   private var quoteEnd = -1
 
-  /// One bit per BMP scalar that may start something: numerals, measure words that may follow a blank, 平,
-  /// punctuation that ends a clause or sentence, quotes, full-width digits and symbols.
+  /// One bit per BMP scalar that `run` acts on: numerals, measure words that may follow a blank, 平,
+  /// punctuation that ends a clause or sentence, quotes, full-width digits, placeholders and %. Exactly the
+  /// cases of its switch: every stop costs, and 、 or ． alone would stop the scan for nothing.
   static let interestingTable: [UInt64] = {
     var table = [UInt64](repeating: 0, count: 1024)
     func set(_ v: UInt32) { table[Int(v >> 6)] |= 1 << UInt64(v & 63) }
-    for s in "〇零一二两兩三四五六七八九十百千万萬亿億人名个個岁歲周週月平，；：（）。！？“「、" .unicodeScalars { set(s.value) }
-    for v in UInt32(0xFF01)...0xFF5E { set(v) }
-    for v: UInt32 in [0xD7, 0x2028, 0x2029, 0x85] { set(v) }
+    for s in "〇零一二两兩三四五六七八九十百千万萬亿億人名个個岁歲周週月平，；：（）。！？“「" .unicodeScalars { set(s.value) }
+    for v in UInt32(0xFF10)...0xFF19 { set(v) }
+    for v: UInt32 in [0xFF38, 0xFF58, 0xFF0A, 0xD7, 0xFF05, 0x2028, 0x2029] { set(v) }
     return table
   }()
   private let interesting: [UInt64]
@@ -46,6 +47,8 @@ struct FigureScan {
     clauseStart = lo
     sentenceStart = lo
     paragraphStart = lo
+    // About one figure per 200 bytes of prose: grow the drafts rarely.
+    drafts.reserveCapacity(min(range.count / 256, 1 << 16) + 16)
   }
 
   // MARK: - The pass
@@ -76,11 +79,12 @@ struct FigureScan {
         i += 1
         continue
       }
-      // Most of the text is three-byte Han characters: decode inline and skip the uninteresting ones.
+      // Most of the text is three-byte Han characters: decode inline and skip the uninteresting ones in a
+      // tight loop, up to the next interesting or other character.
       if b >= 0xE0 && b < 0xF0 && i + 2 < hi {
-        let v3 = UInt32(b & 0x0F) << 12 | UInt32(p[i + 1] & 0x3F) << 6 | UInt32(p[i + 2] & 0x3F)
-        if interesting[Int(v3 >> 6)] & (1 << UInt64(v3 & 63)) == 0 {
-          i += 3
+        let next = skipPlainThreeByte(from: i)
+        if next != i {
+          i = next
           continue
         }
       }
@@ -115,7 +119,7 @@ struct FigureScan {
       case 0x5E73:  // 平
         if FoldedMatch.match(Self.average, at: i, limit: hi, in: p) != nil { averageInSentence = i }
       default:
-        if ChineseNumeral.isNumeral(v) {
+        if NumberScanner.numerals.contains(v) {
           if let next = chineseNumber(at: i) { i = next; continue }
         } else if MeasureWord.mayStartBlank(v) {
           if let next = blank(at: i) { i = next; continue }
@@ -126,10 +130,28 @@ struct FigureScan {
     resolveParallels()
   }
 
+  /// The first offset at or after `i` that is not an uninteresting three-byte character.
+  @inline(__always)
+  private func skipPlainThreeByte(from i: Int) -> Int {
+    interesting.withUnsafeBufferPointer { bits in
+      guard let t = bits.baseAddress, let base = p.baseAddress else { return i }
+      var k = i
+      let last = hi &- 2
+      while k < last {
+        let b0 = base[k]
+        guard b0 & 0xF0 == 0xE0 else { break }
+        let v = UInt32(b0 & 0x0F) << 12 | UInt32(base[k &+ 1] & 0x3F) << 6 | UInt32(base[k &+ 2] & 0x3F)
+        guard t[Int(v >> 6)] & (1 << UInt64(v & 63)) == 0 else { break }
+        k &+= 3
+      }
+      return k
+    }
+  }
+
   private mutating func endClause(at i: Int, next: Int) {
     // 在农村党支部书记中，… names the group the paragraph's parts belong to.
-    if i > lo, ScalarReader.scalar(at: ScalarReader.previousBoundary(before: i, in: p), in: p).value == 0x4E2D {
-      noteGroup(endingAt: ScalarReader.previousBoundary(before: i, in: p))
+    if i > lo, case let (v, start) = SubjectFinder.scalar(before: i, in: p), v == 0x4E2D {
+      noteGroup(endingAt: start)
     }
     clauseStart = next
   }
@@ -227,12 +249,15 @@ struct FigureScan {
   }
 
   private mutating func chineseNumber(at i: Int) -> Int? {
-    if let afterPercent = FoldedMatch.match(Self.percentOf, at: i, limit: hi, in: p) {
+    // 百 (E7 99 BE) has no other form that folds to it: a byte test before the keyword match.
+    if i + 2 < hi, p[i] == 0xE7, p[i + 1] == 0x99, p[i + 2] == 0xBE,
+      let afterPercent = FoldedMatch.match(Self.percentOf, at: i, limit: hi, in: p)
+    {
       let n =
         NumberScanner.arabic(at: afterPercent, limit: hi, in: p)
         ?? NumberScanner.chinese(at: afterPercent, limit: hi, in: p, decimals: true)
       guard let n, n.value != nil, !n.isOverlong else { return afterPercent }
-      var draft = makeDraft(.percent, value: n.value, unit: "%", start: i, end: n.end, flags: n.flags)
+      var draft = makeDraft(.percent, value: n.value, unit: .percent, start: i, end: n.end, flags: n.flags)
       resolvePercent(&draft, numberStart: i)
       drafts.append(draft)
       return n.end
@@ -241,7 +266,7 @@ struct FigureScan {
     var runEnd = i
     while runEnd < hi {
       let (v, len) = ScalarReader.scalar(at: runEnd, in: p)
-      guard ChineseNumeral.isNumeral(v) else { break }
+      guard NumberScanner.numerals.contains(v) else { break }
       runEnd += len
     }
     guard runEnd < hi, MeasureWord.mayFollowNumeral(ScriptFolding.fold(ScalarReader.scalar(at: runEnd, in: p).value)) else {
@@ -286,7 +311,7 @@ struct FigureScan {
     flags.formUnion(prefixFlags(before: n.start))
     switch entry.role {
     case .percent:
-      var draft = makeDraft(.percent, value: n.value, unit: "%", start: n.start, end: unitEnd, flags: flags)
+      var draft = makeDraft(.percent, value: n.value, unit: .percent, start: n.start, end: unitEnd, flags: flags)
       draft.flags.formUnion(suffixFlags(at: unitEnd))
       if let sign = changeSign(before: n.start, requireComparator: true) {
         draft.kind = .change
@@ -298,7 +323,7 @@ struct FigureScan {
       }
       drafts.append(draft)
     case .points:
-      var draft = makeDraft(.change, value: n.value, unit: "个百分点", start: n.start, end: unitEnd, flags: flags)
+      var draft = makeDraft(.change, value: n.value, unit: .points, start: n.start, end: unitEnd, flags: flags)
       if let sign = changeSign(before: n.start, requireComparator: false) {
         draft.start = changeStart
         if sign < 0 { draft.value = draft.value?.negated }
@@ -306,7 +331,7 @@ struct FigureScan {
       resolveChange(&draft)
       drafts.append(draft)
     case .age:
-      return age(n, unitEnd: unitEnd, flags: flags, unit: entry.unit)
+      return age(n, unitEnd: unitEnd, flags: flags)
     case .count:
       if entry.code == MeasureWord.Entry.term, unitEnd < hi {
         // 十九届六中全会, xx届五中全会: a term of office, not a count.
@@ -326,7 +351,7 @@ struct FigureScan {
       let next = ScalarReader.scalar(at: unitEnd, in: p).value
       if [0x5458, 0x7ACB, 0x4E3A, 0x529F, 0x7EE9, 0x679C, 0x672C, 0x54E1, 0x70BA].contains(next) { return unitEnd }
       var draft = makeDraft(
-        .percent, value: ExactDecimal(significand: value.significand * 10), unit: "%", start: n.start, end: unitEnd,
+        .percent, value: ExactDecimal(significand: value.significand * 10), unit: .percent, start: n.start, end: unitEnd,
         flags: flags)
       resolvePercent(&draft, numberStart: n.start)
       drafts.append(draft)
@@ -340,7 +365,7 @@ struct FigureScan {
       if top.significand * 10_000 % denominator.significand != 0 { f.insert(.approximate) }
       var value = ExactDecimal(significand: hundredths, scale: 2)
       if hundredths % 100 == 0 { value = ExactDecimal(significand: hundredths / 100) }
-      var draft = makeDraft(.percent, value: value, unit: "%", start: n.start, end: numerator.end, flags: f)
+      var draft = makeDraft(.percent, value: value, unit: .percent, start: n.start, end: numerator.end, flags: f)
       resolvePercent(&draft, numberStart: n.start)
       drafts.append(draft)
       return numerator.end
@@ -463,7 +488,7 @@ struct FigureScan {
   static let above = PatternList(["以上", "及以上"])
   static let averageLabels = PatternList(["平均年龄为", "平均年龄是", "平均年龄在", "平均年龄达", "平均年龄", "平均为", "平均"])
 
-  private mutating func age(_ n: ScannedNumber, unitEnd: Int, flags: Figure.Flags, unit: String) -> Int {
+  private mutating func age(_ n: ScannedNumber, unitEnd: Int, flags: Figure.Flags) -> Int {
     // 35岁以下, 56岁以上, 30岁至40岁: a band.
     if let end = Self.below.match(at: unitEnd, limit: hi, in: p)?.end {
       return band(start: n.start, low: nil, high: n.value, bandEnd: end, flags: n.flags)
@@ -477,7 +502,7 @@ struct FigureScan {
     {
       return band(start: n.start, low: n.value, high: second.value, bandEnd: end, flags: n.flags.union(second.flags))
     }
-    var draft = makeDraft(.age, value: n.value, unit: "岁", start: n.start, end: unitEnd, flags: flags)
+    var draft = makeDraft(.age, value: n.value, unit: .age, start: n.start, end: unitEnd, flags: flags)
     resolveAge(&draft, numberStart: n.start)
     drafts.append(draft)
     return unitEnd
@@ -519,7 +544,7 @@ struct FigureScan {
       // 比上届(47.9岁), 上届为47岁: the previous term's average.
       draft.kind = .average
       draft.metric = .averageAge
-      draft.subjectText = "上届"
+      draft.isPreviousTerm = true
       return
     }
     draft.subject = SubjectFinder.phrase(before: numberStart, floor: subjectFloor, in: p)
@@ -544,7 +569,7 @@ struct FigureScan {
     for word in Self.bandLinks {
       if let e = FoldedMatch.match(word, at: k, limit: hi, in: p) { k = e; break }
     }
-    var draft = makeDraft(.ageBand, value: nil, unit: "", start: start, end: bandEnd, flags: flags)
+    var draft = makeDraft(.ageBand, value: nil, unit: .empty, start: start, end: bandEnd, flags: flags)
     draft.low = low
     draft.high = high
     if low == nil && high == nil { draft.flags.insert(.blank) }
@@ -608,7 +633,7 @@ struct FigureScan {
       // A lone 15号 is a document or house number; a lone 26日 is a day.
       if MeasureWord.match(at: n.end, limit: hi, in: p)?.entry.code == MeasureWord.Entry.number { return unitEnd }
     }
-    drafts.append(makeDraft(.date, value: nil, unit: "", start: n.start, end: end, flags: flags))
+    drafts.append(makeDraft(.date, value: nil, unit: .empty, start: n.start, end: end, flags: flags))
     return end
   }
 
@@ -696,7 +721,7 @@ struct FigureScan {
       // The part is named before 占, not inside its base (占换届前55岁以下262名…的51%).
       if let k = lastInSentence(where: { $0.isCountLike && $0.end <= clauseFrom }) {
         draft.subject = drafts[k].subject
-        draft.subjectText = drafts[k].subjectText
+        draft.isPreviousTerm = drafts[k].isPreviousTerm
         if draft.base.isEmpty { draft.base = drafts[k].base }
       }
       if draft.base.isEmpty { draft.base = contextBase }
@@ -716,7 +741,7 @@ struct FigureScan {
     if let k = lastInSentence(where: { $0.kind != .change && $0.kind != .date }) {
       let reference = drafts[k]
       draft.subject = reference.subject
-      draft.subjectText = reference.subjectText
+      draft.isPreviousTerm = reference.isPreviousTerm
       draft.metric = reference.metric
       draft.base = reference.base
       draft.place = reference.place
@@ -799,7 +824,7 @@ struct FigureScan {
   private mutating func blankPercent(at i: Int, end: Int) {
     if let prev = previousScalar(before: i), isNumberScalar(prev) { return }
     if i < quoteEnd { return }
-    var draft = makeDraft(.percent, value: nil, unit: "%", start: i, end: end, flags: [.blank])
+    var draft = makeDraft(.percent, value: nil, unit: .percent, start: i, end: end, flags: [.blank])
     if let sign = changeSign(before: i, requireComparator: true) {
       draft.kind = .change
       draft.start = changeStart
@@ -814,6 +839,7 @@ struct FigureScan {
   /// A measure word with no number before it, where the text says one was meant: 共有名选民, 占%, 岁以上名,
   /// 比上届少。个百分点. Returns where scanning goes on, or nil when `i` is ordinary text.
   private mutating func blank(at i: Int) -> Int? {
+    if i + 2 < hi, rejectsBlankPersonOrName(at: i) { return nil }
     guard let (entry, unitEnd) = MeasureWord.match(at: i, limit: hi, in: p), i >= quoteEnd else { return nil }
     let prev = previousScalar(before: i) ?? 0x0A
     if isNumberScalar(prev) { return nil }
@@ -821,7 +847,7 @@ struct FigureScan {
     switch entry.role {
     case .points:
       guard let sign = changeSign(before: i, requireComparator: false) else { return nil }
-      var draft = makeDraft(.change, value: nil, unit: "个百分点", start: changeStart, end: unitEnd, flags: [.blank])
+      var draft = makeDraft(.change, value: nil, unit: .points, start: changeStart, end: unitEnd, flags: [.blank])
       _ = sign
       resolveChange(&draft)
       drafts.append(draft)
@@ -831,7 +857,7 @@ struct FigureScan {
     case .month:
       // 月日: a date with both numbers missing.
       guard next == 0x65E5 else { return nil }
-      drafts.append(makeDraft(.date, value: nil, unit: "", start: i, end: unitEnd + 3, flags: [.blank]))
+      drafts.append(makeDraft(.date, value: nil, unit: .empty, start: i, end: unitEnd + 3, flags: [.blank]))
       return unitEnd + 3
     case .count:
       guard isBlankCount(entry, prev: prev, next: next, at: i) else { return nil }
@@ -842,6 +868,19 @@ struct FigureScan {
     default:
       return nil
     }
+  }
+
+  /// 人 and 名 inside words (人员, 名单, 代表名额) are the common case and never blanks: what `isBlankCount`
+  /// would say, decided from the neighbours before the unit is parsed. 人 needs a clause end after it
+  /// (人次 neither); 名 a clause end after it or a trigger before it.
+  private func rejectsBlankPersonOrName(at i: Int) -> Bool {
+    let isPerson = p[i] == 0xE4 && p[i + 1] == 0xBA && p[i + 2] == 0xBA
+    let isName = p[i] == 0xE5 && p[i + 1] == 0x90 && p[i + 2] == 0x8D
+    guard isPerson || isName else { return false }
+    let next = i + 3 < hi ? ScalarReader.scalar(at: i + 3, in: p).value : 0x0A
+    if isClausePunctuation(next) || next == 0x5360 || next == 0x4F54 || next == 0x0A || next == 0x0D { return false }
+    if isPerson { return true }
+    return !Self.triggers.contains(ScriptFolding.fold(previousScalar(before: i) ?? 0x0A))
   }
 
   private mutating func blankAge(at i: Int, unitEnd: Int, prev: UInt32, next: UInt32) -> Int? {
@@ -871,7 +910,7 @@ struct FigureScan {
     }
     guard Self.ageBlankNeighbours.contains(prev) || isClausePunctuation(prev) || changeSign(before: i, requireComparator: false) != nil
     else { return nil }
-    var draft = makeDraft(.age, value: nil, unit: "岁", start: i, end: unitEnd, flags: [.blank])
+    var draft = makeDraft(.age, value: nil, unit: .age, start: i, end: unitEnd, flags: [.blank])
     resolveAge(&draft, numberStart: i)
     if draft.kind == .age && !(prev == 0x4EC5) { return nil }  // a bare 岁 is too weak alone
     drafts.append(draft)
@@ -979,7 +1018,7 @@ struct FigureScan {
       if parts.count == n {
         for (offset, part) in parts.enumerated() {
           drafts[k + offset].subject = drafts[part].subject
-          drafts[k + offset].subjectText = drafts[part].subjectText
+          drafts[k + offset].isPreviousTerm = drafts[part].isPreviousTerm
           if drafts[k + offset].base.isEmpty { drafts[k + offset].base = drafts[part].base }
         }
       }
@@ -1018,14 +1057,14 @@ struct FigureScan {
   private var subjectFloor: Int { max(clauseStart, drafts.last?.end ?? lo) }
 
   private func makeDraft(
-    _ kind: Figure.Kind, value: ExactDecimal?, unit: String, start: Int, end: Int, flags: Figure.Flags
+    _ kind: Figure.Kind, value: ExactDecimal?, unit: MeasureWord.Unit, start: Int, end: Int, flags: Figure.Flags
   ) -> FigureDraft {
     FigureDraft(kind: kind, value: value, unit: unit, flags: flags, start: start, end: end, sentence: sentence)
   }
 
   private func previousScalar(before i: Int) -> UInt32? {
     guard i > lo else { return nil }
-    return ScalarReader.scalar(at: ScalarReader.previousBoundary(before: i, in: p), in: p).value
+    return SubjectFinder.scalar(before: i, in: p).value
   }
 
   private func isASCIILetter(before i: Int) -> Bool {

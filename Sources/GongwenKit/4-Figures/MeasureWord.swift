@@ -9,17 +9,9 @@ enum MeasureWord {
   /// A unit: its role and the unit written in output (simplified).
   struct Entry: Sendable {
     let role: Role
-    let unit: String
+    let unit: Unit
     /// The unit's one scalar (folded) for a one-character unit, else 0: compared instead of strings.
     let code: UInt32
-
-    init(role: Role, unit: String) {
-      self.role = role
-      self.unit = unit
-      var scalars = unit.unicodeScalars.makeIterator()
-      let first = scalars.next()?.value ?? 0
-      code = scalars.next() == nil ? first : 0
-    }
 
     /// 人 名 个 may stand after an empty slot followed by punctuation: 代表名，.
     var blankAfterPunctuation: Bool { code == Self.person || code == Self.name || code == Self.piece }
@@ -34,6 +26,49 @@ enum MeasureWord {
     static let number: UInt32 = 0x53F7  // 号
   }
 
+  /// A unit as output writes it, by index into `names`: entries and drafts stay plain values, with no
+  /// String to retain and release on every copy.
+  struct Unit: Sendable, Hashable {
+    let index: UInt8
+
+    /// The unit as written in output (simplified).
+    var name: String { Unit.names[Int(index)] }
+
+    static let empty = Unit(index: 0)
+    static let percent = Unit(index: 1)
+    static let points = Unit(index: 2)
+    static let months = Unit(index: 3)
+    static let piece = Unit(index: 4)
+    static let age = Unit(index: 5)
+    static let personTimes = Unit(index: 6)
+    static let person = Unit(index: 7)
+    static let fraction = Unit(index: 8)
+    static let year = Unit(index: 9)
+    static let month = Unit(index: 10)
+    static let day = Unit(index: 11)
+    static let number = Unit(index: 12)
+    static let tenth = Unit(index: 13)
+    static let name = Unit(index: 14)
+
+    /// 位 户 项 件 篇 届 期 场 轮 份 条 处 起 次 家 支 组 种 类 座 所 张 台 辆 批: one-character count units, from
+    /// index 15 on.
+    static let countScalars: [UInt32] = [
+      0x4F4D, 0x6237, 0x9879, 0x4EF6, 0x7BC7, 0x5C4A, 0x671F, 0x573A, 0x8F6E, 0x4EFD, 0x6761, 0x5904, 0x8D77, 0x6B21,
+      0x5BB6, 0x652F, 0x7EC4, 0x79CD, 0x7C7B, 0x5EA7, 0x6240, 0x5F20, 0x53F0, 0x8F86, 0x6279,
+    ]
+
+    static let names: [String] =
+      ["", "%", "个百分点", "个月", "个", "岁", "人次", "人", "分之", "年", "月", "日", "号", "成", "名"]
+      + countScalars.map { String(Character(Unicode.Scalar($0) ?? "?")) }
+
+    /// The unit of a one-character count unit (one of `countScalars`).
+    static func count(_ v: UInt32) -> Unit {
+      var k = 0
+      while k < countScalars.count && countScalars[k] != v { k += 1 }
+      return Unit(index: UInt8(15 + k))
+    }
+  }
+
   /// The unit at `i`, longest first where one unit begins another (个百分点, 个月, 个). A switch on the first
   /// scalar keeps this cheap on ordinary text: it is asked after every number.
   @inline(__always)
@@ -42,40 +77,41 @@ enum MeasureWord {
     let (raw, len) = ScalarReader.scalar(at: i, in: p)
     let j = i + len
     switch ScriptFolding.fold(raw) {
-    case 0x25: return (Entry(role: .percent, unit: "%"), j)
+    case 0x25: return (Entry(role: .percent, unit: .percent, code: 0x25), j)
     case 0x4E2A:  // 个
       if let e = next(0x767E, at: j, limit: limit, in: p).flatMap({ next(0x5206, at: $0, limit: limit, in: p) })
         .flatMap({ next(0x70B9, at: $0, limit: limit, in: p) })
       {
-        return (Entry(role: .points, unit: "个百分点"), e)
+        return (Entry(role: .points, unit: .points, code: 0), e)
       }
-      if let e = next(0x6708, at: j, limit: limit, in: p) { return (Entry(role: .duration, unit: "个月"), e) }
-      return (Entry(role: .count, unit: "个"), j)
+      if let e = next(0x6708, at: j, limit: limit, in: p) { return (Entry(role: .duration, unit: .months, code: 0), e) }
+      return (Entry(role: .count, unit: .piece, code: 0x4E2A), j)
     case 0x767E:  // 百分点
       guard let e = next(0x5206, at: j, limit: limit, in: p).flatMap({ next(0x70B9, at: $0, limit: limit, in: p) }) else {
         return nil
       }
-      return (Entry(role: .points, unit: "个百分点"), e)
+      return (Entry(role: .points, unit: .points, code: 0), e)
     case 0x5468:  // 周岁
       guard let e = next(0x5C81, at: j, limit: limit, in: p) else { return nil }
-      return (Entry(role: .age, unit: "岁"), e)
-    case 0x5C81: return (Entry(role: .age, unit: "岁"), j)
+      return (Entry(role: .age, unit: .age, code: 0x5C81), e)
+    case 0x5C81: return (Entry(role: .age, unit: .age, code: 0x5C81), j)
     case 0x4EBA:  // 人, 人次
-      if let e = next(0x6B21, at: j, limit: limit, in: p) { return (Entry(role: .count, unit: "人次"), e) }
-      return (Entry(role: .count, unit: "人"), j)
+      if let e = next(0x6B21, at: j, limit: limit, in: p) { return (Entry(role: .count, unit: .personTimes, code: 0), e) }
+      return (Entry(role: .count, unit: .person, code: 0x4EBA), j)
     case 0x5206:  // 分之
       guard let e = next(0x4E4B, at: j, limit: limit, in: p) else { return nil }
-      return (Entry(role: .fraction, unit: "分之"), e)
-    case 0x5E74: return (Entry(role: .year, unit: "年"), j)
-    case 0x6708: return (Entry(role: .month, unit: "月"), j)
-    case 0x65E5: return (Entry(role: .day, unit: "日"), j)
-    case 0x53F7: return (Entry(role: .day, unit: "号"), j)
-    case 0x6210: return (Entry(role: .tenth, unit: "成"), j)
-    case 0x540D: return (Entry(role: .count, unit: "名"), j)
+      return (Entry(role: .fraction, unit: .fraction, code: 0), e)
+    case 0x5E74: return (Entry(role: .year, unit: .year, code: 0x5E74), j)
+    case 0x6708: return (Entry(role: .month, unit: .month, code: 0x6708), j)
+    case 0x65E5: return (Entry(role: .day, unit: .day, code: 0x65E5), j)
+    case 0x53F7: return (Entry(role: .day, unit: .number, code: 0x53F7), j)
+    case 0x6210: return (Entry(role: .tenth, unit: .tenth, code: 0x6210), j)
+    case 0x540D: return (Entry(role: .count, unit: .name, code: 0x540D), j)
     // 位 户 项 件 篇 届 期 场 轮 份 条 处 起 次 家 支 组 种 类 座 所 张 台 辆 批
     case 0x4F4D, 0x6237, 0x9879, 0x4EF6, 0x7BC7, 0x5C4A, 0x671F, 0x573A, 0x8F6E, 0x4EFD, 0x6761, 0x5904, 0x8D77, 0x6B21,
       0x5BB6, 0x652F, 0x7EC4, 0x79CD, 0x7C7B, 0x5EA7, 0x6240, 0x5F20, 0x53F0, 0x8F86, 0x6279:
-      return (Entry(role: .count, unit: String(Character(Unicode.Scalar(ScriptFolding.fold(raw)) ?? "?"))), j)
+      let folded = ScriptFolding.fold(raw)
+      return (Entry(role: .count, unit: .count(folded), code: folded), j)
     default: return nil
     }
   }
@@ -100,13 +136,13 @@ enum MeasureWord {
 
   /// Whether a scalar (folded) may start a unit after a Chinese numeral: a measure word, 余, 多, 分之, 成, 点.
   @inline(__always)
-  static func mayFollowNumeral(_ folded: UInt32) -> Bool {
-    switch folded {
-    case 0x4E2A, 0x767E, 0x5468, 0x5C81, 0x4EBA, 0x5206, 0x5E74, 0x6708, 0x65E5, 0x53F7, 0x6210, 0x540D, 0x4F4D, 0x6237,
-      0x9879, 0x4EF6, 0x7BC7, 0x5C4A, 0x671F, 0x573A, 0x8F6E, 0x4EFD, 0x6761, 0x5904, 0x8D77, 0x6B21, 0x5BB6, 0x652F,
-      0x7EC4, 0x79CD, 0x7C7B, 0x5EA7, 0x6240, 0x5F20, 0x53F0, 0x8F86, 0x6279, 0x4F59, 0x591A, 0x70B9, 0x25:
-      true
-    default: false
-    }
-  }
+  static func mayFollowNumeral(_ folded: UInt32) -> Bool { numeralFollowers.contains(folded) }
+
+  /// The scalars of `mayFollowNumeral` as a bitmap: asked after every run of numerals in prose (一是, 统一),
+  /// where a chain of comparisons mispredicts.
+  private static let numeralFollowers = ScalarSet([
+    0x4E2A, 0x767E, 0x5468, 0x5C81, 0x4EBA, 0x5206, 0x5E74, 0x6708, 0x65E5, 0x53F7, 0x6210, 0x540D, 0x4F4D, 0x6237,
+    0x9879, 0x4EF6, 0x7BC7, 0x5C4A, 0x671F, 0x573A, 0x8F6E, 0x4EFD, 0x6761, 0x5904, 0x8D77, 0x6B21, 0x5BB6, 0x652F,
+    0x7EC4, 0x79CD, 0x7C7B, 0x5EA7, 0x6240, 0x5F20, 0x53F0, 0x8F86, 0x6279, 0x4F59, 0x591A, 0x70B9, 0x25,
+  ])
 }

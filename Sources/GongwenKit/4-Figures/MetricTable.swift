@@ -39,11 +39,14 @@ enum MetricTable {
     var best: (index: Int, range: Range<Int>)?
     var i = range.lowerBound
     while i < range.upperBound {
-      if let m = table.keywords.match(at: i, limit: range.upperBound, in: p), m.index < (best?.index ?? Int.max) {
+      let (v, length) = ScalarReader.scalar(at: i, in: p)
+      if table.keywords.mayStart(with: v), let m = table.keywords.match(at: i, limit: range.upperBound, in: p),
+        m.index < (best?.index ?? Int.max)
+      {
         best = (m.index, i..<m.end)
         if m.index == 0 { break }
       }
-      i += ScalarReader.scalar(at: i, in: p).length
+      i += length
     }
     return best.map { (table.metrics[$0.index], $0.range) }
   }

@@ -20,6 +20,9 @@ struct ScannedNumber: Sendable, Hashable {
 /// Reads numbers in ASCII, full-width and Chinese numerals, with decimals, grouping, 万/亿, lost decimals
 /// and placeholders, from UTF-8 bytes.
 enum NumberScanner {
+  /// `ChineseNumeral.isNumeral` as a bitmap (every numeral is in the BMP): one load per scalar of a run.
+  static let numerals = ScalarSet((0..<0x10000).filter { ChineseNumeral.isNumeral($0) })
+
   /// An ASCII or full-width digit at `j` (before `limit`): its value and byte length.
   @inline(__always)
   static func digit(at j: Int, limit: Int, in p: UnsafeBufferPointer<UInt8>) -> (value: Int64, length: Int)? {
@@ -160,18 +163,28 @@ enum NumberScanner {
 
   /// Reads a run of Chinese numerals at `i`: 二十二, 一千一百八十五, 两; with `decimals`, also 九十三点八.
   static func chinese(at i: Int, limit: Int, in p: UnsafeBufferPointer<UInt8>, decimals: Bool = false) -> ScannedNumber? {
-    var scalars: [UInt32] = []
-    var j = i
-    while j < limit, scalars.count < 24 {
-      let (v, len) = ScalarReader.scalar(at: j, in: p)
-      guard ChineseNumeral.isNumeral(v) else { break }
-      scalars.append(v)
-      j += len
+    // At most 24 numerals, on the stack: this runs for every numeral followed by a unit.
+    let run: (end: Int, count: Int, isLoneYi: Bool, whole: Int64?) = withUnsafeTemporaryAllocation(
+      of: UInt32.self, capacity: 24
+    ) { scalars in
+      var count = 0
+      var j = i
+      while j < limit, count < 24 {
+        let (v, len) = ScalarReader.scalar(at: j, in: p)
+        guard numerals.contains(v) else { break }
+        scalars[count] = v
+        count += 1
+        j += len
+      }
+      guard count > 0 else { return (j, 0, false, nil) }
+      let numerals = UnsafeBufferPointer(rebasing: scalars[0..<count])
+      return (j, count, count == 1 && numerals[0] == 0x4E00, ChineseNumeral.value(of: numerals))
     }
-    guard !scalars.isEmpty else { return nil }
+    guard run.count > 0 else { return nil }
+    var j = run.end
     var number = ScannedNumber(start: i, end: j, value: nil, isChinese: true)
-    number.isLoneYi = scalars == [0x4E00]
-    guard let whole = ChineseNumeral.value(of: scalars) else {
+    number.isLoneYi = run.isLoneYi
+    guard let whole = run.whole else {
       number.isOverlong = true
       return number
     }

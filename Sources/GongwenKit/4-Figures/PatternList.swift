@@ -5,9 +5,36 @@ struct PatternList: Sendable {
   private let scalars: [UInt32]
   /// Where each keyword starts in `scalars`, and a final end.
   private let starts: [Int]
-  /// First and last scalars of the keywords, for a quick reject.
+  /// First and last scalars of the keywords, folded.
   let firsts: ScalarSet
   let lasts: ScalarSet
+  /// Every scalar that folds to a first (or last) scalar: the quick reject reads the text's scalar as it
+  /// stands, with no folding, and most positions asked about are rejected.
+  private let rawFirsts: ScalarSet
+  private let rawLasts: ScalarSet
+  /// Keyword indices grouped by their first (last) scalar's low six bits, in keyword order within a group:
+  /// a match tries only the keywords that can start (end) with the scalar found.
+  private let byFirst: Buckets
+  private let byLast: Buckets
+
+  /// Keyword indices grouped by a scalar's low six bits.
+  private struct Buckets: Sendable {
+    /// Where each of the 64 groups starts in `keys`, and a final end.
+    let bounds: [Int]
+    let keys: [Int]
+
+    init(_ scalars: [UInt32]) {
+      var bounds = [Int](repeating: 0, count: 65)
+      var keys: [Int] = []
+      for bucket in 0..<64 {
+        bounds[bucket] = keys.count
+        for (k, v) in scalars.enumerated() where Int(v & 63) == bucket { keys.append(k) }
+      }
+      bounds[64] = keys.count
+      self.bounds = bounds
+      self.keys = keys
+    }
+  }
 
   /// The keywords in the order given: the first that matches wins.
   init(_ words: [String]) {
@@ -20,9 +47,42 @@ struct PatternList: Sendable {
     starts.append(scalars.count)
     self.scalars = scalars
     self.starts = starts
-    firsts = ScalarSet((0..<words.count).map { scalars[starts[$0]] })
-    lasts = ScalarSet((0..<words.count).map { scalars[starts[$0 + 1] - 1] })
+    let firstScalars = (0..<words.count).map { scalars[starts[$0]] }
+    let lastScalars = (0..<words.count).map { scalars[starts[$0 + 1] - 1] }
+    firsts = ScalarSet(firstScalars)
+    lasts = ScalarSet(lastScalars)
+    rawFirsts = ScalarSet(firstScalars.flatMap(Self.unfolded))
+    rawLasts = ScalarSet(lastScalars.flatMap(Self.unfolded))
+    byFirst = Buckets(firstScalars)
+    byLast = Buckets(lastScalars)
   }
+
+  /// The scalars that fold to `folded` (itself included): full-width forms, the ideographic space,
+  /// traditional forms.
+  private static func unfolded(_ folded: UInt32) -> [UInt32] {
+    var forms: [UInt32] = [folded]
+    if folded >= 0x21 && folded <= 0x7E { forms.append(folded + 0xFEE0) }
+    if folded == 0x20 { forms.append(0x3000) }
+    forms.append(contentsOf: traditionalForms[folded] ?? [])
+    return forms.filter { ScriptFolding.fold($0) == folded }
+  }
+
+  /// Simplified scalar → its traditional forms, from the folding table.
+  private static let traditionalForms: [UInt32: [UInt32]] = {
+    var forms: [UInt32: [UInt32]] = [:]
+    for v: UInt32 in 0x4E00...0x9FFF where ScriptFolding.isTraditional(v) {
+      forms[ScriptFolding.fold(v), default: []].append(v)
+    }
+    return forms
+  }()
+
+  /// Whether some keyword may start with `v` as written in the text (before folding).
+  @inline(__always)
+  func mayStart(with v: UInt32) -> Bool { rawFirsts.contains(v) }
+
+  /// Whether some keyword may end with `v` as written in the text (before folding).
+  @inline(__always)
+  func mayEnd(with v: UInt32) -> Bool { rawLasts.contains(v) }
 
   /// Number of keywords.
   var count: Int { starts.count - 1 }
@@ -31,9 +91,12 @@ struct PatternList: Sendable {
   func match(at i: Int, limit: Int, in p: UnsafeBufferPointer<UInt8>) -> (index: Int, end: Int)? {
     guard i < limit else { return nil }
     let (v, len) = ScalarReader.scalar(at: i, in: p)
+    guard rawFirsts.contains(v) else { return nil }
     let first = ScriptFolding.fold(v)
-    guard firsts.contains(first) else { return nil }
-    for k in 0..<count where scalars[starts[k]] == first {
+    let bucket = Int(first & 63)
+    for b in byFirst.bounds[bucket]..<byFirst.bounds[bucket + 1] {
+      let k = byFirst.keys[b]
+      guard scalars[starts[k]] == first else { continue }
       var j = i + len
       var n = starts[k] + 1
       while n < starts[k + 1] {
@@ -51,17 +114,20 @@ struct PatternList: Sendable {
   /// The first keyword ending exactly at `end` (starting at or after `floor`): its index and start.
   func matchBackward(endingAt end: Int, floor: Int, in p: UnsafeBufferPointer<UInt8>) -> (index: Int, start: Int)? {
     guard end > floor else { return nil }
-    let lastStart = ScalarReader.previousBoundary(before: end, in: p)
+    let (raw, lastStart) = SubjectFinder.scalar(before: end, in: p)
     guard lastStart >= floor else { return nil }
-    let last = ScriptFolding.fold(ScalarReader.scalar(at: lastStart, in: p).value)
-    guard lasts.contains(last) else { return nil }
-    for k in 0..<count where scalars[starts[k + 1] - 1] == last {
+    guard rawLasts.contains(raw) else { return nil }
+    let last = ScriptFolding.fold(raw)
+    let bucket = Int(last & 63)
+    for b in byLast.bounds[bucket]..<byLast.bounds[bucket + 1] {
+      let k = byLast.keys[b]
+      guard scalars[starts[k + 1] - 1] == last else { continue }
       var j = lastStart
       var n = starts[k + 1] - 2
       while n >= starts[k] {
         guard j > floor else { break }
-        let s = ScalarReader.previousBoundary(before: j, in: p)
-        guard s >= floor, ScriptFolding.fold(ScalarReader.scalar(at: s, in: p).value) == scalars[n] else { break }
+        let (v, s) = SubjectFinder.scalar(before: j, in: p)
+        guard s >= floor, ScriptFolding.fold(v) == scalars[n] else { break }
         j = s
         n -= 1
       }

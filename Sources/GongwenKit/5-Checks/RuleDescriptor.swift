@@ -11,4 +11,9 @@ public struct RuleDescriptor: Sendable, Hashable {
   public static let all: [RuleDescriptor] = Checker.allRules.map {
     RuleDescriptor(id: type(of: $0).id, severity: type(of: $0).severity, summary: type(of: $0).summary)
   }
+
+  /// Not a check: an input that could not be read or decoded, reported among the findings so that no file
+  /// goes missing from `check`'s output (its exit status is 2).
+  public static let inputError = RuleDescriptor(
+    id: "input-error", severity: .error, summary: "An input could not be read or decoded (missing, not a regular file, not text).")
 }

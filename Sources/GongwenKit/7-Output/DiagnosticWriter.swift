@@ -30,6 +30,16 @@ public struct DiagnosticWriter: Sendable {
     out.append(contentsOf: " [\(finding.rule)]\n".utf8)
   }
 
+  /// Appends one line for an input that could not be read: `scan.png: error: not text (PNG image) [input-error]`.
+  public func write(_ error: InputError, to out: inout [UInt8]) {
+    if colored { out.append(contentsOf: "\u{1B}[1m".utf8) }
+    out.append(contentsOf: error.path.utf8)
+    if let location = error.location { out.append(contentsOf: ":\(location.line):\(location.column)".utf8) }
+    out.append(contentsOf: (colored ? ": \u{1B}[0m\u{1B}[1;31merror:\u{1B}[0m " : ": error: ").utf8)
+    out.append(contentsOf: error.message.utf8)
+    out.append(contentsOf: " [\(RuleDescriptor.inputError.id)]\n".utf8)
+  }
+
   /// The closing summary: `2 errors, 93 warnings, 1 note in 1 file`.
   public static func summary(errors: Int, warnings: Int, notes: Int, files: Int) -> String {
     func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }

@@ -13,7 +13,7 @@ public struct SARIFWriter: Sendable {
   public let rules: [RuleDescriptor]
 
   /// Creates a writer.
-  public init(toolName: String = "gongwen", toolVersion: String, rules: [RuleDescriptor] = RuleDescriptor.all) {
+  public init(toolName: String = "gongwen", toolVersion: String, rules: [RuleDescriptor] = RuleDescriptor.all + [.inputError]) {
     self.toolName = toolName
     self.toolVersion = toolVersion
     self.rules = rules
@@ -102,6 +102,38 @@ public struct SARIFWriter: Sendable {
       out.key("suggestion"); out.string(suggestion)
       out.endObject()
     }
+    out.endObject()
+  }
+
+  /// Appends a result for an input that could not be read: rule `input-error`, level error, the file's URI.
+  public func writeResult(_ error: InputError, to out: inout JSONEmitter) {
+    out.beginObject()
+    out.key("ruleId"); out.string(RuleDescriptor.inputError.id)
+    if let index = rules.firstIndex(where: { $0.id == RuleDescriptor.inputError.id }) { out.key("ruleIndex"); out.int(index) }
+    out.key("level"); out.string("error")
+    out.key("message")
+    out.beginObject()
+    out.key("text"); out.string(error.message)
+    out.endObject()
+    out.key("locations")
+    out.beginArray()
+    out.beginObject()
+    out.key("physicalLocation")
+    out.beginObject()
+    out.key("artifactLocation")
+    out.beginObject()
+    out.key("uri"); out.string(Self.uri(error.path))
+    out.endObject()
+    if let location = error.location {
+      out.key("region")
+      out.beginObject()
+      out.key("startLine"); out.int(location.line)
+      out.key("startColumn"); out.int(location.column)
+      out.endObject()
+    }
+    out.endObject()
+    out.endObject()
+    out.endArray()
     out.endObject()
   }
 

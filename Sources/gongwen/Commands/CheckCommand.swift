@@ -73,7 +73,12 @@ enum CheckCommand: Command {
       let writer = JSONWriter(pretty: true)
       let framing = Batch.Framing(header: Array("[\n".utf8), separator: Array(",\n".utf8), footer: Array("\n]\n".utf8))
       status = batch.run(Batch.inputs(arguments), framing: framing) { result in
-        guard case .success(let file) = result else { return [] }
+        guard case .success(let file) = result else {
+          guard case .failure(let error) = result else { return [] }
+          var out = JSONEmitter(pretty: true)
+          writer.write(error, to: &out)
+          return [out.take()]
+        }
         return selected(file).map { finding in
           var out = JSONEmitter(pretty: true)
           writer.writeFinding(finding, path: file.path, to: &out)
@@ -84,7 +89,12 @@ enum CheckCommand: Command {
       let writer = SARIFWriter(toolVersion: Gongwen.version)
       let framing = Batch.Framing(header: writer.header(), separator: writer.separator, footer: writer.footer)
       status = batch.run(Batch.inputs(arguments), framing: framing) { result in
-        guard case .success(let file) = result else { return [] }
+        guard case .success(let file) = result else {
+          guard case .failure(let error) = result else { return [] }
+          var out = JSONEmitter()
+          writer.writeResult(error, to: &out)
+          return [out.take()]
+        }
         return selected(file).map { finding in
           var out = JSONEmitter()
           writer.writeResult(finding, path: file.path, to: &out)
@@ -95,8 +105,12 @@ enum CheckCommand: Command {
       let writer = DiagnosticWriter(
         colored: useColor(arguments.value("color") ?? "auto", toTerminal: shared.output == "-" && streams.outIsTerminal, environment: context.environment))
       status = batch.run(Batch.inputs(arguments), framing: Batch.Framing()) { result in
-        guard case .success(let file) = result else { return [] }
         var out: [UInt8] = []
+        guard case .success(let file) = result else {
+          guard case .failure(let error) = result else { return [] }
+          writer.write(error, to: &out)
+          return [out]
+        }
         for finding in selected(file) { writer.write(finding, path: file.path, to: &out) }
         return out.isEmpty ? [] : [out]
       }

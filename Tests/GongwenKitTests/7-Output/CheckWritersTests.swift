@@ -58,7 +58,7 @@ struct CheckWritersTests {
     #expect(driver["name"] as? String == "gongwen")
     #expect(driver["version"] as? String == "9.9.9")
     let rules = try #require(driver["rules"] as? [[String: Any]])
-    #expect(rules.compactMap { $0["id"] as? String } == RuleDescriptor.all.map(\.id))
+    #expect(rules.compactMap { $0["id"] as? String } == (RuleDescriptor.all + [.inputError]).map(\.id))
     #expect(rules.allSatisfy { (($0["shortDescription"] as? [String: Any])?["text"] as? String)?.isEmpty == false })
     let results = try #require(run["results"] as? [[String: Any]])
     #expect(results.count == 1)
