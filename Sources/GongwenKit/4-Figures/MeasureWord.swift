@@ -59,7 +59,7 @@ enum MeasureWord {
 
     static let names: [String] =
       ["", "%", "个百分点", "个月", "个", "岁", "人次", "人", "分之", "年", "月", "日", "号", "成", "名"]
-      + countScalars.map { String(Character(Unicode.Scalar($0) ?? "?")) }
+      + countScalars.map { String(Unicode.Scalar($0) ?? "?") }
 
     /// The unit of a one-character count unit (one of `countScalars`).
     static func count(_ v: UInt32) -> Unit {

@@ -23,19 +23,19 @@ struct Breakdown: Sendable {
   /// (35岁以下 … 56岁以上); other open ends (大专以上 … 初中以下); posts (主任 … 委员). So 男性, 女性 and
   /// 35岁以下 in one sentence make a breakdown by sex, with the age band left out.
   static func covering(_ figures: [Figure]) -> [Figure]? {
-    func pair(_ a: String, _ b: String, in group: [Figure]) -> Bool {
-      group.contains { $0.subject.contains(a) && !$0.subject.contains(b) }
-        && group.contains { $0.subject.contains(b) && !$0.subject.contains(a) }
+    func pair(_ a: [UInt32], _ b: [UInt32], in group: [Figure]) -> Bool {
+      group.contains { holds($0.subject, a) && !holds($0.subject, b) }
+        && group.contains { holds($0.subject, b) && !holds($0.subject, a) }
     }
-    func isSex(_ f: Figure) -> Bool { f.subject.contains("男") || f.subject.contains("女") }
+    func isSex(_ f: Figure) -> Bool { holds(f.subject, Word.male) || holds(f.subject, Word.female) }
     let sexes = figures.filter(isSex)
-    if pair("男", "女", in: sexes) { return sexes }
-    let ages = figures.filter { $0.subject.contains("岁") }
-    if pair("以下", "以上", in: ages) { return ages }
-    let others = figures.filter { !$0.subject.contains("岁") && !isSex($0) }
-    if pair("以下", "以上", in: others) { return others }
-    let posts = figures.filter { $0.subject.contains("主任") || $0.subject.contains("委员") }
-    if pair("主任", "委员", in: posts) { return posts }
+    if pair(Word.male, Word.female, in: sexes) { return sexes }
+    let ages = figures.filter { holds($0.subject, Word.age) }
+    if pair(Word.below, Word.above, in: ages) { return ages }
+    let others = figures.filter { !holds($0.subject, Word.age) && !isSex($0) }
+    if pair(Word.below, Word.above, in: others) { return others }
+    let posts = figures.filter { holds($0.subject, Word.director) || holds($0.subject, Word.member) }
+    if pair(Word.director, Word.member, in: posts) { return posts }
     return nil
   }
 
@@ -45,8 +45,26 @@ struct Breakdown: Sendable {
     if isExhaustive { return true }
     let subjects = (parts + percents).map(\.subject)
     guard subjects.count >= 2 else { return false }
-    let levels = ["学历", "文化", "研究生", "本科", "大专", "中专", "高中", "初中", "小学"]
-    return subjects.allSatisfy { $0.contains("岁") } || subjects.allSatisfy { s in levels.contains { s.contains($0) } }
+    return subjects.allSatisfy { Self.holds($0, Word.age) }
+      || subjects.allSatisfy { s in Word.levels.contains { Self.holds(s, $0) } }
+  }
+
+  /// The words that tell dimensions apart, folded so that traditional subjects (歲, 學歷) match too.
+  private enum Word {
+    static let male = FoldedMatch.pattern("男")
+    static let female = FoldedMatch.pattern("女")
+    static let age = FoldedMatch.pattern("岁")
+    static let below = FoldedMatch.pattern("以下")
+    static let above = FoldedMatch.pattern("以上")
+    static let director = FoldedMatch.pattern("主任")
+    static let member = FoldedMatch.pattern("委员")
+    static let levels = ["学历", "文化", "研究生", "本科", "大专", "中专", "高中", "初中", "小学"].map(FoldedMatch.pattern)
+  }
+
+  /// Whether `subject` holds `word`, compared scalar by scalar on its UTF-8 bytes.
+  private static func holds(_ subject: String, _ word: [UInt32]) -> Bool {
+    var subject = subject
+    return subject.withUTF8 { FoldedMatch.contains(word, in: 0..<$0.count, p: $0) }
   }
 
   /// The sentence and document number of each figure: a new sentence starts after 。！？, a line break

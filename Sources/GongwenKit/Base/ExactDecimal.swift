@@ -91,17 +91,20 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
 
   /// The digits as written: `90.8`, `-0.7`, `306`.
   public var description: String {
-    let negative = significand < 0
-    let magnitude = significand.magnitude
-    var digits = String(magnitude)
-    if scale > 0 {
-      if digits.count <= scale {
-        digits = String(repeating: "0", count: scale - digits.count + 1) + digits
-      }
-      digits.insert(".", at: digits.index(digits.endIndex, offsetBy: -scale))
-    }
-    return negative ? "-" + digits : digits
+    // Built on ASCII bytes: this runs once per figure in every output.
+    var magnitude = significand.magnitude
+    var reversed: [UInt8] = []
+    reversed.reserveCapacity(24)
+    repeat {
+      reversed.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
+      magnitude /= 10
+      if reversed.count == scale { reversed.append(UInt8(ascii: ".")) }
+    } while magnitude > 0 || reversed.count <= scale
+    if reversed.last == UInt8(ascii: ".") { reversed.append(UInt8(ascii: "0")) }
+    if significand < 0 { reversed.append(UInt8(ascii: "-")) }
+    return String(decoding: reversed.reversed(), as: UTF8.self)
   }
+
 }
 
 extension Int64 {

@@ -18,7 +18,7 @@ struct BoilerplateRule: Rule {
           rule: Self.id, severity: Self.severity,
           message: "web-page \(name) on lines \(block.firstLine)–\(block.lastLine) kept apart from the documents",
           start: text.location(of: block.range.lowerBound), end: text.location(of: block.range.upperBound),
-          text: block.text.count > 40 ? String(block.text.prefix(40)) + "…" : block.text))
+          text: block.text.unicodeScalars.count > 40 ? String(String.UnicodeScalarView(block.text.unicodeScalars.prefix(40))) + "…" : block.text))
     }
   }
 }
