@@ -65,37 +65,17 @@ public struct SARIFWriter: Sendable {
 
   /// Appends the result object for `finding` in the file at `path`.
   public func writeResult(_ finding: Finding, path: String, to out: inout JSONEmitter) {
-    out.beginObject()
-    out.key("ruleId"); out.string(finding.rule)
-    if let index = rules.firstIndex(where: { $0.id == finding.rule }) { out.key("ruleIndex"); out.int(index) }
-    out.key("level"); out.string(finding.severity.rawValue)
-    out.key("message")
-    out.beginObject()
-    out.key("text"); out.string(finding.message)
-    out.endObject()
-    out.key("locations")
-    out.beginArray()
-    out.beginObject()
-    out.key("physicalLocation")
-    out.beginObject()
-    out.key("artifactLocation")
-    out.beginObject()
-    out.key("uri"); out.string(Self.uri(path))
-    out.endObject()
-    out.key("region")
-    out.beginObject()
-    out.key("startLine"); out.int(finding.start.line)
-    out.key("startColumn"); out.int(finding.start.column)
-    out.key("endLine"); out.int(finding.end.line)
-    out.key("endColumn"); out.int(finding.end.column)
-    out.key("snippet")
-    out.beginObject()
-    out.key("text"); out.string(finding.text)
-    out.endObject()
-    out.endObject()
-    out.endObject()
-    out.endObject()
-    out.endArray()
+    writeResult(rule: finding.rule, level: finding.severity.rawValue, message: finding.message, path: path, to: &out) {
+      out in
+      out.key("startLine"); out.int(finding.start.line)
+      out.key("startColumn"); out.int(finding.start.column)
+      out.key("endLine"); out.int(finding.end.line)
+      out.key("endColumn"); out.int(finding.end.column)
+      out.key("snippet")
+      out.beginObject()
+      out.key("text"); out.string(finding.text)
+      out.endObject()
+    }
     if let suggestion = finding.suggestion {
       out.key("properties")
       out.beginObject()
@@ -107,13 +87,30 @@ public struct SARIFWriter: Sendable {
 
   /// Appends a result for an input that could not be read: rule `input-error`, level error, the file's URI.
   public func writeResult(_ error: InputError, to out: inout JSONEmitter) {
+    let region: ((inout JSONEmitter) -> Void)? = error.location.map { location in
+      { out in
+        out.key("startLine"); out.int(location.line)
+        out.key("startColumn"); out.int(location.column)
+      }
+    }
+    writeResult(
+      rule: RuleDescriptor.inputError.id, level: "error", message: error.message, path: error.path, to: &out,
+      region: region)
+    out.endObject()
+  }
+
+  /// Opens a result object and writes its rule, level, message and location; the caller closes it.
+  private func writeResult(
+    rule: String, level: String, message: String, path: String, to out: inout JSONEmitter,
+    region: ((inout JSONEmitter) -> Void)?
+  ) {
     out.beginObject()
-    out.key("ruleId"); out.string(RuleDescriptor.inputError.id)
-    if let index = rules.firstIndex(where: { $0.id == RuleDescriptor.inputError.id }) { out.key("ruleIndex"); out.int(index) }
-    out.key("level"); out.string("error")
+    out.key("ruleId"); out.string(rule)
+    if let index = rules.firstIndex(where: { $0.id == rule }) { out.key("ruleIndex"); out.int(index) }
+    out.key("level"); out.string(level)
     out.key("message")
     out.beginObject()
-    out.key("text"); out.string(error.message)
+    out.key("text"); out.string(message)
     out.endObject()
     out.key("locations")
     out.beginArray()
@@ -122,19 +119,17 @@ public struct SARIFWriter: Sendable {
     out.beginObject()
     out.key("artifactLocation")
     out.beginObject()
-    out.key("uri"); out.string(Self.uri(error.path))
+    out.key("uri"); out.string(Self.uri(path))
     out.endObject()
-    if let location = error.location {
+    if let region {
       out.key("region")
       out.beginObject()
-      out.key("startLine"); out.int(location.line)
-      out.key("startColumn"); out.int(location.column)
+      region(&out)
       out.endObject()
     }
     out.endObject()
     out.endObject()
     out.endArray()
-    out.endObject()
   }
 
   /// A relative URI reference for a path: bytes other than unreserved characters and `/` percent-encoded
