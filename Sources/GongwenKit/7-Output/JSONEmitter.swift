@@ -14,8 +14,13 @@ public struct JSONEmitter: Sendable {
 
   /// Hands the bytes over and empties the emitter.
   public mutating func take() -> [UInt8] {
-    defer { bytes = []; needsComma = false; depth = 0 }
-    return bytes
+    let taken = bytes
+    // The next record is likely as long: reserve once rather than grow by doubling through it.
+    bytes = []
+    bytes.reserveCapacity(max(taken.count + taken.count / 4, 256))
+    needsComma = false
+    depth = 0
+    return taken
   }
 
   /// Appends raw bytes (a newline between JSON Lines records).
@@ -69,6 +74,31 @@ public struct JSONEmitter: Sendable {
 
   private var pendingKey = false
 
+  /// `"key":` for a field name known at compile time (ASCII, nothing to escape): comma, quotes and colon
+  /// are assembled on the stack with the name and appended once.
+  @inline(__always)
+  mutating func key(static k: StaticString) {
+    let count = k.utf8CodeUnitCount
+    guard count <= 28 else { key(k.description); return }
+    let fuseComma = !pretty && needsComma
+    if !fuseComma { separate() }
+    var word: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+    withUnsafeMutableBytes(of: &word) { raw in
+      guard let base = raw.baseAddress else { return }
+      var n = 0
+      if fuseComma { raw[0] = 0x2C; n = 1 }
+      raw[n] = 0x22
+      (base + n + 1).copyMemory(from: k.utf8Start, byteCount: count)
+      n += count + 1
+      raw[n] = 0x22
+      raw[n + 1] = 0x3A
+      raw[n + 2] = 0x20
+      bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[0..<(n + (pretty ? 3 : 2))]))
+    }
+    needsComma = false
+    pendingKey = true
+  }
+
   private mutating func beforeValue() {
     if pendingKey { pendingKey = false } else { separate() }
   }
@@ -80,8 +110,28 @@ public struct JSONEmitter: Sendable {
   /// A decimal written as its digits (`90.8`).
   public mutating func decimal(_ v: ExactDecimal?) {
     beforeValue()
-    if let v { bytes.append(contentsOf: v.description.utf8) } else { bytes.append(contentsOf: "null".utf8) }
+    if let v { appendDecimal(v) } else { bytes.append(contentsOf: "null".utf8) }
     needsComma = true
+  }
+
+  /// Appends the digits of `v` as `ExactDecimal.description` prints them, built backwards on the stack.
+  private mutating func appendDecimal(_ v: ExactDecimal) {
+    // 19 digits, a point, a leading zero and a sign fit in 22 bytes; a larger scale takes the String path.
+    guard v.scale >= 0 && v.scale <= 19 else { bytes.append(contentsOf: v.description.utf8); return }
+    var magnitude = v.significand.magnitude
+    var digits: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+    withUnsafeMutableBytes(of: &digits) { buffer in
+      var count = 0
+      repeat {
+        buffer[31 - count] = 0x30 + UInt8(magnitude % 10)
+        magnitude /= 10
+        count += 1
+        if count == v.scale { buffer[31 - count] = 0x2E; count += 1 }
+      } while magnitude > 0 || count <= v.scale
+      if buffer[32 - count] == 0x2E { buffer[31 - count] = 0x30; count += 1 }
+      if v.significand < 0 { buffer[31 - count] = 0x2D; count += 1 }
+      bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[(32 - count)...]))
+    }
   }
   /// `true` / `false`.
   public mutating func bool(_ v: Bool) { beforeValue(); bytes.append(contentsOf: (v ? "true" : "false").utf8); needsComma = true }
