@@ -103,6 +103,77 @@ public struct JSONEmitter: Sendable {
     if pendingKey { pendingKey = false } else { separate() }
   }
 
+  /// `"key":123` in one append in compact output, the field name and digits assembled on the stack.
+  mutating func field(_ k: StaticString, _ v: Int) {
+    let count = k.utf8CodeUnitCount
+    guard !pretty, count <= 28 else { key(static: k); int(v); return }
+    var word: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
+    withUnsafeMutableBytes(of: &word) { raw in
+      guard let base = raw.baseAddress else { return }
+      var n = Self.putKey(k, count: count, comma: needsComma, into: base)
+      if v < 0 { raw[n] = 0x2D; n += 1 }
+      var magnitude = v.magnitude
+      var digits = 1
+      var rest = magnitude / 10
+      while rest > 0 { digits += 1; rest /= 10 }
+      n += digits
+      var i = n
+      repeat {
+        i -= 1
+        raw[i] = 0x30 + UInt8(magnitude % 10)
+        magnitude /= 10
+      } while magnitude > 0
+      bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[0..<n]))
+    }
+    needsComma = true
+  }
+
+  /// `"key":"value"` in one append in compact output when the value is short and needs no escaping.
+  mutating func field(_ k: StaticString, _ v: String) {
+    let count = k.utf8CodeUnitCount
+    guard !pretty, count <= 28 else { key(static: k); string(v); return }
+    var v = v
+    let done = v.withUTF8 { utf8 -> Bool in
+      guard utf8.count <= 60, let source = utf8.baseAddress else { return false }
+      var word: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) =
+        (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+      return withUnsafeMutableBytes(of: &word) { raw in
+        guard let base = raw.baseAddress else { return false }
+        var n = Self.putKey(k, count: count, comma: needsComma, into: base)
+        raw[n] = 0x22
+        n += 1
+        for i in 0..<utf8.count {
+          let b = source[i]
+          if b < 0x20 || b == 0x22 || b == 0x5C || b == 0x7F { return false }
+          raw[n + i] = b
+        }
+        n += utf8.count
+        raw[n] = 0x22
+        bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[0..<(n + 1)]))
+        return true
+      }
+    }
+    if done { needsComma = true } else { key(static: k); appendQuoted(v); needsComma = true }
+  }
+
+  /// `"key":"value"`, or `"key":null` when nil.
+  mutating func field(_ k: StaticString, _ v: String?) {
+    if let v { field(k, v) } else { key(static: k); null() }
+  }
+
+  /// Writes `,"key":` (the comma when asked) at `base`; returns the bytes written (at most 32).
+  @inline(__always)
+  private static func putKey(_ k: StaticString, count: Int, comma: Bool, into base: UnsafeMutableRawPointer) -> Int {
+    var n = 0
+    if comma { base.storeBytes(of: 0x2C, as: UInt8.self); n = 1 }
+    base.storeBytes(of: 0x22, toByteOffset: n, as: UInt8.self)
+    (base + n + 1).copyMemory(from: k.utf8Start, byteCount: count)
+    n += count + 1
+    base.storeBytes(of: 0x22, toByteOffset: n, as: UInt8.self)
+    base.storeBytes(of: 0x3A, toByteOffset: n + 1, as: UInt8.self)
+    return n + 2
+  }
+
   /// A string value.
   public mutating func string(_ s: String) { beforeValue(); appendQuoted(s); needsComma = true }
   /// An integer value.
