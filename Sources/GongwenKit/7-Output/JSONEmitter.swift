@@ -153,7 +153,7 @@ public struct JSONEmitter: Sendable {
         return true
       }
     }
-    if done { needsComma = true } else { key(static: k); appendQuoted(v); needsComma = true }
+    if done { needsComma = true } else { key(static: k); string(v) }
   }
 
   /// `"key":"value"`, or `"key":null` when nil.

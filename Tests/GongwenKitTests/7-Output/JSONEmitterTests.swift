@@ -69,12 +69,19 @@ struct JSONEmitterTests {
       fused.field("line", 12); fused.field("neg", -3); fused.field("max", Int.max); fused.field("min", Int.min)
       fused.field("kind", "percent"); fused.field("text", long); fused.field("q", "a\"b")
       fused.field("none", nil as String?); fused.key(static: "flags"); fused.beginArray(); fused.endArray()
+      // A long value after a fused key must still leave a comma before the next object.
+      fused.key(static: "items"); fused.beginArray()
+      for _ in 0..<2 { fused.beginObject(); fused.field("t", long); fused.endObject() }
+      fused.endArray()
       fused.endObject()
       plain.beginObject()
       plain.key("line"); plain.int(12); plain.key("neg"); plain.int(-3)
       plain.key("max"); plain.int(Int.max); plain.key("min"); plain.int(Int.min)
       plain.key("kind"); plain.string("percent"); plain.key("text"); plain.string(long); plain.key("q"); plain.string("a\"b")
       plain.key("none"); plain.null(); plain.key("flags"); plain.beginArray(); plain.endArray()
+      plain.key("items"); plain.beginArray()
+      for _ in 0..<2 { plain.beginObject(); plain.key("t"); plain.string(long); plain.endObject() }
+      plain.endArray()
       plain.endObject()
       #expect(fused.bytes == plain.bytes, "pretty: \(pretty)")
     }
