@@ -185,10 +185,53 @@ public struct JSONEmitter: Sendable {
     needsComma = true
   }
 
+  /// `"key":90.8` (or `null`) in one append in compact output.
+  mutating func field(_ k: StaticString, _ v: ExactDecimal?) {
+    let count = k.utf8CodeUnitCount
+    guard !pretty, count <= 28, v.map({ $0.scale >= 0 && $0.scale <= 19 }) ?? true else {
+      key(static: k); decimal(v); return
+    }
+    var word: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
+    withUnsafeMutableBytes(of: &word) { raw in
+      guard let base = raw.baseAddress else { return }
+      var n = Self.putKey(k, count: count, comma: needsComma, into: base)
+      if let v {
+        Self.withDecimalDigits(v) { digits in
+          if let from = digits.baseAddress { (base + n).copyMemory(from: from, byteCount: digits.count) }
+          n += digits.count
+        }
+      } else {
+        for b: UInt8 in [0x6E, 0x75, 0x6C, 0x6C] { raw[n] = b; n += 1 }  // null
+      }
+      bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[0..<n]))
+    }
+    needsComma = true
+  }
+
+  /// `"key":[]` in one append in compact output.
+  mutating func emptyArray(_ k: StaticString) {
+    let count = k.utf8CodeUnitCount
+    guard !pretty, count <= 28 else { key(static: k); beginArray(); endArray(); return }
+    var word: (UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0)
+    withUnsafeMutableBytes(of: &word) { raw in
+      guard let base = raw.baseAddress else { return }
+      let n = Self.putKey(k, count: count, comma: needsComma, into: base)
+      raw[n] = 0x5B
+      raw[n + 1] = 0x5D
+      bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[0..<(n + 2)]))
+    }
+    needsComma = true
+  }
+
   /// Appends the digits of `v` as `ExactDecimal.description` prints them, built backwards on the stack.
   private mutating func appendDecimal(_ v: ExactDecimal) {
-    // 19 digits, a point, a leading zero and a sign fit in 22 bytes; a larger scale takes the String path.
     guard v.scale >= 0 && v.scale <= 19 else { bytes.append(contentsOf: v.description.utf8); return }
+    Self.withDecimalDigits(v) { bytes.append(contentsOf: $0) }
+  }
+
+  /// Calls `body` with the digits of `v` (scale 0 to 19) as `ExactDecimal.description` prints them.
+  private static func withDecimalDigits(_ v: ExactDecimal, _ body: (UnsafeRawBufferPointer) -> Void) {
+    // 19 digits, a point, a leading zero and a sign fit in 22 bytes.
     var magnitude = v.significand.magnitude
     var digits: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
     withUnsafeMutableBytes(of: &digits) { buffer in
@@ -201,7 +244,7 @@ public struct JSONEmitter: Sendable {
       } while magnitude > 0 || count <= v.scale
       if buffer[32 - count] == 0x2E { buffer[31 - count] = 0x30; count += 1 }
       if v.significand < 0 { buffer[31 - count] = 0x2D; count += 1 }
-      bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[(32 - count)...]))
+      body(UnsafeRawBufferPointer(rebasing: buffer[(32 - count)...]))
     }
   }
   /// `true` / `false`.

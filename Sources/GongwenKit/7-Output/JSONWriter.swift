@@ -128,15 +128,19 @@ public struct JSONWriter: Sendable {
     out.field("metric", figure.metric?.rawValue ?? "")
     out.field("subject", figure.subject)
     out.field("base", figure.base)
-    out.key(static: "value"); out.decimal(figure.value)
+    out.field("value", figure.value)
     out.field("unit", figure.unit)
-    out.key(static: "low"); out.decimal(figure.low)
-    out.key(static: "high"); out.decimal(figure.high)
-    out.key(static: "flags")
-    out.beginArray()
-    // Figure.Flags.names order without building the array of names set.
-    for (flag, name) in Figure.Flags.names where figure.flags.contains(flag) { out.string(name) }
-    out.endArray()
+    out.field("low", figure.low)
+    out.field("high", figure.high)
+    if figure.flags.isEmpty {
+      out.emptyArray("flags")
+    } else {
+      out.key(static: "flags")
+      out.beginArray()
+      // Figure.Flags.names order without building the array of names set.
+      for (flag, name) in Figure.Flags.names where figure.flags.contains(flag) { out.string(name) }
+      out.endArray()
+    }
     out.field("text", figure.text)
     out.endObject()
   }

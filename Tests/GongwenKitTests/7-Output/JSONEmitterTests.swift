@@ -69,6 +69,8 @@ struct JSONEmitterTests {
       fused.field("line", 12); fused.field("neg", -3); fused.field("max", Int.max); fused.field("min", Int.min)
       fused.field("kind", "percent"); fused.field("text", long); fused.field("q", "a\"b")
       fused.field("none", nil as String?); fused.key(static: "flags"); fused.beginArray(); fused.endArray()
+      fused.field("value", ExactDecimal(significand: -7, scale: 1)); fused.field("low", nil as ExactDecimal?)
+      fused.emptyArray("e")
       // A long value after a fused key must still leave a comma before the next object.
       fused.key(static: "items"); fused.beginArray()
       for _ in 0..<2 { fused.beginObject(); fused.field("t", long); fused.endObject() }
@@ -79,6 +81,8 @@ struct JSONEmitterTests {
       plain.key("max"); plain.int(Int.max); plain.key("min"); plain.int(Int.min)
       plain.key("kind"); plain.string("percent"); plain.key("text"); plain.string(long); plain.key("q"); plain.string("a\"b")
       plain.key("none"); plain.null(); plain.key("flags"); plain.beginArray(); plain.endArray()
+      plain.key("value"); plain.decimal(ExactDecimal(significand: -7, scale: 1)); plain.key("low"); plain.decimal(nil)
+      plain.key("e"); plain.beginArray(); plain.endArray()
       plain.key("items"); plain.beginArray()
       for _ in 0..<2 { plain.beginObject(); plain.key("t"); plain.string(long); plain.endObject() }
       plain.endArray()
@@ -86,8 +90,10 @@ struct JSONEmitterTests {
       #expect(fused.bytes == plain.bytes, "pretty: \(pretty)")
     }
     var compact = JSONEmitter()
-    compact.beginObject(); compact.field("a", 1); compact.field("b", "x"); compact.endObject()
-    #expect(String(decoding: compact.bytes, as: UTF8.self) == #"{"a":1,"b":"x"}"#)
+    compact.beginObject(); compact.field("a", 1); compact.field("b", "x")
+    compact.field("c", ExactDecimal(significand: 5, scale: 2)); compact.field("d", nil as ExactDecimal?)
+    compact.emptyArray("f"); compact.endObject()
+    #expect(String(decoding: compact.bytes, as: UTF8.self) == #"{"a":1,"b":"x","c":0.05,"d":null,"f":[]}"#)
   }
 
   @Test("take hands over one record and leaves the emitter empty for the next")
