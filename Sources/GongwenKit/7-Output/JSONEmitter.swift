@@ -14,8 +14,13 @@ public struct JSONEmitter: Sendable {
 
   /// Hands the bytes over and empties the emitter.
   public mutating func take() -> [UInt8] {
-    defer { bytes = []; needsComma = false; depth = 0 }
-    return bytes
+    let taken = bytes
+    // The next record is likely as long: reserve once rather than grow by doubling through it.
+    bytes = []
+    bytes.reserveCapacity(max(taken.count + taken.count / 4, 256))
+    needsComma = false
+    depth = 0
+    return taken
   }
 
   /// Appends raw bytes (a newline between JSON Lines records).
@@ -69,8 +74,104 @@ public struct JSONEmitter: Sendable {
 
   private var pendingKey = false
 
+  /// `"key":` for a field name known at compile time (ASCII, nothing to escape): comma, quotes and colon
+  /// are assembled on the stack with the name and appended once.
+  @inline(__always)
+  mutating func key(static k: StaticString) {
+    let count = k.utf8CodeUnitCount
+    guard count <= 28 else { key(k.description); return }
+    let fuseComma = !pretty && needsComma
+    if !fuseComma { separate() }
+    var word: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+    withUnsafeMutableBytes(of: &word) { raw in
+      guard let base = raw.baseAddress else { return }
+      var n = 0
+      if fuseComma { raw[0] = 0x2C; n = 1 }
+      raw[n] = 0x22
+      (base + n + 1).copyMemory(from: k.utf8Start, byteCount: count)
+      n += count + 1
+      raw[n] = 0x22
+      raw[n + 1] = 0x3A
+      raw[n + 2] = 0x20
+      bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[0..<(n + (pretty ? 3 : 2))]))
+    }
+    needsComma = false
+    pendingKey = true
+  }
+
   private mutating func beforeValue() {
     if pendingKey { pendingKey = false } else { separate() }
+  }
+
+  /// `"key":123` in one append in compact output, the field name and digits assembled on the stack.
+  mutating func field(_ k: StaticString, _ v: Int) {
+    let count = k.utf8CodeUnitCount
+    guard !pretty, count <= 28 else { key(static: k); int(v); return }
+    var word: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
+    withUnsafeMutableBytes(of: &word) { raw in
+      guard let base = raw.baseAddress else { return }
+      var n = Self.putKey(k, count: count, comma: needsComma, into: base)
+      if v < 0 { raw[n] = 0x2D; n += 1 }
+      var magnitude = v.magnitude
+      var digits = 1
+      var rest = magnitude / 10
+      while rest > 0 { digits += 1; rest /= 10 }
+      n += digits
+      var i = n
+      repeat {
+        i -= 1
+        raw[i] = 0x30 + UInt8(magnitude % 10)
+        magnitude /= 10
+      } while magnitude > 0
+      bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[0..<n]))
+    }
+    needsComma = true
+  }
+
+  /// `"key":"value"` in one append in compact output when the value is short and needs no escaping.
+  mutating func field(_ k: StaticString, _ v: String) {
+    let count = k.utf8CodeUnitCount
+    guard !pretty, count <= 28 else { key(static: k); string(v); return }
+    var v = v
+    let done = v.withUTF8 { utf8 -> Bool in
+      guard utf8.count <= 60, let source = utf8.baseAddress else { return false }
+      var word: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) =
+        (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+      return withUnsafeMutableBytes(of: &word) { raw in
+        guard let base = raw.baseAddress else { return false }
+        var n = Self.putKey(k, count: count, comma: needsComma, into: base)
+        raw[n] = 0x22
+        n += 1
+        for i in 0..<utf8.count {
+          let b = source[i]
+          if b < 0x20 || b == 0x22 || b == 0x5C || b == 0x7F { return false }
+          raw[n + i] = b
+        }
+        n += utf8.count
+        raw[n] = 0x22
+        bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[0..<(n + 1)]))
+        return true
+      }
+    }
+    if done { needsComma = true } else { key(static: k); string(v) }
+  }
+
+  /// `"key":"value"`, or `"key":null` when nil.
+  mutating func field(_ k: StaticString, _ v: String?) {
+    if let v { field(k, v) } else { key(static: k); null() }
+  }
+
+  /// Writes `,"key":` (the comma when asked) at `base`; returns the bytes written (at most 32).
+  @inline(__always)
+  private static func putKey(_ k: StaticString, count: Int, comma: Bool, into base: UnsafeMutableRawPointer) -> Int {
+    var n = 0
+    if comma { base.storeBytes(of: 0x2C, as: UInt8.self); n = 1 }
+    base.storeBytes(of: 0x22, toByteOffset: n, as: UInt8.self)
+    (base + n + 1).copyMemory(from: k.utf8Start, byteCount: count)
+    n += count + 1
+    base.storeBytes(of: 0x22, toByteOffset: n, as: UInt8.self)
+    base.storeBytes(of: 0x3A, toByteOffset: n + 1, as: UInt8.self)
+    return n + 2
   }
 
   /// A string value.
@@ -80,8 +181,71 @@ public struct JSONEmitter: Sendable {
   /// A decimal written as its digits (`90.8`).
   public mutating func decimal(_ v: ExactDecimal?) {
     beforeValue()
-    if let v { bytes.append(contentsOf: v.description.utf8) } else { bytes.append(contentsOf: "null".utf8) }
+    if let v { appendDecimal(v) } else { bytes.append(contentsOf: "null".utf8) }
     needsComma = true
+  }
+
+  /// `"key":90.8` (or `null`) in one append in compact output.
+  mutating func field(_ k: StaticString, _ v: ExactDecimal?) {
+    let count = k.utf8CodeUnitCount
+    guard !pretty, count <= 28, v.map({ $0.scale >= 0 && $0.scale <= 19 }) ?? true else {
+      key(static: k); decimal(v); return
+    }
+    var word: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
+    withUnsafeMutableBytes(of: &word) { raw in
+      guard let base = raw.baseAddress else { return }
+      var n = Self.putKey(k, count: count, comma: needsComma, into: base)
+      if let v {
+        Self.withDecimalDigits(v) { digits in
+          if let from = digits.baseAddress { (base + n).copyMemory(from: from, byteCount: digits.count) }
+          n += digits.count
+        }
+      } else {
+        for b: UInt8 in [0x6E, 0x75, 0x6C, 0x6C] { raw[n] = b; n += 1 }  // null
+      }
+      bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[0..<n]))
+    }
+    needsComma = true
+  }
+
+  /// `"key":[]` in one append in compact output.
+  mutating func emptyArray(_ k: StaticString) {
+    let count = k.utf8CodeUnitCount
+    guard !pretty, count <= 28 else { key(static: k); beginArray(); endArray(); return }
+    var word: (UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0)
+    withUnsafeMutableBytes(of: &word) { raw in
+      guard let base = raw.baseAddress else { return }
+      let n = Self.putKey(k, count: count, comma: needsComma, into: base)
+      raw[n] = 0x5B
+      raw[n + 1] = 0x5D
+      bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[0..<(n + 2)]))
+    }
+    needsComma = true
+  }
+
+  /// Appends the digits of `v` as `ExactDecimal.description` prints them, built backwards on the stack.
+  private mutating func appendDecimal(_ v: ExactDecimal) {
+    guard v.scale >= 0 && v.scale <= 19 else { bytes.append(contentsOf: v.description.utf8); return }
+    Self.withDecimalDigits(v) { bytes.append(contentsOf: $0) }
+  }
+
+  /// Calls `body` with the digits of `v` (scale 0 to 19) as `ExactDecimal.description` prints them.
+  private static func withDecimalDigits(_ v: ExactDecimal, _ body: (UnsafeRawBufferPointer) -> Void) {
+    // 19 digits, a point, a leading zero and a sign fit in 22 bytes.
+    var magnitude = v.significand.magnitude
+    var digits: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+    withUnsafeMutableBytes(of: &digits) { buffer in
+      var count = 0
+      repeat {
+        buffer[31 - count] = 0x30 + UInt8(magnitude % 10)
+        magnitude /= 10
+        count += 1
+        if count == v.scale { buffer[31 - count] = 0x2E; count += 1 }
+      } while magnitude > 0 || count <= v.scale
+      if buffer[32 - count] == 0x2E { buffer[31 - count] = 0x30; count += 1 }
+      if v.significand < 0 { buffer[31 - count] = 0x2D; count += 1 }
+      body(UnsafeRawBufferPointer(rebasing: buffer[(32 - count)...]))
+    }
   }
   /// `true` / `false`.
   public mutating func bool(_ v: Bool) { beforeValue(); bytes.append(contentsOf: (v ? "true" : "false").utf8); needsComma = true }

@@ -12,8 +12,8 @@ public struct JSONWriter: Sendable {
 
   /// Appends one record per document of `file`.
   public func write(_ file: InputFile, to out: inout JSONEmitter) {
-    for (k, document) in file.documents.enumerated() {
-      writeDocument(document, of: file, isFirst: k == 0, isLast: k == file.documents.count - 1, to: &out)
+    for k in file.documents.indices {
+      writeDocument(file.documents[k], of: file, isFirst: k == 0, isLast: k == file.documents.count - 1, to: &out)
     }
   }
 
@@ -26,15 +26,15 @@ public struct JSONWriter: Sendable {
   /// Appends the error record for an input that could not be parsed.
   public func write(_ error: InputError, to out: inout JSONEmitter) {
     out.beginObject()
-    out.key("schema"); out.string(Self.schema)
-    out.key("file"); out.string(error.path)
-    out.key("error")
+    out.field("schema", Self.schema)
+    out.field("file", error.path)
+    out.key(static: "error")
     out.beginObject()
-    out.key("code"); out.string(error.code)
-    out.key("message"); out.string(error.message)
+    out.field("code", error.code)
+    out.field("message", error.message)
     if let location = error.location {
-      out.key("line"); out.int(location.line)
-      out.key("column"); out.int(location.column)
+      out.field("line", location.line)
+      out.field("column", location.column)
     }
     out.endObject()
     out.endObject()
@@ -42,28 +42,28 @@ public struct JSONWriter: Sendable {
 
   func writeDocument(_ document: Document, of file: InputFile, isFirst: Bool, isLast: Bool, to out: inout JSONEmitter) {
     out.beginObject()
-    out.key("schema"); out.string(Self.schema)
-    out.key("file"); out.string(file.path)
-    out.key("document"); out.int(document.index)
-    out.key("encoding"); out.string(file.encoding.rawValue)
-    out.key("script"); out.string(document.script.rawValue)
-    out.key("title"); out.string(document.title)
-    out.key("first_line"); out.int(document.firstLine)
-    out.key("last_line"); out.int(document.lastLine)
-    out.key("front"); writeBlock(isFirst ? file.front : nil, to: &out)
-    out.key("trailer"); writeBlock(isLast ? file.trailer : nil, to: &out)
-    out.key("sections")
+    out.field("schema", Self.schema)
+    out.field("file", file.path)
+    out.field("document", document.index)
+    out.field("encoding", file.encoding.rawValue)
+    out.field("script", document.script.rawValue)
+    out.field("title", document.title)
+    out.field("first_line", document.firstLine)
+    out.field("last_line", document.lastLine)
+    out.key(static: "front"); writeBlock(isFirst ? file.front : nil, to: &out)
+    out.key(static: "trailer"); writeBlock(isLast ? file.trailer : nil, to: &out)
+    out.key(static: "sections")
     out.beginArray()
-    for section in document.sections { writeSection(section, to: &out) }
+    for i in document.sections.indices { writeSection(document.sections[i], to: &out) }
     out.endArray()
-    out.key("items"); writeItems(document.items, to: &out)
-    out.key("figures")
+    out.key(static: "items"); writeItems(document.items, to: &out)
+    out.key(static: "figures")
     out.beginArray()
-    for figure in document.figures { writeFigure(figure, in: document, of: file, to: &out) }
+    for i in document.figures.indices { writeFigure(document.figures[i], in: document, of: file, to: &out) }
     out.endArray()
-    out.key("findings")
+    out.key(static: "findings")
     out.beginArray()
-    for finding in document.findings { writeFinding(finding, path: file.path, to: &out) }
+    for i in document.findings.indices { writeFinding(document.findings[i], path: file.path, to: &out) }
     out.endArray()
     out.endObject()
   }
@@ -71,38 +71,38 @@ public struct JSONWriter: Sendable {
   private func writeBlock(_ block: InputFile.Block?, to out: inout JSONEmitter) {
     guard let block else { out.null(); return }
     out.beginObject()
-    out.key("first_line"); out.int(block.firstLine)
-    out.key("last_line"); out.int(block.lastLine)
-    out.key("text"); out.string(block.text)
+    out.field("first_line", block.firstLine)
+    out.field("last_line", block.lastLine)
+    out.field("text", block.text)
     out.endObject()
   }
 
   private func writeSection(_ section: Section, to out: inout JSONEmitter) {
     out.beginObject()
-    out.key("level"); out.int(section.level)
-    out.key("marker"); out.string(section.marker)
-    out.key("ordinal"); out.int(section.ordinal)
-    out.key("group"); out.int(section.group)
-    out.key("title"); out.string(section.title)
-    out.key("line"); out.int(section.location.line)
-    out.key("column"); out.int(section.location.column)
-    out.key("items"); writeItems(section.items, to: &out)
-    out.key("children")
+    out.field("level", section.level)
+    out.field("marker", section.marker)
+    out.field("ordinal", section.ordinal)
+    out.field("group", section.group)
+    out.field("title", section.title)
+    out.field("line", section.location.line)
+    out.field("column", section.location.column)
+    out.key(static: "items"); writeItems(section.items, to: &out)
+    out.key(static: "children")
     out.beginArray()
-    for child in section.children { writeSection(child, to: &out) }
+    for i in section.children.indices { writeSection(section.children[i], to: &out) }
     out.endArray()
     out.endObject()
   }
 
   private func writeItems(_ items: [InlineItem], to out: inout JSONEmitter) {
     out.beginArray()
-    for item in items {
+    for i in items.indices {
       out.beginObject()
-      out.key("marker"); out.string(item.marker)
-      out.key("ordinal"); out.int(item.ordinal)
-      out.key("title"); out.string(item.title)
-      out.key("line"); out.int(item.location.line)
-      out.key("column"); out.int(item.location.column)
+      out.field("marker", items[i].marker)
+      out.field("ordinal", items[i].ordinal)
+      out.field("title", items[i].title)
+      out.field("line", items[i].location.line)
+      out.field("column", items[i].location.column)
       out.endObject()
     }
     out.endArray()
@@ -115,28 +115,33 @@ public struct JSONWriter: Sendable {
   ) {
     out.beginObject()
     if withFile {
-      out.key("file"); out.string(file.path)
-      out.key("document"); out.int(document.index)
+      out.field("file", file.path)
+      out.field("document", document.index)
     }
-    out.key("line"); out.int(figure.start.line)
-    out.key("column"); out.int(figure.start.column)
-    out.key("end_line"); out.int(figure.end.line)
-    out.key("end_column"); out.int(figure.end.column)
-    out.key("offset"); out.int(figure.range.lowerBound)
-    out.key("section"); out.string(document.sectionPath(at: figure.range.lowerBound))
-    out.key("kind"); out.string(figure.kind.rawValue)
-    out.key("metric"); out.string(figure.metric?.rawValue ?? "")
-    out.key("subject"); out.string(figure.subject)
-    out.key("base"); out.string(figure.base)
-    out.key("value"); out.decimal(figure.value)
-    out.key("unit"); out.string(figure.unit)
-    out.key("low"); out.decimal(figure.low)
-    out.key("high"); out.decimal(figure.high)
-    out.key("flags")
-    out.beginArray()
-    for name in figure.flags.names { out.string(name) }
-    out.endArray()
-    out.key("text"); out.string(figure.text)
+    out.field("line", figure.start.line)
+    out.field("column", figure.start.column)
+    out.field("end_line", figure.end.line)
+    out.field("end_column", figure.end.column)
+    out.field("offset", figure.range.lowerBound)
+    out.field("section", document.sectionPath(at: figure.range.lowerBound))
+    out.field("kind", figure.kind.rawValue)
+    out.field("metric", figure.metric?.rawValue ?? "")
+    out.field("subject", figure.subject)
+    out.field("base", figure.base)
+    out.field("value", figure.value)
+    out.field("unit", figure.unit)
+    out.field("low", figure.low)
+    out.field("high", figure.high)
+    if figure.flags.isEmpty {
+      out.emptyArray("flags")
+    } else {
+      out.key(static: "flags")
+      out.beginArray()
+      // Figure.Flags.names order without building the array of names set.
+      for (flag, name) in Figure.Flags.names where figure.flags.contains(flag) { out.string(name) }
+      out.endArray()
+    }
+    out.field("text", figure.text)
     out.endObject()
   }
 
@@ -146,18 +151,18 @@ public struct JSONWriter: Sendable {
   /// `invalid-bytes`; else null).
   public func writeFinding(_ finding: Finding, path: String, to out: inout JSONEmitter) {
     out.beginObject()
-    out.key("rule"); out.string(finding.rule)
-    out.key("severity"); out.string(finding.severity.rawValue)
-    out.key("message"); out.string(finding.message)
-    out.key("file"); out.string(path)
-    out.key("line"); out.int(finding.start.line)
-    out.key("column"); out.int(finding.start.column)
-    out.key("end_column"); out.int(finding.end.column)
-    out.key("text"); out.string(finding.text)
-    out.key("suggestion"); out.string(finding.suggestion)
-    out.key("end_line"); out.int(finding.end.line)
-    out.key("offset"); out.int(finding.start.offset)
-    out.key("byte_offset")
+    out.field("rule", finding.rule)
+    out.field("severity", finding.severity.rawValue)
+    out.field("message", finding.message)
+    out.field("file", path)
+    out.field("line", finding.start.line)
+    out.field("column", finding.start.column)
+    out.field("end_column", finding.end.column)
+    out.field("text", finding.text)
+    out.field("suggestion", finding.suggestion)
+    out.field("end_line", finding.end.line)
+    out.field("offset", finding.start.offset)
+    out.key(static: "byte_offset")
     if let byteOffset = finding.byteOffset { out.int(byteOffset) } else { out.null() }
     out.endObject()
   }

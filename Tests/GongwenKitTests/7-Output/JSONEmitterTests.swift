@@ -45,4 +45,64 @@ struct JSONEmitterTests {
     out.int(value)
     #expect(String(decoding: out.bytes, as: UTF8.self) == String(value))
   }
+
+  @Test("decimals print as ExactDecimal.description does, without a String", arguments: [
+    (Int64(908), 1, "90.8"), (-7, 1, "-0.7"), (5, 2, "0.05"), (306, 0, "306"), (9080, 2, "90.80"),
+    (0, 0, "0"), (0, 3, "0.000"), (-5, 3, "-0.005"), (Int64.max, 19, "0.9223372036854775807"),
+    (Int64.min + 1, 4, "-922337203685477.5807"),
+  ])
+  func decimals(_ significand: Int64, _ scale: Int, _ json: String) {
+    var out = JSONEmitter()
+    let value = ExactDecimal(significand: significand, scale: scale)
+    out.decimal(value)
+    #expect(String(decoding: out.bytes, as: UTF8.self) == json)
+    #expect(value.description == json)
+  }
+
+  @Test("fused fields match key then value: compact and indented, short, long and escaped strings, nil")
+  func fields() {
+    let long = String(repeating: "选", count: 30)
+    for pretty in [false, true] {
+      var fused = JSONEmitter(pretty: pretty)
+      var plain = JSONEmitter(pretty: pretty)
+      fused.beginObject()
+      fused.field("line", 12); fused.field("neg", -3); fused.field("max", Int.max); fused.field("min", Int.min)
+      fused.field("kind", "percent"); fused.field("text", long); fused.field("q", "a\"b")
+      fused.field("none", nil as String?); fused.key(static: "flags"); fused.beginArray(); fused.endArray()
+      fused.field("value", ExactDecimal(significand: -7, scale: 1)); fused.field("low", nil as ExactDecimal?)
+      fused.emptyArray("e")
+      // A long value after a fused key must still leave a comma before the next object.
+      fused.key(static: "items"); fused.beginArray()
+      for _ in 0..<2 { fused.beginObject(); fused.field("t", long); fused.endObject() }
+      fused.endArray()
+      fused.endObject()
+      plain.beginObject()
+      plain.key("line"); plain.int(12); plain.key("neg"); plain.int(-3)
+      plain.key("max"); plain.int(Int.max); plain.key("min"); plain.int(Int.min)
+      plain.key("kind"); plain.string("percent"); plain.key("text"); plain.string(long); plain.key("q"); plain.string("a\"b")
+      plain.key("none"); plain.null(); plain.key("flags"); plain.beginArray(); plain.endArray()
+      plain.key("value"); plain.decimal(ExactDecimal(significand: -7, scale: 1)); plain.key("low"); plain.decimal(nil)
+      plain.key("e"); plain.beginArray(); plain.endArray()
+      plain.key("items"); plain.beginArray()
+      for _ in 0..<2 { plain.beginObject(); plain.key("t"); plain.string(long); plain.endObject() }
+      plain.endArray()
+      plain.endObject()
+      #expect(fused.bytes == plain.bytes, "pretty: \(pretty)")
+    }
+    var compact = JSONEmitter()
+    compact.beginObject(); compact.field("a", 1); compact.field("b", "x")
+    compact.field("c", ExactDecimal(significand: 5, scale: 2)); compact.field("d", nil as ExactDecimal?)
+    compact.emptyArray("f"); compact.endObject()
+    #expect(String(decoding: compact.bytes, as: UTF8.self) == #"{"a":1,"b":"x","c":0.05,"d":null,"f":[]}"#)
+  }
+
+  @Test("take hands over one record and leaves the emitter empty for the next")
+  func take() {
+    var out = JSONEmitter()
+    out.beginObject(); out.field("a", 1); out.endObject()
+    #expect(String(decoding: out.take(), as: UTF8.self) == #"{"a":1}"#)
+    #expect(out.bytes.isEmpty)
+    out.beginObject(); out.field("b", 2); out.endObject()
+    #expect(String(decoding: out.take(), as: UTF8.self) == #"{"b":2}"#)
+  }
 }
