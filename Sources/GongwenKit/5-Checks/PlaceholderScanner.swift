@@ -33,6 +33,11 @@ struct PlaceholderScanner: Sendable {
       let n = p.count
       while i < n {
         let b = p[i]
+        // Most bytes (CJK lead and continuation bytes other than E6) start nothing: skip them at once.
+        guard b == 0x2A || b == 0x78 || b == 0x58 || b == 0xC3 || b == 0xEF || b == 0xE6 else {
+          i += 1
+          continue
+        }
         if Self.symbolLength(at: i, p) > 0 {
           let (match, next) = run(at: i, p)
           if let match {
@@ -47,12 +52,13 @@ struct PlaceholderScanner: Sendable {
           i = next
           continue
         }
-        if b == 0xE6, let mou = mou(at: i, p) {
+        // 某 is E6 9F 90, 月 is E6 9C 88: test the second byte before the calls.
+        if b == 0xE6, i + 1 < n, p[i + 1] == 0x9F, let mou = mou(at: i, p) {
           out.append(mou)
           i = mou.range.upperBound
           continue
         }
-        if b == 0xE6, let blank = blankMonthDay(at: i, p) {
+        if b == 0xE6, i + 1 < n, p[i + 1] == 0x9C, let blank = blankMonthDay(at: i, p) {
           out.append(blank)
           i = blank.range.upperBound
           continue
