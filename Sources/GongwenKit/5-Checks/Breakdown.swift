@@ -13,7 +13,8 @@ struct Breakdown: Sendable {
   var parts: [Figure] = []
   /// Percents of `base`, in text order.
   var percents: [Figure] = []
-  /// The dimension words of each part's subject (parallel to `parts`), worked out once per figure.
+  /// The dimension words of each part's subject (parallel to `parts`), worked out once per figure; left
+  /// empty when the breakdown holds a single figure, which can make no pair.
   var partWords: [Words] = []
   /// The dimension words of each percent's subject (parallel to `percents`).
   var percentWords: [Words] = []
@@ -36,7 +37,7 @@ struct Breakdown: Sendable {
   }
 
   private static func covering(_ figures: [Figure], _ words: [Words]) -> [Figure]? {
-    guard let member = dimension(words) else { return nil }
+    guard words.count == figures.count, let member = dimension(words) else { return nil }
     var out: [Figure] = []
     for k in figures.indices where member(words[k]) { out.append(figures[k]) }
     return out
@@ -83,21 +84,42 @@ struct Breakdown: Sendable {
     static let level = Words(rawValue: 1 << 7)
   }
 
-  /// The dimension words `subject` holds, compared scalar by scalar on its folded UTF-8 bytes.
+  /// The dimension words `subject` holds, compared scalar by scalar after folding (歲 as 岁). The subject is
+  /// decoded and folded once, then every word is looked for in its scalars.
   static func words(in subject: String) -> Words {
     var subject = subject
     return subject.withUTF8 { p in
-      func holds(_ word: [UInt32]) -> Bool { FoldedMatch.contains(word, in: 0..<p.count, p: p) }
-      var out: Words = []
-      if holds(Word.male) { out.insert(.male) }
-      if holds(Word.female) { out.insert(.female) }
-      if holds(Word.age) { out.insert(.age) }
-      if holds(Word.below) { out.insert(.below) }
-      if holds(Word.above) { out.insert(.above) }
-      if holds(Word.director) { out.insert(.director) }
-      if holds(Word.member) { out.insert(.member) }
-      if Word.levels.contains(where: holds) { out.insert(.level) }
-      return out
+      withUnsafeTemporaryAllocation(of: UInt32.self, capacity: max(p.count, 1)) { folded in
+        var n = 0
+        var i = 0
+        while i < p.count {
+          let (v, length) = ScalarReader.scalar(at: i, in: p)
+          folded[n] = ScriptFolding.fold(v)
+          n += 1
+          i += length
+        }
+        func holds(_ word: [UInt32]) -> Bool {
+          guard word.count <= n else { return false }
+          var start = 0
+          while start + word.count <= n {
+            var k = 0
+            while k < word.count && folded[start + k] == word[k] { k += 1 }
+            if k == word.count { return true }
+            start += 1
+          }
+          return false
+        }
+        var out: Words = []
+        if holds(Word.male) { out.insert(.male) }
+        if holds(Word.female) { out.insert(.female) }
+        if holds(Word.age) { out.insert(.age) }
+        if holds(Word.below) { out.insert(.below) }
+        if holds(Word.above) { out.insert(.above) }
+        if holds(Word.director) { out.insert(.director) }
+        if holds(Word.member) { out.insert(.member) }
+        if Word.levels.contains(where: holds) { out.insert(.level) }
+        return out
+      }
     }
   }
 
@@ -191,16 +213,14 @@ struct Breakdown: Sendable {
             openIndex[base] = index
           }
         }
-        let words = Self.words(in: figures[k].subject)
-        if kind == .count {
-          out[index].parts.append(figures[k])
-          out[index].partWords.append(words)
-        } else {
-          out[index].percents.append(figures[k])
-          out[index].percentWords.append(words)
-        }
+        if kind == .count { out[index].parts.append(figures[k]) } else { out[index].percents.append(figures[k]) }
       }
       if kind == .count && !figures[k].subject.isEmpty { latestCount[figures[k].subject] = k }
+    }
+    // Words only matter where two figures can make a pair; most breakdowns hold one.
+    for i in out.indices where out[i].parts.count + out[i].percents.count >= 2 {
+      out[i].partWords = out[i].parts.map { words(in: $0.subject) }
+      out[i].percentWords = out[i].percents.map { words(in: $0.subject) }
     }
     return out
   }
