@@ -178,8 +178,14 @@ struct Breakdown: Sendable {
 
   /// Groups `figures` (in text order) into breakdowns: counts and percents with the same base in one
   /// sentence, each with the latest count before it in its document whose subject is that base.
-  static func all(in figures: [Figure], sentences: [Int], documents: [Int]) -> [Breakdown] {
+  /// Also, for each percent with a base, the index of the latest count before it in its document whose
+  /// subject is that base (-1 when none, or for other figures): the total a share is stated of, looked up
+  /// in the same pass so that `percent-mismatch` needs no dictionary of its own.
+  static func all(in figures: [Figure], sentences: [Int], documents: [Int]) -> (
+    breakdowns: [Breakdown], shareTotals: [Int]
+  ) {
     var out: [Breakdown] = []
+    var shareTotals = [Int](repeating: -1, count: figures.count)
     // Breakdowns opened in the current sentence: a short list, with a dictionary once it grows long.
     var open: [Int] = []
     var openIndex: [String: Int] = [:]
@@ -192,6 +198,11 @@ struct Breakdown: Sendable {
       if k > 0 && documents[k] != documents[k - 1] { latestCount.removeAll(keepingCapacity: true) }
       let kind = figures[k].kind
       guard kind == .count || kind == .percent else { continue }
+      var total: Int?? = .none  // the lookup below, done at most once per figure
+      if kind == .percent && !figures[k].base.isEmpty {
+        total = .some(latestCount[figures[k].base])
+        shareTotals[k] = total.flatMap { $0 } ?? -1
+      }
       if !figures[k].base.isEmpty && figures[k].subject != figures[k].base {
         let base = figures[k].base
         var index = -1
@@ -204,7 +215,8 @@ struct Breakdown: Sendable {
           index = existing
         }
         if index < 0 {
-          out.append(Breakdown(base: base, total: latestCount[base].map { figures[$0] }))
+          let t = total ?? latestCount[base]
+          out.append(Breakdown(base: base, total: t.map { figures[$0] }))
           index = out.count - 1
           open.append(index)
           if open.count == Self.shortList {
@@ -222,7 +234,7 @@ struct Breakdown: Sendable {
       out[i].partWords = out[i].parts.map { words(in: $0.subject) }
       out[i].percentWords = out[i].percents.map { words(in: $0.subject) }
     }
-    return out
+    return (out, shareTotals)
   }
 
   /// How many breakdowns of one sentence are searched one by one before a dictionary takes over.
