@@ -90,14 +90,15 @@ struct Breakdown: Sendable {
     var subject = subject
     return subject.withUTF8 { p in
       withUnsafeTemporaryAllocation(of: UInt32.self, capacity: max(p.count, 1)) { folded in
-        var n = 0
+        var count = 0
         var i = 0
         while i < p.count {
           let (v, length) = ScalarReader.scalar(at: i, in: p)
-          folded[n] = ScriptFolding.fold(v)
-          n += 1
+          folded[count] = ScriptFolding.fold(v)
+          count += 1
           i += length
         }
+        let n = count  // a constant, not a captured variable, for the searches below
         func holds(_ word: [UInt32]) -> Bool {
           guard word.count <= n else { return false }
           var start = 0

@@ -15,8 +15,10 @@ struct PercentMismatchRule: Rule {
 
   func check(_ context: RuleContext, into findings: inout [Finding]) {
     let figures = context.figures
-    for (k, figure) in figures.enumerated() {
-      guard figure.kind == .percent, let stated = figure.value, isExact(figure),
+    // Indices, not a copy of every figure: only percents are looked at.
+    for k in figures.indices where figures[k].kind == .percent {
+      let figure = figures[k]
+      guard let stated = figure.value, isExact(figure),
         let (p, t) = figure.metric == .turnout ? turnout(k, in: context) : share(k, in: context),
         let count = figures[p].value, let whole = figures[t].value
       else { continue }
