@@ -13,40 +13,115 @@ struct Breakdown: Sendable {
   var parts: [Figure] = []
   /// Percents of `base`, in text order.
   var percents: [Figure] = []
+  /// The dimension words of each part's subject (parallel to `parts`), worked out once per figure; left
+  /// empty when the breakdown holds a single figure, which can make no pair.
+  var partWords: [Words] = []
+  /// The dimension words of each percent's subject (parallel to `percents`).
+  var percentWords: [Words] = []
 
   /// Whether the parts claim to cover the whole: men and women, an open lower and an open upper band
   /// (35岁以下 … 56岁以上, 大专以上 … 初中以下), or 主任 and 委员. Other lists (其中党员…) may be a selection.
-  var isExhaustive: Bool { Self.covering(parts + percents) != nil }
+  var isExhaustive: Bool { Self.dimension(partWords + percentWords) != nil }
+
+  /// The parts of the dimension that claims to cover the whole (see `covering(_:)`).
+  var coveringParts: [Figure]? { Self.covering(parts, partWords) }
+  /// The percents of the dimension that claims to cover the whole (see `covering(_:)`).
+  var coveringPercents: [Figure]? { Self.covering(percents, percentWords) }
 
   /// The figures of the one dimension among `figures` that claims to cover the whole, nil when none does:
   /// those naming a sex when both are named (男…女…); age bands when one is open below and another above
   /// (35岁以下 … 56岁以上); other open ends (大专以上 … 初中以下); posts (主任 … 委员). So 男性, 女性 and
   /// 35岁以下 in one sentence make a breakdown by sex, with the age band left out.
   static func covering(_ figures: [Figure]) -> [Figure]? {
-    func pair(_ a: [UInt32], _ b: [UInt32], in group: [Figure]) -> Bool {
-      group.contains { holds($0.subject, a) && !holds($0.subject, b) }
-        && group.contains { holds($0.subject, b) && !holds($0.subject, a) }
+    covering(figures, figures.map { words(in: $0.subject) })
+  }
+
+  private static func covering(_ figures: [Figure], _ words: [Words]) -> [Figure]? {
+    guard words.count == figures.count, let member = dimension(words) else { return nil }
+    var out: [Figure] = []
+    for k in figures.indices where member(words[k]) { out.append(figures[k]) }
+    return out
+  }
+
+  /// Which figures (by their words) make the covering dimension, nil when none covers the whole.
+  private static func dimension(_ words: [Words]) -> ((Words) -> Bool)? {
+    // Both ends of a pair, each without the other, within the group.
+    func pair(_ a: Words, _ b: Words, where group: (Words) -> Bool) -> Bool {
+      words.contains { group($0) && $0.contains(a) && !$0.contains(b) }
+        && words.contains { group($0) && $0.contains(b) && !$0.contains(a) }
     }
-    func isSex(_ f: Figure) -> Bool { holds(f.subject, Word.male) || holds(f.subject, Word.female) }
-    let sexes = figures.filter(isSex)
-    if pair(Word.male, Word.female, in: sexes) { return sexes }
-    let ages = figures.filter { holds($0.subject, Word.age) }
-    if pair(Word.below, Word.above, in: ages) { return ages }
-    let others = figures.filter { !holds($0.subject, Word.age) && !isSex($0) }
-    if pair(Word.below, Word.above, in: others) { return others }
-    let posts = figures.filter { holds($0.subject, Word.director) || holds($0.subject, Word.member) }
-    if pair(Word.director, Word.member, in: posts) { return posts }
+    let isSex: (Words) -> Bool = { !$0.isDisjoint(with: [.male, .female]) }
+    if pair(.male, .female, where: isSex) { return isSex }
+    let isAge: (Words) -> Bool = { $0.contains(.age) }
+    if pair(.below, .above, where: isAge) { return isAge }
+    let isOther: (Words) -> Bool = { !$0.contains(.age) && $0.isDisjoint(with: [.male, .female]) }
+    if pair(.below, .above, where: isOther) { return isOther }
+    let isPost: (Words) -> Bool = { !$0.isDisjoint(with: [.director, .member]) }
+    if pair(.director, .member, where: isPost) { return isPost }
     return nil
   }
 
   /// Whether no one can be counted in two parts: an exhaustive breakdown, age bands, or education levels.
   /// Overlapping groups (党员, 妇女) may add up to more than their total.
   var isDisjoint: Bool {
-    if isExhaustive { return true }
-    let subjects = (parts + percents).map(\.subject)
-    guard subjects.count >= 2 else { return false }
-    return subjects.allSatisfy { Self.holds($0, Word.age) }
-      || subjects.allSatisfy { s in Word.levels.contains { Self.holds(s, $0) } }
+    let all = partWords + percentWords
+    if Self.dimension(all) != nil { return true }
+    guard all.count >= 2 else { return false }
+    return all.allSatisfy { $0.contains(.age) } || all.allSatisfy { $0.contains(.level) }
+  }
+
+  /// The words of a subject that tell dimensions apart.
+  struct Words: OptionSet, Sendable {
+    let rawValue: UInt8
+    static let male = Words(rawValue: 1 << 0)
+    static let female = Words(rawValue: 1 << 1)
+    static let age = Words(rawValue: 1 << 2)
+    static let below = Words(rawValue: 1 << 3)
+    static let above = Words(rawValue: 1 << 4)
+    static let director = Words(rawValue: 1 << 5)
+    static let member = Words(rawValue: 1 << 6)
+    /// Any education level (学历, 本科, 初中…).
+    static let level = Words(rawValue: 1 << 7)
+  }
+
+  /// The dimension words `subject` holds, compared scalar by scalar after folding (歲 as 岁). The subject is
+  /// decoded and folded once, then every word is looked for in its scalars.
+  static func words(in subject: String) -> Words {
+    var subject = subject
+    return subject.withUTF8 { p in
+      withUnsafeTemporaryAllocation(of: UInt32.self, capacity: max(p.count, 1)) { folded in
+        var count = 0
+        var i = 0
+        while i < p.count {
+          let (v, length) = ScalarReader.scalar(at: i, in: p)
+          folded[count] = ScriptFolding.fold(v)
+          count += 1
+          i += length
+        }
+        let n = count  // a constant, not a captured variable, for the searches below
+        func holds(_ word: [UInt32]) -> Bool {
+          guard word.count <= n else { return false }
+          var start = 0
+          while start + word.count <= n {
+            var k = 0
+            while k < word.count && folded[start + k] == word[k] { k += 1 }
+            if k == word.count { return true }
+            start += 1
+          }
+          return false
+        }
+        var out: Words = []
+        if holds(Word.male) { out.insert(.male) }
+        if holds(Word.female) { out.insert(.female) }
+        if holds(Word.age) { out.insert(.age) }
+        if holds(Word.below) { out.insert(.below) }
+        if holds(Word.above) { out.insert(.above) }
+        if holds(Word.director) { out.insert(.director) }
+        if holds(Word.member) { out.insert(.member) }
+        if Word.levels.contains(where: holds) { out.insert(.level) }
+        return out
+      }
+    }
   }
 
   /// The words that tell dimensions apart, folded so that traditional subjects (歲, 學歷) match too.
@@ -59,12 +134,6 @@ struct Breakdown: Sendable {
     static let director = FoldedMatch.pattern("主任")
     static let member = FoldedMatch.pattern("委员")
     static let levels = ["学历", "文化", "研究生", "本科", "大专", "中专", "高中", "初中", "小学"].map(FoldedMatch.pattern)
-  }
-
-  /// Whether `subject` holds `word`, compared scalar by scalar on its UTF-8 bytes.
-  private static func holds(_ subject: String, _ word: [UInt32]) -> Bool {
-    var subject = subject
-    return subject.withUTF8 { FoldedMatch.contains(word, in: 0..<$0.count, p: $0) }
   }
 
   /// The sentence and document number of each figure: a new sentence starts after 。！？, a line break
@@ -110,27 +179,65 @@ struct Breakdown: Sendable {
 
   /// Groups `figures` (in text order) into breakdowns: counts and percents with the same base in one
   /// sentence, each with the latest count before it in its document whose subject is that base.
-  static func all(in figures: [Figure], sentences: [Int], documents: [Int]) -> [Breakdown] {
+  /// Also, for each percent with a base, the index of the latest count before it in its document whose
+  /// subject is that base (-1 when none, or for other figures): the total a share is stated of, looked up
+  /// in the same pass so that `percent-mismatch` needs no dictionary of its own.
+  static func all(in figures: [Figure], sentences: [Int], documents: [Int]) -> (
+    breakdowns: [Breakdown], shareTotals: [Int]
+  ) {
     var out: [Breakdown] = []
-    var open: [String: Int] = [:]  // base → index in `out`, within the current sentence
-    var latestCount: [String: Figure] = [:]  // subject → count, within the current document
-    for (k, figure) in figures.enumerated() {
-      if k > 0 && sentences[k] != sentences[k - 1] { open.removeAll(keepingCapacity: true) }
-      if k > 0 && documents[k] != documents[k - 1] { latestCount.removeAll(keepingCapacity: true) }
-      guard figure.kind == .count || figure.kind == .percent else { continue }
-      if !figure.base.isEmpty && figure.subject != figure.base {
-        let index: Int
-        if let existing = open[figure.base] {
-          index = existing
-        } else {
-          out.append(Breakdown(base: figure.base, total: latestCount[figure.base]))
-          index = out.count - 1
-          open[figure.base] = index
-        }
-        if figure.kind == .count { out[index].parts.append(figure) } else { out[index].percents.append(figure) }
+    var shareTotals = [Int](repeating: -1, count: figures.count)
+    // Breakdowns opened in the current sentence: a short list, with a dictionary once it grows long.
+    var open: [Int] = []
+    var openIndex: [String: Int] = [:]
+    var latestCount: [String: Int] = [:]  // subject → index of the count in `figures`, within the document
+    for k in figures.indices {
+      if k > 0 && sentences[k] != sentences[k - 1] {
+        open.removeAll(keepingCapacity: true)
+        if !openIndex.isEmpty { openIndex.removeAll(keepingCapacity: true) }
       }
-      if figure.kind == .count && !figure.subject.isEmpty { latestCount[figure.subject] = figure }
+      if k > 0 && documents[k] != documents[k - 1] { latestCount.removeAll(keepingCapacity: true) }
+      let kind = figures[k].kind
+      guard kind == .count || kind == .percent else { continue }
+      var total: Int?? = .none  // the lookup below, done at most once per figure
+      if kind == .percent && !figures[k].base.isEmpty {
+        total = .some(latestCount[figures[k].base])
+        shareTotals[k] = total.flatMap { $0 } ?? -1
+      }
+      if !figures[k].base.isEmpty && figures[k].subject != figures[k].base {
+        let base = figures[k].base
+        var index = -1
+        if open.count < Self.shortList {
+          for i in open where out[i].base == base {
+            index = i
+            break
+          }
+        } else if let existing = openIndex[base] {
+          index = existing
+        }
+        if index < 0 {
+          let t = total ?? latestCount[base]
+          out.append(Breakdown(base: base, total: t.map { figures[$0] }))
+          index = out.count - 1
+          open.append(index)
+          if open.count == Self.shortList {
+            for i in open.reversed() where openIndex[out[i].base] == nil { openIndex[out[i].base] = i }
+          } else if open.count > Self.shortList {
+            openIndex[base] = index
+          }
+        }
+        if kind == .count { out[index].parts.append(figures[k]) } else { out[index].percents.append(figures[k]) }
+      }
+      if kind == .count && !figures[k].subject.isEmpty { latestCount[figures[k].subject] = k }
     }
-    return out
+    // Words only matter where two figures can make a pair; most breakdowns hold one.
+    for i in out.indices where out[i].parts.count + out[i].percents.count >= 2 {
+      out[i].partWords = out[i].parts.map { words(in: $0.subject) }
+      out[i].percentWords = out[i].percents.map { words(in: $0.subject) }
+    }
+    return (out, shareTotals)
   }
+
+  /// How many breakdowns of one sentence are searched one by one before a dictionary takes over.
+  private static let shortList = 8
 }

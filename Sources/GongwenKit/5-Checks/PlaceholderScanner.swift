@@ -33,6 +33,21 @@ struct PlaceholderScanner: Sendable {
       let n = p.count
       while i < n {
         let b = p[i]
+        // Most bytes start nothing: only 2A 58 78 C3 E6 EF can. A three-byte character other than 某/月
+        // (E6 9F, E6 9C) and full-width masks (EF BC, EF BD) is passed in one step: its continuation
+        // bytes start nothing either.
+        if b >= 0xE0, i + 2 < n, p[i + 1] & 0xC0 == 0x80, p[i + 2] & 0xC0 == 0x80 {
+          let b1 = p[i + 1]
+          let maybe = b == 0xE6 ? (b1 == 0x9F || b1 == 0x9C) : b == 0xEF && (b1 == 0xBC || b1 == 0xBD)
+          if !maybe {
+            i += 3
+            continue
+          }
+        }
+        guard b == 0x2A || b == 0x78 || b == 0x58 || b == 0xC3 || b == 0xEF || b == 0xE6 else {
+          i += 1
+          continue
+        }
         if Self.symbolLength(at: i, p) > 0 {
           let (match, next) = run(at: i, p)
           if let match {
@@ -47,12 +62,13 @@ struct PlaceholderScanner: Sendable {
           i = next
           continue
         }
-        if b == 0xE6, let mou = mou(at: i, p) {
+        // 某 is E6 9F 90, 月 is E6 9C 88: test the second byte before the calls.
+        if b == 0xE6, i + 1 < n, p[i + 1] == 0x9F, let mou = mou(at: i, p) {
           out.append(mou)
           i = mou.range.upperBound
           continue
         }
-        if b == 0xE6, let blank = blankMonthDay(at: i, p) {
+        if b == 0xE6, i + 1 < n, p[i + 1] == 0x9C, let blank = blankMonthDay(at: i, p) {
           out.append(blank)
           i = blank.range.upperBound
           continue

@@ -19,6 +19,9 @@ struct RuleContext: Sendable {
   let owners: [Int]
   /// Figures grouped into totals and their parts.
   let breakdowns: [Breakdown]
+  /// For each percent with a base, the index of the latest count before it in its document whose subject
+  /// is that base; -1 when there is none and for other figures (parallel to `figures`).
+  let shareTotals: [Int]
 
   init(
     text: DecodedText, figures: [Figure], documentRanges: [Range<Int>] = [], front: InputFile.Block? = nil,
@@ -31,7 +34,7 @@ struct RuleContext: Sendable {
     self.trailer = trailer
     placeholders = PlaceholderScanner().matches(in: text.bytes)
     (sentences, owners) = Breakdown.positions(of: figures, text: text.bytes, documents: self.documentRanges)
-    breakdowns = Breakdown.all(in: figures, sentences: sentences, documents: owners)
+    (breakdowns, shareTotals) = Breakdown.all(in: figures, sentences: sentences, documents: owners)
   }
 
   /// The context of a parsed file.

@@ -15,15 +15,11 @@ struct PercentMismatchRule: Rule {
 
   func check(_ context: RuleContext, into findings: inout [Finding]) {
     let figures = context.figures
-    var latestCount: [String: Int] = [:]  // subject → index of the latest count in the document
-    for (k, figure) in figures.enumerated() {
-      if k > 0 && context.owners[k] != context.owners[k - 1] { latestCount.removeAll(keepingCapacity: true) }
-      if figure.kind == .count {
-        if !figure.subject.isEmpty { latestCount[figure.subject] = k }
-        continue
-      }
-      guard figure.kind == .percent, let stated = figure.value, isExact(figure),
-        let (p, t) = figure.metric == .turnout ? turnout(k, in: context) : share(k, latestCount, in: context),
+    // Indices, not a copy of every figure: only percents are looked at.
+    for k in figures.indices where figures[k].kind == .percent {
+      let figure = figures[k]
+      guard let stated = figure.value, isExact(figure),
+        let (p, t) = figure.metric == .turnout ? turnout(k, in: context) : share(k, in: context),
         let count = figures[p].value, let whole = figures[t].value
       else { continue }
       guard let actual = Self.percent(count, of: whole), !Self.agrees(count, whole, stated) else { continue }
@@ -34,9 +30,10 @@ struct PercentMismatchRule: Rule {
   }
 
   /// The part and total of a share (占代表总数的30%): the total is the latest count named as the base.
-  private func share(_ k: Int, _ latestCount: [String: Int], in context: RuleContext) -> (Int, Int)? {
+  private func share(_ k: Int, in context: RuleContext) -> (Int, Int)? {
     let percent = context.figures[k]
-    guard !percent.base.isEmpty, let t = latestCount[percent.base], isExact(context.figures[t]),
+    let t = context.shareTotals[k]
+    guard !percent.base.isEmpty, t >= 0, isExact(context.figures[t]),
       let p = part(of: k, excluding: t, in: context)
     else { return nil }
     return (p, t)

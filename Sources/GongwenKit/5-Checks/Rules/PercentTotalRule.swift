@@ -13,7 +13,7 @@ struct PercentTotalRule: Rule {
   func check(_ context: RuleContext, into findings: inout [Finding]) {
     for breakdown in context.breakdowns where breakdown.percents.count >= 2 {
       // Only the dimension that claims to cover the whole: 男性, 女性, not the 35岁以下 beside them.
-      guard let percents = Breakdown.covering(breakdown.percents), percents.count >= 2,
+      guard let percents = breakdown.coveringPercents, percents.count >= 2,
         percents.allSatisfy({ $0.value != nil && $0.flags.isDisjoint(with: [.approximate, .atLeast, .atMost]) })
       else { continue }
       let values = percents.compactMap(\.value)

@@ -21,7 +21,7 @@ struct SumMismatchRule: Rule {
       // The parts that claim to cover the total must match it; parts that cannot overlap must not exceed it.
       let parts: [Figure]
       let mustMatch: Bool
-      if let covering = Breakdown.covering(breakdown.parts), covering.count >= 2 {
+      if let covering = breakdown.coveringParts, covering.count >= 2 {
         (parts, mustMatch) = (covering, true)
       } else {
         (parts, mustMatch) = (breakdown.parts, percentsCoverWhole(breakdown))
