@@ -26,8 +26,15 @@ struct Batch {
     let error: InputError?
     /// How many documents it held.
     let documents: Int
-    let payload: Payload
+    /// The records, or nil for a large file, which the output thread parses and writes piece by piece.
+    let payload: Payload?
+    /// A large file's decoded text and name, for the output thread.
+    var large: (text: DecodedText, path: String)? = nil
   }
+
+  /// A decoded text longer than this is parsed and written a few documents at a time (pieces of about this
+  /// size), so its peak memory is the text and one piece's figures and records, not all of them.
+  static let pieceBytes = 4 << 20
 
   /// Parses every input and writes what `render` makes of each, in input order.
   ///
@@ -94,13 +101,24 @@ struct Batch {
     work.run(
       jobs: shared.jobs,
       work: { k in
-        let (result, size) = Self.parse(inputs[k], standardInput: standardInput, options: options, maxSize: maxSize)
+        let (decoded, size) = Self.decode(inputs[k], standardInput: standardInput, options: options, maxSize: maxSize)
         progress.fileDone(bytes: size)
+        if case .success(let text) = decoded, text.text.bytes.count > Self.pieceBytes {
+          return Outcome(error: nil, documents: 0, payload: nil, large: text)
+        }
+        let result = decoded.map { InputFile(decoded: $0.text, path: $0.path) }
         let count = (try? result.get())?.documents.count ?? 0
         let error: InputError? = if case .failure(let e) = result { e } else { nil }
         return Outcome(error: error, documents: count, payload: transform(result))
       },
       consume: { k, outcome in
+        func write(_ payload: Payload) {
+          for record in records(payload) {
+            if !isFirst { output.write(framing.separator) }
+            output.write(record)
+            isFirst = false
+          }
+        }
         documents += outcome.documents
         if let error = outcome.error {
           status = .failure
@@ -108,10 +126,12 @@ struct Batch {
           progress.clear()
           streams.writeErr("gongwen: \(Self.terminalName(of: inputs[k], error: error)): \(error.message)\n")
         }
-        for record in records(outcome.payload) {
-          if !isFirst { output.write(framing.separator) }
-          output.write(record)
-          isFirst = false
+        if let payload = outcome.payload { write(payload) }
+        if let large = outcome.large {
+          InputFile.parsePieces(decoded: large.text, path: large.path, pieceBytes: Self.pieceBytes) { piece in
+            documents += piece.documents.count
+            write(transform(.success(piece)))
+          }
         }
       },
       tick: { progress.draw() })
@@ -126,10 +146,10 @@ struct Batch {
     return status
   }
 
-  /// Reads and parses one input; also returns the bytes read, for progress.
-  static func parse(
+  /// Reads and decodes one input, giving its text and name; also returns the bytes read, for progress.
+  static func decode(
     _ input: BatchInput, standardInput: [UInt8]?, options: InputFile.Options, maxSize: Int
-  ) -> (Result<InputFile, InputError>, Int) {
+  ) -> (Result<(text: DecodedText, path: String), InputError>, Int) {
     var size = 0
     do throws(InputError) {
       let bytes: [UInt8]
@@ -152,7 +172,8 @@ struct Batch {
         bytes = try FileReader.read(path, maxSize: maxSize)
       }
       size = bytes.count
-      return (.success(try InputFile(parsing: bytes, path: name, options: options)), size)
+      let text = try TextDecoder(forcedEncoding: options.encoding).decode(bytes, path: name)
+      return (.success((text, name)), size)
     } catch {
       return (.failure(error), size)
     }

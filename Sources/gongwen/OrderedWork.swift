@@ -24,7 +24,15 @@ final class OrderedWork<T: Sendable>: @unchecked Sendable {
     tick: () -> Void = {}
   ) {
     guard count > 0 else { return }
-    let threads = max(1, min(jobs, count))
+    if jobs <= 1 {
+      // One job: no thread to hand results over to, so no lock, wake-up or context switch per file.
+      for k in 0..<count {
+        consume(k, work(k))
+        tick()
+      }
+      return
+    }
+    let threads = min(jobs, count)
     for _ in 0..<threads {
       let thread = Thread { [self] in worker(work) }
       // Deeply nested input recurses in the parser and the writers: give workers a main-thread-sized stack.
