@@ -39,7 +39,7 @@ struct Batch {
   /// Parses every input and writes what `render` makes of each, in input order.
   ///
   /// `render` runs on the calling thread, one input at a time and in order, so it may keep running totals;
-  /// parsing runs on `shared.jobs` threads, at most `2 × jobs` files ahead of the output.
+  /// parsing runs on `shared.jobs` threads, a bounded window ahead of the output (see `OrderedWork`).
   /// An input that failed is also reported on standard error as `gongwen: FILE: reason`.
   /// - Returns: `.failure` when any input could not be read or decoded or the output could not be written,
   ///   else `.success`.
@@ -97,7 +97,11 @@ struct Batch {
     output.write(framing.header)
     let options = InputFile.Options(encoding: shared.encoding)
     let maxSize = shared.maxSize
-    let work = OrderedWork<Outcome<Payload>>(count: inputs.count, window: 2 * shared.jobs)
+    // Small files run up to 32 per job ahead of the output (1 MB of input per job at most), large ones 2.
+    let sizes = inputs.map { input in if case .file(_, let size?) = input { size } else { 0 } }
+    let work = OrderedWork<Outcome<Payload>>(
+      count: inputs.count, window: 32 * shared.jobs, minimumWindow: 2 * shared.jobs, weights: sizes,
+      weightBudget: shared.jobs << 20)
     work.run(
       jobs: shared.jobs,
       work: { k in
