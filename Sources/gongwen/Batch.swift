@@ -171,9 +171,9 @@ struct Batch {
           throw InputError(path: name, reason: .tooLarge(size: standardInput.count, limit: maxSize))
         }
         bytes = standardInput
-      case .file(let path, _):
+      case .file(let path, let size):
         name = path.display
-        bytes = try FileReader.read(path, maxSize: maxSize)
+        bytes = try FileReader.read(path, maxSize: maxSize, knownRegular: size != nil)
       }
       size = bytes.count
       let text = try TextDecoder(forcedEncoding: options.encoding).decode(bytes, path: name)
