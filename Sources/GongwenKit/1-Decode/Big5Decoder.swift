@@ -23,9 +23,10 @@ enum Big5Decoder {
     return bits
   }()
 
-  /// Of the non-ASCII characters in the first `sampleSize` bytes of UTF-8 `text`, how many are common Han
-  /// characters or CJK punctuation, in percent (100 when there are fewer than 20 characters to judge by).
-  static func commonPercent(ofUTF8 text: [UInt8], sampleSize: Int = 65536) -> Int {
+  /// Of the non-ASCII characters in the first `sampleSize` bytes of UTF-8 `text` (4 KiB: over a thousand
+  /// characters), how many are common Han characters or CJK punctuation, in percent (100 when there are
+  /// fewer than 20 characters to judge by).
+  static func commonPercent(ofUTF8 text: [UInt8], sampleSize: Int = 4096) -> Int {
     text.withUnsafeBufferPointer { p in
       commonHan.withUnsafeBufferPointer { bits in
         let n = min(p.count, sampleSize)
@@ -35,8 +36,16 @@ enum Big5Decoder {
         while i < n {
           let b = p[i]
           if b < 0x80 { i += 1; continue }
-          let (v, length) = ScalarReader.scalar(at: i, in: p)
-          i += length
+          let v: UInt32
+          if b >= 0xE0, b < 0xF0, i + 2 < n {
+            // Han and CJK punctuation are three bytes: decoded here, without a call.
+            v = UInt32(b & 0x0F) << 12 | UInt32(p[i + 1] & 0x3F) << 6 | UInt32(p[i + 2] & 0x3F)
+            i += 3
+          } else {
+            let (scalar, length) = ScalarReader.scalar(at: i, in: p)
+            v = scalar
+            i += length
+          }
           total += 1
           if v >= 0x4E00 && v < 0xA000 {
             let k = Int(v - 0x4E00)

@@ -55,8 +55,9 @@ public struct TextDecoder: Sendable {
     if let binary = BinarySniffer.binaryKind(of: sample) {
       throw InputError(path: path, reason: .notText(binary))
     }
-    let isValidUTF8 = bytes.withUnsafeBufferPointer { UTF8Transcoder.firstInvalid(in: $0, from: 0) == nil }
-    if isValidUTF8 { return DecodedText(bytes: bytes, encoding: .utf8) }
+    if let starts = bytes.withUnsafeBufferPointer(UTF8Transcoder.lineStartsIfValid) {
+      return DecodedText(validUTF8: bytes, lines: LineTable(bytes, lineStarts: starts))
+    }
     // Mostly valid UTF-8 is damaged UTF-8 (or UTF-8 with a GB18030 part pasted in): repair it.
     if UTF8Transcoder.validPercent(bytes) >= 70 { return decode(bytes, from: 0, as: .utf8) }
     // Decode as GB18030 once; UTF-8 wins only with no more invalid bytes (counting stops early in GB text).
