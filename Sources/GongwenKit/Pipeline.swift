@@ -123,21 +123,48 @@ public struct InputFile: Sendable {
   package static func parsePieces(
     decoded text: DecodedText, path: String, pieceBytes: Int, _ body: (InputFile) -> Void
   ) {
-    let skeleton = InputFile(sectioned: text, path: path)
-    let documents = skeleton.documents
-    var start = 0
-    while start < documents.count {
-      var end = start + 1
-      while end < documents.count && documents[end].range.lowerBound - documents[start].range.lowerBound < pieceBytes {
-        end += 1
+    let pieces = Pieces(decoded: text, path: path, pieceBytes: pieceBytes)
+    for k in 0..<pieces.count { body(pieces.piece(k)) }
+  }
+
+  /// A large file cut into pieces of whole documents: sectioned once, then each piece filled on demand with
+  /// its figures and findings, in any order and on any thread (pieces share nothing but the text).
+  package struct Pieces: Sendable {
+    /// The file with its documents' heading trees, no figures or findings yet.
+    let skeleton: InputFile
+    /// The documents of each piece, as index ranges into `skeleton.documents`.
+    let bounds: [Range<Int>]
+
+    /// Sections `text` and gathers its documents into pieces of at least `pieceBytes` (the last may be smaller).
+    package init(decoded text: DecodedText, path: String, pieceBytes: Int) {
+      skeleton = InputFile(sectioned: text, path: path)
+      let documents = skeleton.documents
+      var bounds: [Range<Int>] = []
+      var start = 0
+      while start < documents.count {
+        var end = start + 1
+        while end < documents.count && documents[end].range.lowerBound - documents[start].range.lowerBound < pieceBytes {
+          end += 1
+        }
+        bounds.append(start..<end)
+        start = end
       }
+      self.bounds = bounds
+    }
+
+    /// The number of pieces.
+    package var count: Int { bounds.count }
+
+    /// Piece `k` with its figures and findings, as if it were the whole file.
+    package func piece(_ k: Int) -> InputFile {
+      let documents = skeleton.documents
+      let (start, end) = (bounds[k].lowerBound, bounds[k].upperBound)
       let scopeStart = start == 0 ? 0 : documents[start].range.lowerBound
-      let scopeEnd = end == documents.count ? text.bytes.count : documents[end].range.lowerBound
+      let scopeEnd = end == documents.count ? skeleton.text.bytes.count : documents[end].range.lowerBound
       var piece = InputFile(piece: documents[start..<end], of: skeleton)
       piece.extractFigures()
       piece.runChecks(in: scopeStart..<scopeEnd)
-      body(piece)
-      start = end
+      return piece
     }
   }
 

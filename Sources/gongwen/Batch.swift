@@ -26,7 +26,7 @@ struct Batch {
     let error: InputError?
     /// How many documents it held.
     let documents: Int
-    /// The records, or nil for a large file, which the output thread parses and writes piece by piece.
+    /// The records, or nil for a large file, which is parsed piece by piece when its turn comes.
     let payload: Payload?
     /// A large file's decoded text and name, for the output thread.
     var large: (text: DecodedText, path: String)? = nil
@@ -132,10 +132,19 @@ struct Batch {
         }
         if let payload = outcome.payload { write(payload) }
         if let large = outcome.large {
-          InputFile.parsePieces(decoded: large.text, path: large.path, pieceBytes: Self.pieceBytes) { piece in
-            documents += piece.documents.count
-            write(transform(.success(piece)))
-          }
+          // Its pieces are independent: parsed on `jobs` threads, written in order as each is ready.
+          let pieces = InputFile.Pieces(decoded: large.text, path: large.path, pieceBytes: Self.pieceBytes)
+          OrderedWork<(Int, Payload)>(count: pieces.count, window: 2 * shared.jobs).run(
+            jobs: shared.jobs,
+            work: { k in
+              let piece = pieces.piece(k)
+              return (piece.documents.count, transform(.success(piece)))
+            },
+            consume: { _, done in
+              documents += done.0
+              write(done.1)
+            },
+            tick: { progress.draw() })
         }
       },
       tick: { progress.draw() })

@@ -6,8 +6,8 @@ import Testing
 
 @Suite("A file larger than Batch.pieceBytes is written piece by piece, exactly as if parsed whole")
 struct LargeFileTests {
-  @Test("parse --format jsonl of a 4.6 MB file equals the records of the file parsed whole")
-  func parseInPieces() throws {
+  @Test("parse --format jsonl of a 4.6 MB file equals the records of the file parsed whole", arguments: [1, 2])
+  func parseInPieces(jobs: Int) throws {
     let sample = try Data(contentsOf: URL(fileURLWithPath: CLI.fixture("sample/000_2d09065b1503b549.txt")))
     var bytes = Array("资料汇编\n\n网友 分享 时间:\n\n".utf8)
     while bytes.count <= Batch.pieceBytes + 300_000 { bytes += sample; bytes += Array("\n".utf8) }
@@ -16,7 +16,7 @@ struct LargeFileTests {
     let path = dir.path + "/large.txt"
     try Data(bytes).write(to: URL(fileURLWithPath: path))
 
-    let run = CLI.run(["parse", "--format", "jsonl", "-j", "1", path])
+    let run = CLI.run(["parse", "--format", "jsonl", "-j", String(jobs), path])
     #expect(run.status == 0)
     let whole = try InputFile(parsing: bytes, path: path)
     #expect(whole.documents.count > 500 && whole.front != nil && whole.trailer != nil)
