@@ -7,6 +7,30 @@ struct ByteCursor {
 
   init(_ position: UnsafeMutablePointer<UInt8>) { self.position = position }
 
+  /// Reserves `count` bytes at the end of `bytes` and lets `body` store up to that many; the capacity at
+  /// least doubles when it grows, so appending piece by piece stays amortised linear.
+  @inline(__always)
+  static func append(to bytes: inout [UInt8], reserving count: Int, _ body: (inout ByteCursor) -> Void) {
+    let count = Swift.max(count, 1)  // a non-empty span always has a base address
+    if bytes.capacity &- bytes.count < count { grow(&bytes, by: count) }
+    bytes.append(addingCapacity: count) { span in
+      span.withUnsafeMutableBufferPointer { buffer, initialized in
+        guard let base = buffer.baseAddress else { return }
+        var cursor = ByteCursor(base + initialized)
+        body(&cursor)
+        let written = cursor.position - base
+        // A writer that reserved too little has already written past its room: stop rather than go on.
+        precondition(written - initialized <= count && written <= buffer.count, "ByteCursor: more written than reserved")
+        initialized = written
+      }
+    }
+  }
+
+  @inline(never)
+  private static func grow(_ bytes: inout [UInt8], by count: Int) {
+    bytes.reserveCapacity(Swift.max(bytes.count + count, bytes.capacity * 2))
+  }
+
   /// Longest `int`: a sign and 19 digits.
   static let intBound = 20
   /// Longest `decimal` of scale up to 19: a sign, `0.` and 19 digits, or 19 digits and a point.
@@ -133,56 +157,71 @@ struct ByteCursor {
 
   /// Appends `"…"` as a JSON string: at most `6 * s.utf8.count + 2` bytes.
   mutating func quoted(_ s: String) {
+    if s.utf8.withContiguousStorageIfAvailable({ quoted($0) }) != nil { return }
     var s = s
     s.withUTF8 { quoted($0) }
   }
 
-  /// Eight bytes at a time are checked and copied in one store while none needs escaping (Chinese text
-  /// never does); the last bytes are checked as one word too, overlapping what is already copied.
+  /// Copies runs that need no escape a word at a time; only the words that hold a byte to escape go byte
+  /// by byte.
   private mutating func escaped(_ base: UnsafePointer<UInt8>, count n: Int) {
     var i = 0
+    while true {
+      i = copyClean(base, from: i, count: n) { !Self.mayNeedEscape($0) }
+      if i == n { return }
+      let end = Swift.min(i + 8, n)
+      for k in i..<end { escapedByte(base[k]) }
+      i = end
+    }
+  }
+
+  /// Copies bytes `start..<n` of `base` eight at a time while `clean` accepts them (it must judge a word
+  /// exactly as a whole, and accept spaces); the last bytes are judged as one word too, overlapping what is
+  /// already copied. Returns `n`, or where the first word it refused starts (nothing of it copied).
+  @inline(__always)
+  mutating func copyClean(
+    _ base: UnsafePointer<UInt8>, from start: Int, count n: Int, clean: (UInt64) -> Bool
+  ) -> Int {
+    let raw = UnsafeRawPointer(base)
+    var i = start
     while i + 8 <= n {
-      let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-      if Self.mayNeedEscape(w) {
-        for k in i..<(i + 8) { escapedByte(base[k]) }
-      } else {
-        word(w)
-      }
+      let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+      guard clean(w) else { return i }
+      word(w)
       i += 8
     }
     let rest = n - i
-    guard rest > 0 else { return }
-    let raw = UnsafeRawPointer(base)
+    guard rest > 0 else { return n }
+    let out = UnsafeMutableRawPointer(position)
     if n >= 8 {
       // Bytes n-8..<i, when clean, were copied as they are just before `position`.
       let w = raw.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
-      if !Self.mayNeedEscape(w) {
-        UnsafeMutableRawPointer(position - (8 - rest)).storeBytes(of: w, as: UInt64.self)
-        position += rest
-        return
-      }
+      guard clean(w) else { return i }
+      out.storeBytes(of: w, toByteOffset: rest - 8, as: UInt64.self)
     } else if rest >= 4 {
-      let low = raw.loadUnaligned(as: UInt32.self)
-      let high = raw.loadUnaligned(fromByteOffset: rest - 4, as: UInt32.self)
-      if !Self.mayNeedEscape(UInt64(low) | UInt64(high) << 32) {
-        UnsafeMutableRawPointer(position).storeBytes(of: low, as: UInt32.self)
-        UnsafeMutableRawPointer(position).storeBytes(of: high, toByteOffset: rest - 4, as: UInt32.self)
-        position += rest
-        return
-      }
+      let low = raw.loadUnaligned(fromByteOffset: i, as: UInt32.self)
+      let high = raw.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self)
+      guard clean(UInt64(low) | UInt64(high) << 32) else { return i }
+      out.storeBytes(of: low, as: UInt32.self)
+      out.storeBytes(of: high, toByteOffset: rest - 4, as: UInt32.self)
     } else if rest >= 2 {
-      let low = raw.loadUnaligned(as: UInt16.self)
-      let high = raw.loadUnaligned(fromByteOffset: rest - 2, as: UInt16.self)
-      // Spaces fill the word's upper half: they need no escape.
-      if !Self.mayNeedEscape(UInt64(low) | UInt64(high) << 16 | 0x2020_2020_0000_0000) {
-        UnsafeMutableRawPointer(position).storeBytes(of: low, as: UInt16.self)
-        UnsafeMutableRawPointer(position).storeBytes(of: high, toByteOffset: rest - 2, as: UInt16.self)
-        position += rest
-        return
-      }
+      let low = raw.loadUnaligned(fromByteOffset: i, as: UInt16.self)
+      let high = raw.loadUnaligned(fromByteOffset: n - 2, as: UInt16.self)
+      // Spaces fill the word's upper half.
+      guard clean(UInt64(low) | UInt64(high) << 16 | 0x2020_2020_0000_0000) else { return i }
+      out.storeBytes(of: low, as: UInt16.self)
+      out.storeBytes(of: high, toByteOffset: rest - 2, as: UInt16.self)
+    } else {
+      let b = base[i]
+      guard clean(UInt64(b) | 0x2020_2020_2020_2000) else { return i }
+      out.storeBytes(of: b, as: UInt8.self)
     }
-    for k in i..<n { escapedByte(base[k]) }
+    position += rest
+    return n
   }
+
+  /// Moves back to `mark`, dropping what was stored after it.
+  mutating func rewind(to mark: UnsafeMutablePointer<UInt8>) { position = mark }
 
   @inline(__always)
   private mutating func escapedByte(_ b: UInt8) {
@@ -208,12 +247,18 @@ struct ByteCursor {
   private static func hexDigit(_ v: UInt8) -> UInt8 { v < 10 ? 0x30 + v : 0x57 + v }
 
   /// Whether any byte of `w` is below 0x20, a quote, a backslash or DEL (exact for the word as a whole).
+  /// Words of Chinese text alone (every byte 0x80 or more) pass on the first test.
   @inline(__always)
   static func mayNeedEscape(_ w: UInt64) -> Bool {
     let ones: UInt64 = 0x0101_0101_0101_0101
     let high: UInt64 = 0x8080_8080_8080_8080
-    func hasZero(_ v: UInt64) -> Bool { (v &- ones) & ~v & high != 0 }
-    let below = (w &- ones &* 0x20) & ~w & high != 0
-    return below || hasZero(w ^ (ones &* 0x22)) || hasZero(w ^ (ones &* 0x5C)) || hasZero(w ^ (ones &* 0x7F))
+    if w & high == high { return false }
+    let quote = w ^ (ones &* 0x22)
+    let backslash = w ^ (ones &* 0x5C)
+    let delete = w ^ (ones &* 0x7F)
+    // (v - 1) & ~v sets a byte's high bit where v has a zero byte (and only then, for the word as a whole).
+    let zeros = ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | ((delete &- ones) & ~delete)
+    let below = (w &- ones &* 0x20) & ~w
+    return (zeros | below) & high != 0
   }
 }

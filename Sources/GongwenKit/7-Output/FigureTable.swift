@@ -36,23 +36,46 @@ public struct FigureTable: Sendable {
     var rows: [[String]] = []
     rows.reserveCapacity(file.documents.reduce(0) { $0 + $1.figures.count })
     for document in file.documents {
+      let index = Self.string(document.index)
+      var paths = SectionPathCursor(document)
       // Headings are lines: figures on one line share a section path.
       var pathLine = -1
       var path = ""
       for figure in document.figures where includes(figure) {
         if figure.start.line != pathLine {
           pathLine = figure.start.line
-          path = document.sectionPath(at: figure.range.lowerBound)
+          path = paths.path(at: figure.range.lowerBound)
         }
         rows.append([
-          file.path, String(document.index), String(figure.start.line), String(figure.start.column),
+          file.path, index, Self.string(figure.start.line), Self.string(figure.start.column),
           path, figure.kind.rawValue, figure.metric?.rawValue ?? "",
-          figure.subject, figure.base, figure.value?.description ?? "", figure.unit, figure.low?.description ?? "",
-          figure.high?.description ?? "", figure.flags.names.joined(separator: ";"), figure.text,
+          figure.subject, figure.base, Self.string(figure.value), figure.unit, Self.string(figure.low),
+          Self.string(figure.high), figure.flags.isEmpty ? "" : figure.flags.names.joined(separator: ";"), figure.text,
         ])
       }
     }
     return rows
+  }
+
+  /// The digits of `v`, built on the stack (a short String needs no allocation).
+  private static func string(_ v: Int) -> String { string(bound: ByteCursor.intBound) { $0.int(v) } }
+
+  /// `v` as `ExactDecimal.description` prints it, or empty when nil.
+  private static func string(_ v: ExactDecimal?) -> String {
+    guard let v else { return "" }
+    guard v.scale <= 19 else { return v.description }
+    return string(bound: ByteCursor.decimalBound) { $0.decimal(v) }
+  }
+
+  private static func string(bound: Int, _ write: (inout ByteCursor) -> Void) -> String {
+    var buffer: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+    return withUnsafeMutableBytes(of: &buffer) { raw in
+      let bytes = raw.bindMemory(to: UInt8.self)
+      guard let base = bytes.baseAddress, bound <= bytes.count else { return "" }
+      var cursor = ByteCursor(base)
+      write(&cursor)
+      return String(decoding: UnsafeBufferPointer(start: base, count: cursor.position - base), as: UTF8.self)
+    }
   }
 
   /// One row per turnout, attendance or direct-election rate of `file`.

@@ -43,27 +43,14 @@ public struct JSONEmitter: Sendable {
   /// Reserves `count` bytes and lets `body` store up to that many.
   @inline(__always)
   mutating func reserving(_ count: Int, _ body: (inout JSONScope) -> Void) {
-    if bytes.capacity &- bytes.count < count { grow(count) }
     var state = state
-    bytes.append(addingCapacity: count) { span in
-      span.withUnsafeMutableBufferPointer { buffer, initialized in
-        guard let base = buffer.baseAddress else { return }
-        var scope = JSONScope(cursor: ByteCursor(base + initialized), state: state)
-        body(&scope)
-        let written = scope.cursor.position - base
-        // A writer that reserved too little has already written past its room: stop rather than go on.
-        precondition(written - initialized <= count && written <= buffer.count, "JSONEmitter: more written than reserved")
-        initialized = written
-        state = scope.state
-      }
+    ByteCursor.append(to: &bytes, reserving: count) { cursor in
+      var scope = JSONScope(cursor: cursor, state: state)
+      body(&scope)
+      cursor = scope.cursor
+      state = scope.state
     }
     self.state = state
-  }
-
-  /// Doubles the capacity at least, so that reserving record by record stays amortised linear.
-  @inline(never)
-  private mutating func grow(_ count: Int) {
-    bytes.reserveCapacity(max(bytes.count + count, bytes.capacity * 2))
   }
 
   // MARK: Structure

@@ -69,10 +69,11 @@ public struct JSONWriter: Sendable {
     out.key(static: "figures")
     out.beginArray()
     var paths = SectionPathCursor(document)
-    for i in document.figures.indices {
-      let figure = document.figures[i]
-      paths.withPath(at: figure.range.lowerBound) { path in
-        writeFigure(figure, document: document, path: path, file: nil, to: &out)
+    document.figures.withUnsafeBufferPointer { figures in
+      for i in figures.indices {
+        paths.withPath(at: figures[i].range.lowerBound) { path in
+          writeFigure(figures[i], document: document.index, path: path, file: nil, to: &out)
+        }
       }
     }
     out.endArray()
@@ -151,13 +152,13 @@ public struct JSONWriter: Sendable {
   ) {
     var path = document.sectionPath(at: figure.range.lowerBound)
     path.withUTF8 { path in
-      writeFigure(figure, document: document, path: path, file: withFile ? file : nil, to: &out)
+      writeFigure(figure, document: document.index, path: path, file: withFile ? file : nil, to: &out)
     }
   }
 
   /// A figure object, the file and document first when `file` is given, in one reservation.
   private func writeFigure(
-    _ figure: Figure, document: Document, path: UnsafeBufferPointer<UInt8>, file: InputFile?, to out: inout JSONEmitter
+    _ figure: Figure, document: Int, path: UnsafeBufferPointer<UInt8>, file: InputFile?, to out: inout JSONEmitter
   ) {
     var strings = path.count + figure.subject.utf8.count + figure.base.utf8.count + figure.unit.utf8.count
     strings += figure.text.utf8.count + (file?.path.utf8.count ?? 0)
@@ -168,7 +169,7 @@ public struct JSONWriter: Sendable {
       s.beginObject()
       if let file {
         s.field("file", file.path)
-        s.field("document", document.index)
+        s.field("document", document)
       }
       s.field("line", figure.start.line)
       s.field("column", figure.start.column)
