@@ -35,26 +35,99 @@ public struct FigureTable: Sendable {
   public func figureRows(of file: InputFile) -> [[String]] {
     var rows: [[String]] = []
     rows.reserveCapacity(file.documents.reduce(0) { $0 + $1.figures.count })
+    forEachFigure(of: file) { document, figure, path in
+      rows.append([
+        file.path, Self.string(document), Self.string(figure.start.line), Self.string(figure.start.column),
+        path, figure.kind.rawValue, figure.metric?.rawValue ?? "",
+        figure.subject, figure.base, Self.string(figure.value), figure.unit, Self.string(figure.low),
+        Self.string(figure.high), figure.flags.isEmpty ? "" : figure.flags.names.joined(separator: ";"), figure.text,
+      ])
+    }
+    return rows
+  }
+
+  /// Appends the rows `figureRows(of:)` gives, as `CSVWriter.appendRow` writes them, straight into `out`:
+  /// one reservation a row and no String a cell. Numbers and flag names never need quoting or a guard.
+  public func appendFigureRows(of file: InputFile, to out: inout [UInt8]) {
+    var path = file.path
+    path.withUTF8 { filePath in
+      forEachFigure(of: file) { document, figure, sectionPath in
+        var strings = filePath.count + sectionPath.utf8.count + figure.subject.utf8.count + figure.base.utf8.count
+        strings += figure.unit.utf8.count + figure.text.utf8.count
+        // Kind, metric and flag names are ASCII words: 72 bytes together at most; 15 cells, 3 decimals, 3 integers.
+        var bound = 2 * strings + 72 + 15 * 4 + 3 * ByteCursor.intBound + 3 * ByteCursor.decimalBound
+        bound += Self.extraBound(figure.value) + Self.extraBound(figure.low) + Self.extraBound(figure.high)
+        ByteCursor.append(to: &out, reserving: bound) { c in
+          CSVWriter.appendCell(filePath, to: &c)
+          c.byte(0x2C)
+          c.int(document)
+          c.byte(0x2C)
+          c.int(figure.start.line)
+          c.byte(0x2C)
+          c.int(figure.start.column)
+          c.byte(0x2C)
+          Self.appendCell(sectionPath, to: &c)
+          c.byte(0x2C)
+          Self.appendCell(figure.kind.rawValue, to: &c)
+          c.byte(0x2C)
+          if let metric = figure.metric { Self.appendCell(metric.rawValue, to: &c) }
+          c.byte(0x2C)
+          Self.appendCell(figure.subject, to: &c)
+          c.byte(0x2C)
+          Self.appendCell(figure.base, to: &c)
+          c.byte(0x2C)
+          if let value = figure.value { c.decimal(value) }
+          c.byte(0x2C)
+          Self.appendCell(figure.unit, to: &c)
+          c.byte(0x2C)
+          if let low = figure.low { c.decimal(low) }
+          c.byte(0x2C)
+          if let high = figure.high { c.decimal(high) }
+          c.byte(0x2C)
+          if !figure.flags.isEmpty {
+            var first = true
+            for (flag, name) in Figure.Flags.names where figure.flags.contains(flag) {
+              if !first { c.byte(0x3B) }  // ;
+              first = false
+              Self.appendCell(name, to: &c)
+            }
+          }
+          c.byte(0x2C)
+          Self.appendCell(figure.text, to: &c)
+          c.byte(0x0D)
+          c.byte(0x0A)
+        }
+      }
+    }
+  }
+
+  /// Bytes a decimal of more than 19 fraction digits takes beyond `ByteCursor.decimalBound`.
+  private static func extraBound(_ v: ExactDecimal?) -> Int { max((v?.scale ?? 0) - 19, 0) }
+
+  @inline(__always)
+  private static func appendCell(_ s: String, to c: inout ByteCursor) {
+    if s.utf8.withContiguousStorageIfAvailable({ CSVWriter.appendCell($0, to: &c) }) != nil { return }
+    var s = s
+    s.withUTF8 { CSVWriter.appendCell($0, to: &c) }
+  }
+
+  /// Calls `body` with each figure that passes the filters, its document's index and its section path.
+  private func forEachFigure(of file: InputFile, _ body: (Int, borrowing Figure, String) -> Void) {
     for document in file.documents {
-      let index = Self.string(document.index)
       var paths = SectionPathCursor(document)
       // Headings are lines: figures on one line share a section path.
       var pathLine = -1
       var path = ""
-      for figure in document.figures where includes(figure) {
-        if figure.start.line != pathLine {
-          pathLine = figure.start.line
-          path = paths.path(at: figure.range.lowerBound)
+      document.figures.withUnsafeBufferPointer { figures in
+        for i in figures.indices where includes(figures[i]) {
+          if figures[i].start.line != pathLine {
+            pathLine = figures[i].start.line
+            path = paths.path(at: figures[i].range.lowerBound)
+          }
+          body(document.index, figures[i], path)
         }
-        rows.append([
-          file.path, index, Self.string(figure.start.line), Self.string(figure.start.column),
-          path, figure.kind.rawValue, figure.metric?.rawValue ?? "",
-          figure.subject, figure.base, Self.string(figure.value), figure.unit, Self.string(figure.low),
-          Self.string(figure.high), figure.flags.isEmpty ? "" : figure.flags.names.joined(separator: ";"), figure.text,
-        ])
       }
     }
-    return rows
   }
 
   /// The digits of `v`, built on the stack (a short String needs no allocation).
