@@ -69,10 +69,12 @@ public struct JSONWriter: Sendable {
     out.key(static: "figures")
     out.beginArray()
     var paths = SectionPathCursor(document)
+    let index = document.index
     document.figures.withUnsafeBufferPointer { figures in
+      guard let first = figures.baseAddress else { return }
       for i in figures.indices {
         paths.withPath(at: figures[i].range.lowerBound) { path in
-          writeFigure(figures[i], document: document.index, path: path, file: nil, to: &out)
+          writeFigure(first + i, document: index, path: path, file: nil, to: &out)
         }
       }
     }
@@ -152,47 +154,51 @@ public struct JSONWriter: Sendable {
   ) {
     var path = document.sectionPath(at: figure.range.lowerBound)
     path.withUTF8 { path in
-      writeFigure(figure, document: document.index, path: path, file: withFile ? file : nil, to: &out)
+      withUnsafePointer(to: figure) { figure in
+        writeFigure(figure, document: document.index, path: path, file: withFile ? file : nil, to: &out)
+      }
     }
   }
 
-  /// A figure object, the file and document first when `file` is given, in one reservation.
+  /// A figure object, the file and document first when `file` is given, in one reservation. Through a
+  /// pointer: the figure's fields are read in place, the Figure is not copied.
   private func writeFigure(
-    _ figure: Figure, document: Int, path: UnsafeBufferPointer<UInt8>, file: InputFile?, to out: inout JSONEmitter
+    _ figure: UnsafePointer<Figure>, document: Int, path: UnsafeBufferPointer<UInt8>, file: InputFile?, to out: inout JSONEmitter
   ) {
-    var strings = path.count + figure.subject.utf8.count + figure.base.utf8.count + figure.unit.utf8.count
-    strings += figure.text.utf8.count + (file?.path.utf8.count ?? 0)
+    var strings = path.count + figure.pointee.subject.utf8.count + figure.pointee.base.utf8.count
+    strings += figure.pointee.unit.utf8.count + figure.pointee.text.utf8.count + (file?.path.utf8.count ?? 0)
     // Kind, metric and every flag name (65 bytes together).
-    strings += figure.kind.rawValue.utf8.count + (figure.metric?.rawValue.utf8.count ?? 0) + 72
-    strings += JSONScope.extraBound(figure.value) + JSONScope.extraBound(figure.low) + JSONScope.extraBound(figure.high)
+    strings += figure.pointee.kind.rawValue.utf8.count + (figure.pointee.metric?.rawValue.utf8.count ?? 0) + 72
+    strings += JSONScope.extraBound(figure.pointee.value) + JSONScope.extraBound(figure.pointee.low)
+    strings += JSONScope.extraBound(figure.pointee.high)
     out.reserving(fields: 27, nesting: 2, strings: strings) { s in
       s.beginObject()
       if let file {
         s.field("file", file.path)
         s.field("document", document)
       }
-      s.field("line", figure.start.line)
-      s.field("column", figure.start.column)
-      s.field("end_line", figure.end.line)
-      s.field("end_column", figure.end.column)
-      s.field("offset", figure.range.lowerBound)
+      s.field("line", figure.pointee.start.line)
+      s.field("column", figure.pointee.start.column)
+      s.field("end_line", figure.pointee.end.line)
+      s.field("end_column", figure.pointee.end.column)
+      s.field("offset", figure.pointee.range.lowerBound)
       s.field("section", utf8: path)
-      s.field("kind", figure.kind.rawValue)
-      s.field("metric", figure.metric?.rawValue ?? "")
-      s.field("subject", figure.subject)
-      s.field("base", figure.base)
-      s.field("value", figure.value)
-      s.field("unit", figure.unit)
-      s.field("low", figure.low)
-      s.field("high", figure.high)
+      s.field("kind", figure.pointee.kind.rawValue)
+      s.field("metric", figure.pointee.metric?.rawValue ?? "")
+      s.field("subject", figure.pointee.subject)
+      s.field("base", figure.pointee.base)
+      s.field("value", figure.pointee.value)
+      s.field("unit", figure.pointee.unit)
+      s.field("low", figure.pointee.low)
+      s.field("high", figure.pointee.high)
       s.key(static: "flags")
       s.beginArray()
       // Figure.Flags.names order without building the array of names set.
-      if !figure.flags.isEmpty {
-        for (flag, name) in Figure.Flags.names where figure.flags.contains(flag) { s.string(name) }
+      if !figure.pointee.flags.isEmpty {
+        for (flag, name) in Figure.Flags.names where figure.pointee.flags.contains(flag) { s.string(name) }
       }
       s.endArray()
-      s.field("text", figure.text)
+      s.field("text", figure.pointee.text)
       s.endObject()
     }
   }

@@ -32,8 +32,11 @@ struct SectionPathCursor {
     last = offset
     var depth = 0
     while true {
-      let siblings = levels[depth]
-      let i = Self.lastStart(atOrBefore: offset, in: siblings, after: chosen[depth])
+      // Through a buffer pointer: subscripting the array would copy each Section read.
+      let (i, holds) = levels[depth].withUnsafeBufferPointer { siblings in
+        let i = Self.lastStart(atOrBefore: offset, in: siblings, after: chosen[depth])
+        return (i, i >= 0 && siblings[i].range.contains(offset))
+      }
       if i != chosen[depth] {
         chosen[depth] = i
         // What was chosen below belonged to the previous sibling.
@@ -41,18 +44,18 @@ struct SectionPathCursor {
         chosen.removeSubrange((depth + 1)...)
         built = min(built, depth)
       }
-      guard i >= 0, siblings[i].range.contains(offset) else { break }
+      guard holds else { break }
       if built == depth {
         let start = depth == 0 ? 0 : ends[depth - 1]
         path.removeSubrange(start...)
         ends.removeSubrange(depth...)
         if depth > 0 { path.append(0x2F) }  // /
-        path.append(contentsOf: siblings[i].pathComponent.utf8)
+        path.append(contentsOf: levels[depth][i].pathComponent.utf8)
         ends.append(path.count)
         built = depth + 1
       }
       if depth + 1 == levels.count {
-        levels.append(siblings[i].children)
+        levels.append(levels[depth][i].children)
         chosen.append(-1)
       }
       depth += 1
@@ -68,7 +71,7 @@ struct SectionPathCursor {
 
   /// The last index after `start` whose section starts at or before `offset`, or `start`: a gallop then a
   /// binary search, so a long walk forward costs its logarithm.
-  private static func lastStart(atOrBefore offset: Int, in siblings: [Section], after start: Int) -> Int {
+  private static func lastStart(atOrBefore offset: Int, in siblings: UnsafeBufferPointer<Section>, after start: Int) -> Int {
     var good = start
     var step = 1
     while good + step < siblings.count && siblings[good + step].range.lowerBound <= offset {
