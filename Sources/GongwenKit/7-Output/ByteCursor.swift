@@ -74,6 +74,7 @@ struct ByteCursor {
   }
 
   /// Appends the decimal digits of `v`.
+  @inline(__always)
   mutating func int(_ v: Int) {
     if v < 0 { byte(0x2D) }
     digits(UInt64(v.magnitude), minimumCount: 1)
@@ -164,6 +165,7 @@ struct ByteCursor {
 
   /// Copies runs that need no escape a word at a time; only the words that hold a byte to escape go byte
   /// by byte.
+  @inline(__always)
   private mutating func escaped(_ base: UnsafePointer<UInt8>, count n: Int) {
     var i = 0
     while true {

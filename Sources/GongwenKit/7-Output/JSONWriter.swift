@@ -63,25 +63,22 @@ public struct JSONWriter: Sendable {
     writeBlock("trailer", isLast ? file.trailer : nil, to: &out)
     out.key(static: "sections")
     out.beginArray()
-    for i in document.sections.indices { writeSection(document.sections[i], to: &out) }
+    Self.forEachInPlace(document.sections) { writeSection($0, to: &out) }
     out.endArray()
     writeItems(document.items, to: &out)
     out.key(static: "figures")
     out.beginArray()
     var paths = SectionPathCursor(document)
     let index = document.index
-    document.figures.withUnsafeBufferPointer { figures in
-      guard let first = figures.baseAddress else { return }
-      for i in figures.indices {
-        paths.withPath(at: figures[i].range.lowerBound) { path in
-          writeFigure(first + i, document: index, path: path, file: nil, to: &out)
-        }
+    Self.forEachInPlace(document.figures) { figure in
+      paths.withPath(at: figure.pointee.range.lowerBound) { path in
+        writeFigure(figure, document: index, path: path, file: nil, to: &out)
       }
     }
     out.endArray()
     out.key(static: "findings")
     out.beginArray()
-    for i in document.findings.indices { writeFinding(document.findings[i], path: file.path, to: &out) }
+    Self.forEachInPlace(document.findings) { writeFinding($0, path: file.path, to: &out) }
     out.endArray()
     out.endObject()
   }
@@ -102,23 +99,23 @@ public struct JSONWriter: Sendable {
   }
 
   /// A heading's own fields and items in one reservation; its children each in theirs.
-  private func writeSection(_ section: Section, to out: inout JSONEmitter) {
-    var strings = section.marker.utf8.count + section.title.utf8.count
-    for item in section.items { strings += item.marker.utf8.count + item.title.utf8.count }
-    out.reserving(fields: 13 + 7 * section.items.count, nesting: 3, strings: strings) { s in
+  private func writeSection(_ section: UnsafePointer<Section>, to out: inout JSONEmitter) {
+    var strings = section.pointee.marker.utf8.count + section.pointee.title.utf8.count
+    for item in section.pointee.items { strings += item.marker.utf8.count + item.title.utf8.count }
+    out.reserving(fields: 13 + 7 * section.pointee.items.count, nesting: 3, strings: strings) { s in
       s.beginObject()
-      s.field("level", section.level)
-      s.field("marker", section.marker)
-      s.field("ordinal", section.ordinal)
-      s.field("group", section.group)
-      s.field("title", section.title)
-      s.field("line", section.location.line)
-      s.field("column", section.location.column)
-      Self.writeItems(section.items, to: &s)
+      s.field("level", section.pointee.level)
+      s.field("marker", section.pointee.marker)
+      s.field("ordinal", section.pointee.ordinal)
+      s.field("group", section.pointee.group)
+      s.field("title", section.pointee.title)
+      s.field("line", section.pointee.location.line)
+      s.field("column", section.pointee.location.column)
+      Self.writeItems(section.pointee.items, to: &s)
       s.key(static: "children")
       s.beginArray()
     }
-    for i in section.children.indices { writeSection(section.children[i], to: &out) }
+    Self.forEachInPlace(section.pointee.children) { writeSection($0, to: &out) }
     out.reserving(fields: 2, strings: 0) { s in
       s.endArray()
       s.endObject()
@@ -208,24 +205,38 @@ public struct JSONWriter: Sendable {
   /// `end_line`, `offset` (UTF-8 bytes into the decoded text) and `byte_offset` (into the file, for
   /// `invalid-bytes`; else null).
   public func writeFinding(_ finding: Finding, path: String, to out: inout JSONEmitter) {
-    var strings = finding.rule.utf8.count + finding.message.utf8.count + path.utf8.count
-    strings += finding.text.utf8.count + (finding.suggestion?.utf8.count ?? 0) + 16  // + severity
+    withUnsafePointer(to: finding) { writeFinding($0, path: path, to: &out) }
+  }
+
+  /// A finding object read in place.
+  private func writeFinding(_ finding: UnsafePointer<Finding>, path: String, to out: inout JSONEmitter) {
+    var strings = finding.pointee.rule.utf8.count + finding.pointee.message.utf8.count + path.utf8.count
+    strings += finding.pointee.text.utf8.count + (finding.pointee.suggestion?.utf8.count ?? 0) + 16  // + severity
     out.reserving(fields: 15, strings: strings) { s in
       s.beginObject()
-      s.field("rule", finding.rule)
-      s.field("severity", finding.severity.rawValue)
-      s.field("message", finding.message)
+      s.field("rule", finding.pointee.rule)
+      s.field("severity", finding.pointee.severity.rawValue)
+      s.field("message", finding.pointee.message)
       s.field("file", path)
-      s.field("line", finding.start.line)
-      s.field("column", finding.start.column)
-      s.field("end_column", finding.end.column)
-      s.field("text", finding.text)
-      s.field("suggestion", finding.suggestion)
-      s.field("end_line", finding.end.line)
-      s.field("offset", finding.start.offset)
+      s.field("line", finding.pointee.start.line)
+      s.field("column", finding.pointee.start.column)
+      s.field("end_column", finding.pointee.end.column)
+      s.field("text", finding.pointee.text)
+      s.field("suggestion", finding.pointee.suggestion)
+      s.field("end_line", finding.pointee.end.line)
+      s.field("offset", finding.pointee.start.offset)
       s.key(static: "byte_offset")
-      if let byteOffset = finding.byteOffset { s.int(byteOffset) } else { s.literal("null") }
+      if let byteOffset = finding.pointee.byteOffset { s.int(byteOffset) } else { s.literal("null") }
       s.endObject()
+    }
+  }
+
+  /// Calls `body` with a pointer to each element of `array`, read in place: a record passed by value would
+  /// be copied (every String in it retained) once or more per call.
+  private static func forEachInPlace<T>(_ array: [T], _ body: (UnsafePointer<T>) -> Void) {
+    array.withUnsafeBufferPointer { elements in
+      guard let first = elements.baseAddress else { return }
+      for i in elements.indices { body(first + i) }
     }
   }
 }

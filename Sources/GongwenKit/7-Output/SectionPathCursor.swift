@@ -13,6 +13,10 @@ struct SectionPathCursor {
   private var ends: [Int] = []
   private var built = 0
   private var last = Int.min
+  /// Offsets from `last` up to this one have the same path: no heading starts or ends before it.
+  private var sameBefore = Int.min
+  /// The path's length at `last`.
+  private var count = 0
 
   init(_ document: Document) {
     top = document.sections
@@ -23,20 +27,31 @@ struct SectionPathCursor {
     levels = [top]
     chosen = [-1]
     built = 0
+    sameBefore = Int.min
   }
 
   /// Calls `body` with the UTF-8 of the path at `offset`; empty outside any section. Offsets that go back
   /// start again from the top (a search, not a walk, so still cheap).
   mutating func withPath<R>(at offset: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    if offset >= last && offset < sameBefore {
+      last = offset
+      return path.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[..<count])) }
+    }
     if offset < last { reset() }
     last = offset
+    sameBefore = Int.max
     var depth = 0
     while true {
       // Through a buffer pointer: subscripting the array would copy each Section read.
-      let (i, holds) = levels[depth].withUnsafeBufferPointer { siblings in
+      let (i, holds, end) = levels[depth].withUnsafeBufferPointer { siblings in
         let i = Self.lastStart(atOrBefore: offset, in: siblings, after: chosen[depth])
-        return (i, i >= 0 && siblings[i].range.contains(offset))
+        let holds = i >= 0 && siblings[i].range.contains(offset)
+        // The path stays until the next sibling starts or, inside this one, until it ends.
+        var end = i + 1 < siblings.count ? siblings[i + 1].range.lowerBound : Int.max
+        if holds { end = min(end, siblings[i].range.upperBound) }
+        return (i, holds, end)
       }
+      sameBefore = min(sameBefore, end)
       if i != chosen[depth] {
         chosen[depth] = i
         // What was chosen below belonged to the previous sibling.
@@ -60,7 +75,7 @@ struct SectionPathCursor {
       }
       depth += 1
     }
-    let count = depth == 0 ? 0 : ends[depth - 1]
+    count = depth == 0 ? 0 : ends[depth - 1]
     return path.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[..<count])) }
   }
 
