@@ -36,68 +36,81 @@ public struct FigureTable: Sendable {
     var rows: [[String]] = []
     rows.reserveCapacity(file.documents.reduce(0) { $0 + $1.figures.count })
     forEachFigure(of: file) { document, figure, path in
-      rows.append([
-        file.path, Self.string(document), Self.string(figure.start.line), Self.string(figure.start.column),
-        path, figure.kind.rawValue, figure.metric?.rawValue ?? "",
-        figure.subject, figure.base, Self.string(figure.value), figure.unit, Self.string(figure.low),
-        Self.string(figure.high), figure.flags.isEmpty ? "" : figure.flags.names.joined(separator: ";"), figure.text,
-      ])
+      rows.append(Self.row(file: file.path, document: document, figure: figure, section: path))
     }
     return rows
   }
 
+  /// The cells of one figure's row.
+  static func row(file: String, document: Int, figure: borrowing Figure, section: String) -> [String] {
+    [
+      file, string(document), string(figure.start.line), string(figure.start.column),
+      section, figure.kind.rawValue, figure.metric?.rawValue ?? "",
+      figure.subject, figure.base, string(figure.value), figure.unit, string(figure.low),
+      string(figure.high), figure.flags.isEmpty ? "" : figure.flags.names.joined(separator: ";"), figure.text,
+    ]
+  }
+
   /// Appends the rows `figureRows(of:)` gives, as `CSVWriter.appendRow` writes them, straight into `out`:
-  /// one reservation a row and no String a cell. Numbers and flag names never need quoting or a guard.
+  /// one reservation a row and no String a cell.
   public func appendFigureRows(of file: InputFile, to out: inout [UInt8]) {
     var path = file.path
     path.withUTF8 { filePath in
-      forEachFigure(of: file) { document, figure, sectionPath in
-        var strings = filePath.count + sectionPath.utf8.count + figure.subject.utf8.count + figure.base.utf8.count
-        strings += figure.unit.utf8.count + figure.text.utf8.count
-        // Kind, metric and flag names are ASCII words: 72 bytes together at most; 15 cells, 3 decimals, 3 integers.
-        var bound = 2 * strings + 72 + 15 * 4 + 3 * ByteCursor.intBound + 3 * ByteCursor.decimalBound
-        bound += Self.extraBound(figure.value) + Self.extraBound(figure.low) + Self.extraBound(figure.high)
-        ByteCursor.append(to: &out, reserving: bound) { c in
-          CSVWriter.appendCell(filePath, to: &c)
-          c.byte(0x2C)
-          c.int(document)
-          c.byte(0x2C)
-          c.int(figure.start.line)
-          c.byte(0x2C)
-          c.int(figure.start.column)
-          c.byte(0x2C)
-          Self.appendCell(sectionPath, to: &c)
-          c.byte(0x2C)
-          Self.appendCell(figure.kind.rawValue, to: &c)
-          c.byte(0x2C)
-          if let metric = figure.metric { Self.appendCell(metric.rawValue, to: &c) }
-          c.byte(0x2C)
-          Self.appendCell(figure.subject, to: &c)
-          c.byte(0x2C)
-          Self.appendCell(figure.base, to: &c)
-          c.byte(0x2C)
-          if let value = figure.value { c.decimal(value) }
-          c.byte(0x2C)
-          Self.appendCell(figure.unit, to: &c)
-          c.byte(0x2C)
-          if let low = figure.low { c.decimal(low) }
-          c.byte(0x2C)
-          if let high = figure.high { c.decimal(high) }
-          c.byte(0x2C)
-          if !figure.flags.isEmpty {
-            var first = true
-            for (flag, name) in Figure.Flags.names where figure.flags.contains(flag) {
-              if !first { c.byte(0x3B) }  // ;
-              first = false
-              Self.appendCell(name, to: &c)
-            }
-          }
-          c.byte(0x2C)
-          Self.appendCell(figure.text, to: &c)
-          c.byte(0x0D)
-          c.byte(0x0A)
+      forEachFigure(of: file) { document, figure, section in
+        Self.appendRow(file: filePath, document: document, figure: figure, section: section, to: &out)
+      }
+    }
+  }
+
+  /// Appends one figure's row as `CSVWriter.appendRow(row(…))` would. Numbers and flag names never need
+  /// quoting or a guard.
+  static func appendRow(
+    file: UnsafeBufferPointer<UInt8>, document: Int, figure: borrowing Figure, section: String, to out: inout [UInt8]
+  ) {
+    var strings = file.count + section.utf8.count + figure.subject.utf8.count + figure.base.utf8.count
+    strings += figure.unit.utf8.count + figure.text.utf8.count
+    // Kind, metric and flag names are ASCII words: 72 bytes together at most; 15 cells, 3 decimals, 3 integers.
+    var bound = 2 * strings + 72 + 15 * 4 + 3 * ByteCursor.intBound + 3 * ByteCursor.decimalBound
+    bound += extraBound(figure.value) + extraBound(figure.low) + extraBound(figure.high)
+    ByteCursor.append(to: &out, reserving: bound) { c in
+      CSVWriter.appendCell(file, to: &c)
+      c.byte(0x2C)
+      c.int(document)
+      c.byte(0x2C)
+      c.int(figure.start.line)
+      c.byte(0x2C)
+      c.int(figure.start.column)
+      c.byte(0x2C)
+      appendCell(section, to: &c)
+      c.byte(0x2C)
+      appendCell(figure.kind.rawValue, to: &c)
+      c.byte(0x2C)
+      if let metric = figure.metric { appendCell(metric.rawValue, to: &c) }
+      c.byte(0x2C)
+      appendCell(figure.subject, to: &c)
+      c.byte(0x2C)
+      appendCell(figure.base, to: &c)
+      c.byte(0x2C)
+      if let value = figure.value { c.decimal(value) }
+      c.byte(0x2C)
+      appendCell(figure.unit, to: &c)
+      c.byte(0x2C)
+      if let low = figure.low { c.decimal(low) }
+      c.byte(0x2C)
+      if let high = figure.high { c.decimal(high) }
+      c.byte(0x2C)
+      if !figure.flags.isEmpty {
+        var first = true
+        for (flag, name) in Figure.Flags.names where figure.flags.contains(flag) {
+          if !first { c.byte(0x3B) }  // ;
+          first = false
+          appendCell(name, to: &c)
         }
       }
+      c.byte(0x2C)
+      appendCell(figure.text, to: &c)
+      c.byte(0x0D)
+      c.byte(0x0A)
     }
   }
 
