@@ -69,8 +69,10 @@ public struct FigureTable: Sendable {
   ) {
     var strings = file.count + section.utf8.count + figure.subject.utf8.count + figure.base.utf8.count
     strings += figure.unit.utf8.count + figure.text.utf8.count
-    // Kind, metric and flag names are ASCII words: 72 bytes together at most; 15 cells, 3 decimals, 3 integers.
-    var bound = 2 * strings + 72 + 15 * 4 + 3 * ByteCursor.intBound + 3 * ByteCursor.decimalBound
+    // Kind, metric and flag names are ASCII words written as they are (the flags 71 bytes at most with their
+    // semicolons); 15 cells of at most 4 bytes besides their text, 3 integers, 3 decimals.
+    var bound = 2 * strings + figure.kind.rawValue.utf8.count + (figure.metric?.rawValue.utf8.count ?? 0) + 72
+    bound += 15 * 4 + 3 * ByteCursor.intBound + 3 * ByteCursor.decimalBound
     bound += extraBound(figure.value) + extraBound(figure.low) + extraBound(figure.high)
     ByteCursor.append(to: &out, reserving: bound) { c in
       CSVWriter.appendCell(file, to: &c)
