@@ -152,18 +152,18 @@ public struct JSONWriter: Sendable {
     var path = document.sectionPath(at: figure.range.lowerBound)
     path.withUTF8 { path in
       withUnsafePointer(to: figure) { figure in
-        writeFigure(figure, document: document.index, path: path, file: withFile ? file : nil, to: &out)
+        writeFigure(figure, document: document.index, path: path, file: withFile ? file.path : nil, to: &out)
       }
     }
   }
 
-  /// A figure object, the file and document first when `file` is given, in one reservation. Through a
+  /// A figure object, the file's path and the document first when `file` is given, in one reservation. Through a
   /// pointer: the figure's fields are read in place, the Figure is not copied.
   private func writeFigure(
-    _ figure: UnsafePointer<Figure>, document: Int, path: UnsafeBufferPointer<UInt8>, file: InputFile?, to out: inout JSONEmitter
+    _ figure: UnsafePointer<Figure>, document: Int, path: UnsafeBufferPointer<UInt8>, file: String?, to out: inout JSONEmitter
   ) {
     var strings = path.count + figure.pointee.subject.utf8.count + figure.pointee.base.utf8.count
-    strings += figure.pointee.unit.utf8.count + figure.pointee.text.utf8.count + (file?.path.utf8.count ?? 0)
+    strings += figure.pointee.unit.utf8.count + figure.pointee.text.utf8.count + (file?.utf8.count ?? 0)
     // Kind, metric and every flag name (65 bytes together).
     strings += figure.pointee.kind.rawValue.utf8.count + (figure.pointee.metric?.rawValue.utf8.count ?? 0) + 72
     strings += JSONScope.extraBound(figure.pointee.value) + JSONScope.extraBound(figure.pointee.low)
@@ -172,7 +172,7 @@ public struct JSONWriter: Sendable {
     out.reserving(fields: 29, nesting: 2, strings: strings) { s in
       s.beginObject()
       if let file {
-        s.field("file", file.path)
+        s.field("file", file)
         s.field("document", document)
       }
       s.field("line", figure.pointee.start.line)
