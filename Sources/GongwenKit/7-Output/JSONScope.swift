@@ -45,6 +45,7 @@ struct JSONScope {
 
   @inline(__always)
   private mutating func putKey(_ k: StaticString) {
+    assert(k.utf8CodeUnitCount <= 32, "JSONScope: keys beyond 32 bytes exceed fieldBound")
     separate()
     cursor.byte(0x22)
     cursor.bytes(k)
