@@ -95,14 +95,20 @@ struct SectionParser {
     return HeadingMarker.isClauseBoundary(v) ? j - 3 : end
   }
 
-  /// Whether any byte of `w` is ASCII, E3 or EF (false positives allowed, never a false negative).
+  /// The high bit of each byte of `w` that is ASCII, E3 or EF, the first bytes of every clause mark (false
+  /// positives allowed above a flagged byte, never a false negative).
   @inline(__always)
-  static func mayHoldBoundary(_ w: UInt64) -> Bool {
+  static func boundaryLeads(_ w: UInt64) -> UInt64 {
     let ones: UInt64 = 0x0101_0101_0101_0101
     let high: UInt64 = 0x8080_8080_8080_8080
-    func hasZero(_ v: UInt64) -> Bool { (v &- ones) & ~v & high != 0 }
-    return ~w & high != 0 || hasZero(w ^ (ones &* 0xE3)) || hasZero(w ^ (ones &* 0xEF))
+    let e3 = w ^ (ones &* 0xE3)
+    let ef = w ^ (ones &* 0xEF)
+    return (~w | (e3 &- ones) & ~e3 | (ef &- ones) & ~ef) & high
   }
+
+  /// Whether any byte of `w` is ASCII, E3 or EF (false positives allowed, never a false negative).
+  @inline(__always)
+  static func mayHoldBoundary(_ w: UInt64) -> Bool { boundaryLeads(w) != 0 }
 
   /// 。、 and the full-width ！，：；？ as their three UTF-8 bytes (what `HeadingMarker.isClauseBoundary` accepts
   /// beyond ASCII).
@@ -113,6 +119,14 @@ struct SectionParser {
     return false
   }
 
+  /// An item marker at the clause start `c`, behind a cheap gate: item markers begin with a Han numeral or
+  /// 首/其/再/最 (lead byte E4 and up).
+  @inline(__always)
+  static func itemMarker(at c: Int, limit: Int, in p: UnsafeBufferPointer<UInt8>) -> HeadingMarker.Match? {
+    guard c < limit, p[c] >= 0xE4, HeadingMarker.mayStartItem(ScalarReader.scalar(at: c, in: p).value) else { return nil }
+    return HeadingMarker.item(at: c, limit: limit, in: p)
+  }
+
   /// Inline items (一是…, 首先…) in `range`, at the line start or after clause punctuation.
   static func items(in range: Range<Int>, lineStart: Int, text: DecodedText, p: UnsafeBufferPointer<UInt8>)
     -> [InlineItem]
@@ -120,44 +134,48 @@ struct SectionParser {
     // First the markers, then each title up to the next marker at most: a line of 首先，其次，… with no 。
     // would otherwise scan and copy the rest of the line once per item (quadratic).
     var markers: [(start: Int, end: Int, ordinal: Int)] = []
-    var i = range.lowerBound
     let end = range.upperBound
-    var atBoundary = range.lowerBound == lineStart
-    // One pass over bytes: only clause punctuation and the lead bytes of Han scalars matter here.
-    while i < end {
-      // Inside a clause, skip eight bytes at a time while none is ASCII or a lead of 。、 (E3) or of the
-      // full-width punctuation (EF): such a run holds no boundary. It may stop inside a scalar, so a
-      // continuation byte below steps by one.
-      if !atBoundary, let base = p.baseAddress {
-        while i + 8 <= end && !Self.mayHoldBoundary(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) {
-          i += 8
-        }
-        if i >= end { break }
-      }
-      let b = p[i]
-      if b < 0xC0 && b >= 0x80 {
-        i += 1  // a continuation byte after a skip: still inside the clause
-        continue
-      }
-      if b < 0x80 {
-        atBoundary = b == 0x3B || b == 0x3A || b == 0x2C || b == 0x21 || b == 0x3F  // ; : , ! ?
-        i += 1
-        continue
-      }
-      // Item markers begin with a Han numeral or 首/其/再/最 (lead byte E4 and up); a cheap gate keeps this fast.
-      if atBoundary, b >= 0xE4, HeadingMarker.mayStartItem(ScalarReader.scalar(at: i, in: p).value),
-        let match = HeadingMarker.item(at: i, limit: end, in: p)
-      {
-        let previous = markers.last?.ordinal ?? 0
-        markers.append((i, match.end, match.ordinal == 0 ? previous + 1 : match.ordinal))
-        i = match.end
-        atBoundary = false
-        continue
-      }
-      let length = b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
-      atBoundary = length == 3 && i + 2 < p.count && Self.isWideClauseBoundary(b, p[i + 1], p[i + 2])
-      i += length
+    // An item may start at the line start and right after a clause mark, never inside the last marker.
+    var resume = range.lowerBound
+    if range.lowerBound == lineStart, let match = itemMarker(at: range.lowerBound, limit: end, in: p) {
+      markers.append((range.lowerBound, match.end, match.ordinal == 0 ? 1 : match.ordinal))
+      resume = match.end
     }
+    // Clause marks start with an ASCII, E3 or EF byte: eight bytes at a time, each such byte in turn.
+    guard let base = p.baseAddress else { return [] }
+    var i = range.lowerBound
+    while i < end {
+      var flags: UInt64 = 0
+      if i &+ 8 <= end {
+        flags = Self.boundaryLeads(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+        // Most of a clause is Han: pass sixteen bytes without a mark in one step.
+        if flags == 0, i &+ 16 <= end {
+          flags = Self.boundaryLeads(UnsafeRawPointer(base + (i &+ 8)).loadUnaligned(as: UInt64.self))
+          i &+= 8
+        }
+      } else {
+        for k in 0..<(end - i) where p[i + k] < 0x80 || p[i + k] == 0xE3 || p[i + k] == 0xEF { flags |= 0x80 << (8 * k) }
+      }
+      while flags != 0 {
+        let j = i &+ flags.trailingZeroBitCount >> 3
+        flags &= flags &- 1
+        let b = p[j]
+        let next: Int
+        if b < 0x80 {
+          guard b == 0x3B || b == 0x3A || b == 0x2C || b == 0x21 || b == 0x3F else { continue }  // ; : , ! ?
+          next = j &+ 1
+        } else {
+          guard j &+ 3 < end, Self.isWideClauseBoundary(b, p[j &+ 1], p[j &+ 2]) else { continue }
+          next = j &+ 3
+        }
+        guard next >= resume, let match = itemMarker(at: next, limit: end, in: p) else { continue }
+        let previous = markers.last?.ordinal ?? 0
+        markers.append((next, match.end, match.ordinal == 0 ? previous + 1 : match.ordinal))
+        resume = match.end
+      }
+      i &+= 8
+    }
+    if markers.isEmpty { return [] }
     var items: [InlineItem] = []
     items.reserveCapacity(markers.count)
     for (k, marker) in markers.enumerated() {
