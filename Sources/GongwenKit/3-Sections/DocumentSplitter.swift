@@ -118,6 +118,7 @@ struct DocumentSplitter {
     guard containsPieceWord(line, in: p) else { return nil }
     var i = line.lowerBound
     var scalars: [(UInt32, Int)] = []
+    scalars.reserveCapacity(line.count)
     while i < line.upperBound {
       let (v, len) = ScalarReader.scalar(at: i, in: p)
       if ScriptFolding.fold(v) == 0x3002 { return nil }  // a sentence, not a title
@@ -166,10 +167,14 @@ struct DocumentSplitter {
 
   /// 网友 分享 时间, 来源：… 更新：…, 【导言】…: the web page's own matter.
   static func isFrontMatterLine(_ line: Range<Int>, in p: UnsafeBufferPointer<UInt8>) -> Bool {
-    if FoldedMatch.firstMatch(frontOpeners, at: line.lowerBound, limit: line.upperBound, in: p) != nil { return true }
+    if !line.isEmpty, openerFirsts & 1 << UInt64(ScriptFolding.fold(ScalarReader.scalar(at: line.lowerBound, in: p).value) & 63) != 0,
+      FoldedMatch.firstMatch(frontOpeners, at: line.lowerBound, limit: line.upperBound, in: p) != nil
+    {
+      return true
+    }
     guard line.count <= 180, HeadingMarker.heading(at: line.lowerBound, limit: line.upperBound, in: p) == nil
     else { return false }
-    let hits = distinctWords(frontWords, in: line, p: p)
+    let hits = distinctWords(frontWords, firsts: frontFirsts, in: line, p: p)
     return hits >= 2 || (hits == 1 && !containsFullStop(line, in: p) && line.count <= 60)
   }
 
@@ -189,16 +194,31 @@ struct DocumentSplitter {
     }
     if han == 0 { return true }
     guard line.count <= 120 else { return false }
-    return distinctWords(debrisWords, in: line, p: p) > 0
+    return distinctWords(debrisWords, firsts: debrisFirsts, in: line, p: p) > 0
   }
 
-  /// How many of `words` (at most 64) occur in `line`: one pass over its scalars, each folded once.
-  static func distinctWords(_ words: [[UInt32]], in line: Range<Int>, p: UnsafeBufferPointer<UInt8>) -> Int {
+  /// One bit per word's first scalar (its low six bits): most scalars start none of the words.
+  private static func firstScalars(_ words: [[UInt32]]) -> UInt64 {
+    words.reduce(0) { $0 | 1 << UInt64(($1.first ?? 0) & 63) }
+  }
+  private static let frontFirsts = firstScalars(frontWords)
+  private static let debrisFirsts = firstScalars(debrisWords)
+  private static let openerFirsts = firstScalars(frontOpeners)
+
+  /// How many of `words` (at most 64, their `firstScalars` in `firsts`) occur in `line`: one pass over its
+  /// scalars, each folded once.
+  static func distinctWords(
+    _ words: [[UInt32]], firsts: UInt64, in line: Range<Int>, p: UnsafeBufferPointer<UInt8>
+  ) -> Int {
     var found: UInt64 = 0
     var i = line.lowerBound
     while i < line.upperBound {
       let (v, length) = ScalarReader.scalar(at: i, in: p)
       let folded = ScriptFolding.fold(v)
+      if firsts & (1 << UInt64(folded & 63)) == 0 {
+        i += length
+        continue
+      }
       for (k, word) in words.enumerated() where word.first == folded && found & (1 << k) == 0 {
         if FoldedMatch.match(word, at: i, limit: line.upperBound, in: p) != nil { found |= 1 << k }
       }
