@@ -1,29 +1,21 @@
 /// Builds a document's heading tree and inline items from its lines, in one forward pass.
 struct SectionParser {
-  private final class Node {
+  /// A heading whose section is still open: its children and items grow until a heading at its level or above.
+  private struct Open {
     let level: Int
     let marker: String
     let ordinal: Int
-    var group = 1
+    let group: Int
     let title: String
     let location: SourceLocation
     let start: Int
-    var end: Int
     var items: [InlineItem] = []
-    var children: [Node] = []
-    init(level: Int, marker: String, ordinal: Int, title: String, location: SourceLocation, start: Int, end: Int) {
-      self.level = level
-      self.marker = marker
-      self.ordinal = ordinal
-      self.title = title
-      self.location = location
-      self.start = start
-      self.end = end
-    }
-    func freeze() -> Section {
+    var children: [Section] = []
+
+    func closed(at end: Int) -> Section {
       Section(
         level: level, marker: marker, ordinal: ordinal, group: group, title: title, location: location,
-        range: start..<end, items: items, children: children.map { $0.freeze() })
+        range: start..<end, items: items, children: children)
     }
   }
 
@@ -31,8 +23,9 @@ struct SectionParser {
   func parse(_ text: DecodedText, lines: TextLines, lineRange: Range<Int>, skipping titleLines: [Int]) -> (
     sections: [Section], items: [InlineItem]
   ) {
-    var roots: [Node] = []
-    var stack: [Node] = []
+    var roots: [Section] = []
+    // The open sections, outermost first; each is appended to its parent (or the roots) when it closes.
+    var stack: [Open] = []
     var looseItems: [InlineItem] = []
     let documentEnd = lineRange.isEmpty ? 0 : lines.content[lineRange.upperBound - 1].upperBound
     text.bytes.withUnsafeBufferPointer { p in
@@ -44,30 +37,39 @@ struct SectionParser {
           let titleStart = TextLines.trim(match.end..<line.upperBound, in: p).lowerBound
           let titleEnd = Self.clauseEnd(from: titleStart, limit: line.upperBound, in: p, stopAtSemicolon: false)
           if titleEnd > titleStart {
-            let node = Node(
-              level: match.level, marker: text.string(line.lowerBound..<match.end), ordinal: match.ordinal,
-              title: text.string(TextLines.trim(titleStart..<titleEnd, in: p)),
-              location: text.location(of: line.lowerBound), start: lines.content[k].lowerBound, end: documentEnd)
             while let top = stack.last, top.level >= match.level {
-              top.end = lines.content[k].lowerBound
-              stack.removeLast()
+              Self.close(&stack, into: &roots, at: lines.content[k].lowerBound)
             }
-            // No binding of the siblings array: holding it would make the append below copy it (quadratic).
-            if let previous = (stack.last?.children ?? roots).last(where: { $0.level == node.level }) {
-              node.group = node.ordinal <= previous.ordinal ? previous.group + 1 : previous.group
+            // Every earlier sibling has closed: numbering starts a new group when it does not go up.
+            var group = 1
+            if let previous = (stack.last?.children ?? roots).last(where: { $0.level == match.level }) {
+              group = match.ordinal <= previous.ordinal ? previous.group + 1 : previous.group
             }
-            if let parent = stack.last { parent.children.append(node) } else { roots.append(node) }
-            stack.append(node)
+            stack.append(
+              Open(
+                level: match.level, marker: text.string(line.lowerBound..<match.end), ordinal: match.ordinal,
+                group: group, title: text.string(TextLines.trim(titleStart..<titleEnd, in: p)),
+                location: text.location(of: line.lowerBound), start: lines.content[k].lowerBound))
             bodyStart = titleEnd
           }
         }
-        let items = Self.items(in: bodyStart..<line.upperBound, lineStart: line.lowerBound, text: text, p: p)
-        if !items.isEmpty {
-          if let top = stack.last { top.items.append(contentsOf: items) } else { looseItems.append(contentsOf: items) }
+        if stack.isEmpty {
+          Self.items(in: bodyStart..<line.upperBound, lineStart: line.lowerBound, text: text, p: p, into: &looseItems)
+        } else {
+          Self.items(
+            in: bodyStart..<line.upperBound, lineStart: line.lowerBound, text: text, p: p,
+            into: &stack[stack.count - 1].items)
         }
       }
     }
-    return (roots.map { $0.freeze() }, looseItems)
+    while !stack.isEmpty { Self.close(&stack, into: &roots, at: documentEnd) }
+    return (roots, looseItems)
+  }
+
+  /// Closes the innermost open section at `end` and appends it to its parent, or to `roots` at the top.
+  private static func close(_ stack: inout [Open], into roots: inout [Section], at end: Int) {
+    let section = stack.removeLast().closed(at: end)
+    if stack.isEmpty { roots.append(section) } else { stack[stack.count - 1].children.append(section) }
   }
 
   /// The end of the clause starting at `i`: the first 。 (and ；; when asked), or `limit`.
@@ -127,10 +129,11 @@ struct SectionParser {
     return HeadingMarker.item(at: c, limit: limit, in: p)
   }
 
-  /// Inline items (一是…, 首先…) in `range`, at the line start or after clause punctuation.
-  static func items(in range: Range<Int>, lineStart: Int, text: DecodedText, p: UnsafeBufferPointer<UInt8>)
-    -> [InlineItem]
-  {
+  /// Appends the inline items (一是…, 首先…) in `range`, at the line start or after clause punctuation.
+  static func items(
+    in range: Range<Int>, lineStart: Int, text: DecodedText, p: UnsafeBufferPointer<UInt8>,
+    into items: inout [InlineItem]
+  ) {
     // First the markers, then each title up to the next marker at most: a line of 首先，其次，… with no 。
     // would otherwise scan and copy the rest of the line once per item (quadratic).
     var markers: [(start: Int, end: Int, ordinal: Int)] = []
@@ -142,7 +145,7 @@ struct SectionParser {
       resume = match.end
     }
     // Clause marks start with an ASCII, E3 or EF byte: eight bytes at a time, each such byte in turn.
-    guard let base = p.baseAddress else { return [] }
+    guard let base = p.baseAddress else { return }
     var i = range.lowerBound
     while i < end {
       var flags: UInt64 = 0
@@ -175,9 +178,7 @@ struct SectionParser {
       }
       i &+= 8
     }
-    if markers.isEmpty { return [] }
-    var items: [InlineItem] = []
-    items.reserveCapacity(markers.count)
+    if markers.isEmpty { return }
     for (k, marker) in markers.enumerated() {
       let next = k + 1 < markers.count ? markers[k + 1].start : range.upperBound
       var end = clauseEnd(from: marker.end, limit: next, in: p, stopAtSemicolon: true)
@@ -187,6 +188,5 @@ struct SectionParser {
           marker: text.string(marker.start..<marker.end), ordinal: marker.ordinal,
           title: text.string(TextLines.trim(marker.end..<end, in: p)), location: text.location(of: marker.start)))
     }
-    return items
   }
 }
