@@ -42,28 +42,33 @@ public enum ScriptFolding {
       // Most documents hold no traditional character: one bit test per Han scalar settles them, and only
       // the others are counted.
       guard start < end, holdsTraditional(p, from: start, to: end) else { return .simplified }
-      var traditional = 0
-      var simplified = 0
-      hanTable.withUnsafeBufferPointer { table in
-        var i = start
-        while i < end {
-          // CJK Unified Ideographs U+4E00…U+9FFF have leads E4…E9.
-          let b = p[i]
-          guard b >= 0xE4, b <= 0xE9, i + 2 < p.count else { i += 1; continue }
-          let v = (UInt32(b) & 0x0F) << 12 | (UInt32(p[i + 1]) & 0x3F) << 6 | (UInt32(p[i + 2]) & 0x3F)
-          // Counted without branches: the kinds interleave unpredictably.
-          let entry = v >= 0x4E00 ? table[Int(v &- 0x4E00)] : 0
-          traditional &+= entry > simplifiedOnly ? 1 : 0
-          simplified &+= entry == simplifiedOnly ? 1 : 0
-          i += 3
-        }
-      }
-      if traditional == 0 { return .simplified }
-      // A stray traditional character in a simplified text (or the reverse) does not make it mixed.
-      if simplified == 0 || simplified * 20 <= traditional { return .traditional }
-      if traditional * 20 <= simplified { return .simplified }
-      return .mixed
+      return countedScript(of: p, from: start, to: end)
     }
+  }
+
+  /// `script` by counting both kinds in `p[start..<end]` (`0 <= start <= end <= p.count`).
+  static func countedScript(of p: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Script {
+    var traditional = 0
+    var simplified = 0
+    hanTable.withUnsafeBufferPointer { table in
+      var i = start
+      while i < end {
+        // CJK Unified Ideographs U+4E00…U+9FFF have leads E4…E9.
+        let b = p[i]
+        guard b >= 0xE4, b <= 0xE9, i + 2 < p.count else { i += 1; continue }
+        let v = (UInt32(b) & 0x0F) << 12 | (UInt32(p[i + 1]) & 0x3F) << 6 | (UInt32(p[i + 2]) & 0x3F)
+        // Counted without branches: the kinds interleave unpredictably.
+        let entry = v >= 0x4E00 ? table[Int(v &- 0x4E00)] : 0
+        traditional &+= entry > simplifiedOnly ? 1 : 0
+        simplified &+= entry == simplifiedOnly ? 1 : 0
+        i += 3
+      }
+    }
+    if traditional == 0 { return .simplified }
+    // A stray traditional character in a simplified text (or the reverse) does not make it mixed.
+    if simplified == 0 || simplified * 20 <= traditional { return .traditional }
+    if traditional * 20 <= simplified { return .simplified }
+    return .mixed
   }
 
   /// Whether `p[start..<end]` holds a traditional form (`isTraditional`), by the bitmap over the leads E4…E9.

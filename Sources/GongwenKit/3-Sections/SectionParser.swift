@@ -21,14 +21,20 @@ struct SectionParser {
 
   /// The heading tree and the items before the first heading, for lines `lineRange` of `text`.
   func parse(_ text: DecodedText, lines: TextLines, lineRange: Range<Int>, skipping titleLines: [Int]) -> (
-    sections: [Section], items: [InlineItem]
+    sections: [Section], items: [InlineItem], script: ScriptFolding.Script
   ) {
     var roots: [Section] = []
     // The open sections, outermost first; each is appended to its parent (or the roots) when it closes.
     var stack: [Open] = []
     var looseItems: [InlineItem] = []
+    let documentStart = lineRange.isEmpty ? 0 : lines.content[lineRange.lowerBound].lowerBound
     let documentEnd = lineRange.isEmpty ? 0 : lines.content[lineRange.upperBound - 1].upperBound
+    var script = ScriptFolding.Script.simplified
     text.bytes.withUnsafeBufferPointer { p in
+      // One pass over the document's Han scalars: its script, and where an inline item may start.
+      let han = Self.scanHan(p, from: documentStart, to: documentEnd)
+      if han.holdsTraditional { script = ScriptFolding.countedScript(of: p, from: documentStart, to: documentEnd) }
+      var nextStart = 0  // the first of han.itemStarts not yet passed
       for k in lineRange {
         let line = lines.trimmed(k, in: p)
         if line.isEmpty || titleLines.contains(k) { continue }
@@ -53,17 +59,20 @@ struct SectionParser {
             bodyStart = titleEnd
           }
         }
+        let body = bodyStart..<line.upperBound
         if stack.isEmpty {
-          Self.items(in: bodyStart..<line.upperBound, lineStart: line.lowerBound, text: text, p: p, into: &looseItems)
+          Self.items(
+            in: body, lineStart: line.lowerBound, starts: han.itemStarts, next: &nextStart, text: text, p: p,
+            into: &looseItems)
         } else {
           Self.items(
-            in: bodyStart..<line.upperBound, lineStart: line.lowerBound, text: text, p: p,
+            in: body, lineStart: line.lowerBound, starts: han.itemStarts, next: &nextStart, text: text, p: p,
             into: &stack[stack.count - 1].items)
         }
       }
     }
     while !stack.isEmpty { Self.close(&stack, into: &roots, at: documentEnd) }
-    return (roots, looseItems)
+    return (roots, looseItems, script)
   }
 
   /// Closes the innermost open section at `end` and appends it to its parent, or to `roots` at the top.
@@ -97,21 +106,6 @@ struct SectionParser {
     return HeadingMarker.isClauseBoundary(v) ? j - 3 : end
   }
 
-  /// The high bit of each byte of `w` that is ASCII, E3 or EF, the first bytes of every clause mark (false
-  /// positives allowed above a flagged byte, never a false negative).
-  @inline(__always)
-  static func boundaryLeads(_ w: UInt64) -> UInt64 {
-    let ones: UInt64 = 0x0101_0101_0101_0101
-    let high: UInt64 = 0x8080_8080_8080_8080
-    let e3 = w ^ (ones &* 0xE3)
-    let ef = w ^ (ones &* 0xEF)
-    return (~w | (e3 &- ones) & ~e3 | (ef &- ones) & ~ef) & high
-  }
-
-  /// Whether any byte of `w` is ASCII, E3 or EF (false positives allowed, never a false negative).
-  @inline(__always)
-  static func mayHoldBoundary(_ w: UInt64) -> Bool { boundaryLeads(w) != 0 }
-
   /// 。、 and the full-width ！，：；？ as their three UTF-8 bytes (what `HeadingMarker.isClauseBoundary` accepts
   /// beyond ASCII).
   @inline(__always)
@@ -129,54 +123,77 @@ struct SectionParser {
     return HeadingMarker.item(at: c, limit: limit, in: p)
   }
 
+  /// One bit per scalar U+4000…U+9FFF that may start an inline item (`HeadingMarker.mayStartItem`), indexed
+  /// like `ScriptFolding.traditionalBits`.
+  static let itemStartBits: [UInt64] = {
+    var bits = [UInt64](repeating: 0, count: 0x6000 / 64)
+    for v in UInt32(0x4000)..<0xA000 where HeadingMarker.mayStartItem(v) {
+      let k = Int(v - 0x4000)
+      bits[k >> 6] |= 1 << UInt64(k & 63)
+    }
+    return bits
+  }()
+
+  /// One pass over the Han scalars of `p[start..<end]` (leads E4…E9): whether a traditional form stands there
+  /// (`ScriptFolding.isTraditional`), and the offsets of the scalars that may start an inline item, in order.
+  static func scanHan(_ p: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> (
+    holdsTraditional: Bool, itemStarts: [Int]
+  ) {
+    var traditional: UInt64 = 0
+    var starts: [Int] = []
+    ScriptFolding.traditionalBits.withUnsafeBufferPointer { traditionalBits in
+      itemStartBits.withUnsafeBufferPointer { itemBits in
+        // A lead needs its two continuation bytes: stop where they would run past the buffer.
+        let stop = min(end, p.count &- 2)
+        var i = start
+        while i < stop {
+          let lead = p[i] &- 0xE4
+          guard lead < 6 else {
+            i &+= 1
+            continue
+          }
+          // The scalar − U+4000 is lead << 12 | b1 << 6 | b2: its word, then its bit.
+          let word = Int(lead) << 6 | Int(p[i &+ 1] & 0x3F)
+          let bit: UInt64 = 1 << UInt64(p[i &+ 2] & 0x3F)
+          traditional |= traditionalBits[word] & bit
+          if itemBits[word] & bit != 0 { starts.append(i) }
+          i &+= 3
+        }
+      }
+    }
+    return (traditional != 0, starts)
+  }
+
   /// Appends the inline items (一是…, 首先…) in `range`, at the line start or after clause punctuation.
+  /// `starts` are the offsets where an item may start (`scanHan`), `next` the first of them not yet passed.
   static func items(
-    in range: Range<Int>, lineStart: Int, text: DecodedText, p: UnsafeBufferPointer<UInt8>,
-    into items: inout [InlineItem]
+    in range: Range<Int>, lineStart: Int, starts: [Int], next: inout Int, text: DecodedText,
+    p: UnsafeBufferPointer<UInt8>, into items: inout [InlineItem]
   ) {
     // First the markers, then each title up to the next marker at most: a line of 首先，其次，… with no 。
     // would otherwise scan and copy the rest of the line once per item (quadratic).
     var markers: [(start: Int, end: Int, ordinal: Int)] = []
     let end = range.upperBound
-    // An item may start at the line start and right after a clause mark, never inside the last marker.
-    var resume = range.lowerBound
-    if range.lowerBound == lineStart, let match = itemMarker(at: range.lowerBound, limit: end, in: p) {
-      markers.append((range.lowerBound, match.end, match.ordinal == 0 ? 1 : match.ordinal))
-      resume = match.end
-    }
-    // Clause marks start with an ASCII, E3 or EF byte: eight bytes at a time, each such byte in turn.
-    guard let base = p.baseAddress else { return }
-    var i = range.lowerBound
-    while i < end {
-      var flags: UInt64 = 0
-      if i &+ 8 <= end {
-        flags = Self.boundaryLeads(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
-        // Most of a clause is Han: pass sixteen bytes without a mark in one step.
-        if flags == 0, i &+ 16 <= end {
-          flags = Self.boundaryLeads(UnsafeRawPointer(base + (i &+ 8)).loadUnaligned(as: UInt64.self))
-          i &+= 8
-        }
+    var resume = range.lowerBound  // past the last marker
+    while next < starts.count && starts[next] < range.lowerBound { next += 1 }
+    while next < starts.count && starts[next] < end {
+      let c = starts[next]
+      next += 1
+      // An item starts at the line start or right after a clause mark (the scalar before it), never inside
+      // the last marker.
+      guard c >= resume else { continue }
+      if c == range.lowerBound {
+        guard c == lineStart else { continue }
+      } else if p[c - 1] < 0x80 {
+        let b = p[c - 1]
+        guard b == 0x3B || b == 0x3A || b == 0x2C || b == 0x21 || b == 0x3F else { continue }  // ; : , ! ?
       } else {
-        for k in 0..<(end - i) where p[i + k] < 0x80 || p[i + k] == 0xE3 || p[i + k] == 0xEF { flags |= 0x80 << (8 * k) }
+        guard c - 3 >= range.lowerBound, Self.isWideClauseBoundary(p[c - 3], p[c - 2], p[c - 1]) else { continue }
       }
-      while flags != 0 {
-        let j = i &+ flags.trailingZeroBitCount >> 3
-        flags &= flags &- 1
-        let b = p[j]
-        let next: Int
-        if b < 0x80 {
-          guard b == 0x3B || b == 0x3A || b == 0x2C || b == 0x21 || b == 0x3F else { continue }  // ; : , ! ?
-          next = j &+ 1
-        } else {
-          guard j &+ 3 < end, Self.isWideClauseBoundary(b, p[j &+ 1], p[j &+ 2]) else { continue }
-          next = j &+ 3
-        }
-        guard next >= resume, let match = itemMarker(at: next, limit: end, in: p) else { continue }
-        let previous = markers.last?.ordinal ?? 0
-        markers.append((next, match.end, match.ordinal == 0 ? previous + 1 : match.ordinal))
-        resume = match.end
-      }
-      i &+= 8
+      guard let match = itemMarker(at: c, limit: end, in: p) else { continue }
+      let previous = markers.last?.ordinal ?? 0
+      markers.append((c, match.end, match.ordinal == 0 ? previous + 1 : match.ordinal))
+      resume = match.end
     }
     if markers.isEmpty { return }
     for (k, marker) in markers.enumerated() {
