@@ -123,13 +123,15 @@ struct SectionParser {
     return HeadingMarker.item(at: c, limit: limit, in: p)
   }
 
-  /// One bit per scalar U+4000…U+9FFF that may start an inline item (`HeadingMarker.mayStartItem`), indexed
-  /// like `ScriptFolding.traditionalBits`.
-  static let itemStartBits: [UInt64] = {
-    var bits = [UInt64](repeating: 0, count: 0x6000 / 64)
+  /// For each 64 scalars of U+4000…U+9FFF, two words: the traditional forms (`ScriptFolding.traditionalBits`),
+  /// then the scalars that may start an inline item (`HeadingMarker.mayStartItem`). Side by side, one base
+  /// address and one cache line serve both tests.
+  static let hanBits: [UInt64] = {
+    var bits = [UInt64](repeating: 0, count: 2 * ScriptFolding.traditionalBits.count)
+    for (w, word) in ScriptFolding.traditionalBits.enumerated() { bits[2 * w] = word }
     for v in UInt32(0x4000)..<0xA000 where HeadingMarker.mayStartItem(v) {
       let k = Int(v - 0x4000)
-      bits[k >> 6] |= 1 << UInt64(k & 63)
+      bits[2 * (k >> 6) + 1] |= 1 << UInt64(k & 63)
     }
     return bits
   }()
@@ -141,24 +143,22 @@ struct SectionParser {
   ) {
     var traditional: UInt64 = 0
     var starts: [Int] = []
-    ScriptFolding.traditionalBits.withUnsafeBufferPointer { traditionalBits in
-      itemStartBits.withUnsafeBufferPointer { itemBits in
-        // A lead needs its two continuation bytes: stop where they would run past the buffer.
-        let stop = min(end, p.count &- 2)
-        var i = start
-        while i < stop {
-          let lead = p[i] &- 0xE4
-          guard lead < 6 else {
-            i &+= 1
-            continue
-          }
-          // The scalar − U+4000 is lead << 12 | b1 << 6 | b2: its word, then its bit.
-          let word = Int(lead) << 6 | Int(p[i &+ 1] & 0x3F)
-          let bit: UInt64 = 1 << UInt64(p[i &+ 2] & 0x3F)
-          traditional |= traditionalBits[word] & bit
-          if itemBits[word] & bit != 0 { starts.append(i) }
-          i &+= 3
+    hanBits.withUnsafeBufferPointer { bits in
+      // A lead needs its two continuation bytes: stop where they would run past the buffer.
+      let stop = min(end, p.count &- 2)
+      var i = start
+      while i < stop {
+        let lead = p[i] &- 0xE4
+        guard lead < 6 else {
+          i &+= 1
+          continue
         }
+        // The scalar − U+4000 is lead << 12 | b1 << 6 | b2: its pair of words, then its bit.
+        let pair = (Int(lead) << 6 | Int(p[i &+ 1] & 0x3F)) << 1
+        let bit: UInt64 = 1 << UInt64(p[i &+ 2] & 0x3F)
+        traditional |= bits[pair] & bit
+        if bits[pair &+ 1] & bit != 0 { starts.append(i) }
+        i &+= 3
       }
     }
     return (traditional != 0, starts)
