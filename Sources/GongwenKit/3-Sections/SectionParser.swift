@@ -55,19 +55,20 @@ struct SectionParser {
               Open(
                 level: match.level, marker: text.string(line.lowerBound..<match.end), ordinal: match.ordinal,
                 group: group, title: text.string(TextLines.trim(titleStart..<titleEnd, in: p)),
-                location: text.location(of: line.lowerBound), start: lines.content[k].lowerBound))
+                location: Self.location(of: line.lowerBound, onLine: k, from: lines.content[k].lowerBound, column: 1, p),
+                start: lines.content[k].lowerBound))
             bodyStart = titleEnd
           }
         }
         let body = bodyStart..<line.upperBound
         if stack.isEmpty {
           Self.items(
-            in: body, lineStart: line.lowerBound, starts: han.itemStarts, next: &nextStart, text: text, p: p,
-            into: &looseItems)
+            in: body, lineStart: line.lowerBound, line: k, from: lines.content[k].lowerBound, starts: han.itemStarts,
+            next: &nextStart, text: text, p: p, into: &looseItems)
         } else {
           Self.items(
-            in: body, lineStart: line.lowerBound, starts: han.itemStarts, next: &nextStart, text: text, p: p,
-            into: &stack[stack.count - 1].items)
+            in: body, lineStart: line.lowerBound, line: k, from: lines.content[k].lowerBound, starts: han.itemStarts,
+            next: &nextStart, text: text, p: p, into: &stack[stack.count - 1].items)
         }
       }
     }
@@ -81,10 +82,33 @@ struct SectionParser {
     if stack.isEmpty { roots.append(section) } else { stack[stack.count - 1].children.append(section) }
   }
 
+  /// The location of `offset` on the 0-based `line`, counting scalars on from `start` at `column` (as
+  /// `LineTable.location` counts them from the line's first byte, without its search for the line).
+  static func location(
+    of offset: Int, onLine line: Int, from start: Int, column: Int, _ p: UnsafeBufferPointer<UInt8>
+  ) -> SourceLocation {
+    var column = column
+    for i in start..<offset where p[i] & 0xC0 != 0x80 { column += 1 }
+    return SourceLocation(line: line + 1, column: column, offset: offset)
+  }
+
   /// The end of the clause starting at `i`: the first 。 (and ；; when asked), or `limit`.
   static func clauseEnd(from i: Int, limit: Int, in p: UnsafeBufferPointer<UInt8>, stopAtSemicolon: Bool) -> Int {
     var j = i
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    func has(_ w: UInt64, _ byte: UInt64) -> Bool {
+      let x = w ^ (ones &* byte)
+      return (x &- ones) & ~x & (ones << 7) != 0
+    }
     while j < limit {
+      // Eight bytes at a time while none can begin 。 (E3) or, when asked, ； (EF) or ; (3B).
+      if j &+ 8 <= limit, let base = p.baseAddress {
+        let w = UnsafeRawPointer(base + j).loadUnaligned(as: UInt64.self)
+        if !has(w, 0xE3) && !(stopAtSemicolon && (has(w, 0xEF) || has(w, 0x3B))) {
+          j &+= 8
+          continue
+        }
+      }
       // 。 is E3 80 82; ； is EF BC 9B.
       if p[j] == 0xE3, j + 2 < limit, p[j + 1] == 0x80, p[j + 2] == 0x82 { return j }
       if stopAtSemicolon {
@@ -165,10 +189,11 @@ struct SectionParser {
   }
 
   /// Appends the inline items (一是…, 首先…) in `range`, at the line start or after clause punctuation.
-  /// `starts` are the offsets where an item may start (`scanHan`), `next` the first of them not yet passed.
+  /// `line` is the 0-based line, `lineBegin` the offset of its first byte; `starts` are the offsets where an
+  /// item may start (`scanHan`), `next` the first of them not yet passed.
   static func items(
-    in range: Range<Int>, lineStart: Int, starts: [Int], next: inout Int, text: DecodedText,
-    p: UnsafeBufferPointer<UInt8>, into items: inout [InlineItem]
+    in range: Range<Int>, lineStart: Int, line: Int, from lineBegin: Int, starts: [Int], next: inout Int,
+    text: DecodedText, p: UnsafeBufferPointer<UInt8>, into items: inout [InlineItem]
   ) {
     // First the markers, then each title up to the next marker at most: a line of 首先，其次，… with no 。
     // would otherwise scan and copy the rest of the line once per item (quadratic).
@@ -196,14 +221,17 @@ struct SectionParser {
       resume = match.end
     }
     if markers.isEmpty { return }
+    // Columns counted on from the previous item: many items on one long line stay linear.
+    var location = SourceLocation(line: line + 1, column: 1, offset: lineBegin)
     for (k, marker) in markers.enumerated() {
       let next = k + 1 < markers.count ? markers[k + 1].start : range.upperBound
+      location = Self.location(of: marker.start, onLine: line, from: location.offset, column: location.column, p)
       var end = clauseEnd(from: marker.end, limit: next, in: p, stopAtSemicolon: true)
       if end == next && next < range.upperBound { end = trailingClauseBoundary(before: end, from: marker.end, in: p) }
       items.append(
         InlineItem(
           marker: text.string(marker.start..<marker.end), ordinal: marker.ordinal,
-          title: text.string(TextLines.trim(marker.end..<end, in: p)), location: text.location(of: marker.start)))
+          title: text.string(TextLines.trim(marker.end..<end, in: p)), location: location))
     }
   }
 }
