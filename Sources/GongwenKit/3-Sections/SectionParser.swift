@@ -79,7 +79,14 @@ struct SectionParser {
   /// Closes the innermost open section at `end` and appends it to its parent, or to `roots` at the top.
   private static func close(_ stack: inout [Open], into roots: inout [Section], at end: Int) {
     let section = stack.removeLast().closed(at: end)
-    if stack.isEmpty { roots.append(section) } else { stack[stack.count - 1].children.append(section) }
+    // Headings mostly come several to a level: growing one by one would copy them twice more.
+    if stack.isEmpty {
+      if roots.isEmpty { roots.reserveCapacity(4) }
+      roots.append(section)
+    } else {
+      if stack[stack.count - 1].children.isEmpty { stack[stack.count - 1].children.reserveCapacity(4) }
+      stack[stack.count - 1].children.append(section)
+    }
   }
 
   /// The location of `offset` on the 0-based `line`, counting scalars on from `start` at `column` (as
@@ -167,6 +174,7 @@ struct SectionParser {
   ) {
     var traditional: UInt64 = 0
     var starts: [Int] = []
+    starts.reserveCapacity((end - start) >> 7)  // about one scalar in fifty may start an item
     hanBits.withUnsafeBufferPointer { bits in
       // A lead needs its two continuation bytes: stop where they would run past the buffer.
       let stop = min(end, p.count &- 2)
