@@ -11,6 +11,11 @@ enum HeadingMarker {
   static func heading(at i: Int, limit: Int, in p: UnsafeBufferPointer<UInt8>) -> Match? {
     guard i < limit else { return nil }
     let (first, firstLength) = ScalarReader.scalar(at: i, in: p)
+    // Most lines start with a Han character: only 第, 十 and the numerals can begin a marker (none of them
+    // folds to anything else).
+    if first >= 0x4E00 && first <= 0x9FFF && first != 0x7B2C && first != 0x5341 && ChineseNumeral.digit(first) == nil {
+      return nil
+    }
     let f = ScriptFolding.fold(first)
     if f == 0x28 {
       var j = i + firstLength

@@ -53,8 +53,8 @@ struct SectionParser {
             }
             stack.append(
               Open(
-                level: match.level, marker: text.string(line.lowerBound..<match.end), ordinal: match.ordinal,
-                group: group, title: text.string(TextLines.trim(titleStart..<titleEnd, in: p)),
+                level: match.level, marker: Self.string(line.lowerBound..<match.end, p), ordinal: match.ordinal,
+                group: group, title: Self.string(TextLines.trim(titleStart..<titleEnd, in: p), p),
                 location: Self.location(of: line.lowerBound, onLine: k, from: lines.content[k].lowerBound, column: 1, p),
                 start: lines.content[k].lowerBound))
             bodyStart = titleEnd
@@ -64,11 +64,11 @@ struct SectionParser {
         if stack.isEmpty {
           Self.items(
             in: body, lineStart: line.lowerBound, line: k, from: lines.content[k].lowerBound, starts: han.itemStarts,
-            next: &nextStart, text: text, p: p, into: &looseItems)
+            next: &nextStart, p: p, into: &looseItems)
         } else {
           Self.items(
             in: body, lineStart: line.lowerBound, line: k, from: lines.content[k].lowerBound, starts: han.itemStarts,
-            next: &nextStart, text: text, p: p, into: &stack[stack.count - 1].items)
+            next: &nextStart, p: p, into: &stack[stack.count - 1].items)
         }
       }
     }
@@ -87,6 +87,13 @@ struct SectionParser {
       if stack[stack.count - 1].children.isEmpty { stack[stack.count - 1].children.reserveCapacity(4) }
       stack[stack.count - 1].children.append(section)
     }
+  }
+
+  /// The text of `range` (within `p`, the decoded text) as a `String`, as `DecodedText.string` gives it, without
+  /// going through an array slice.
+  @inline(__always)
+  static func string(_ range: Range<Int>, _ p: UnsafeBufferPointer<UInt8>) -> String {
+    String(decoding: UnsafeBufferPointer(rebasing: p[range]), as: UTF8.self)
   }
 
   /// The location of `offset` on the 0-based `line`, counting scalars on from `start` at `column` (as
@@ -180,9 +187,11 @@ struct SectionParser {
       let stop = min(end, p.count &- 2)
       var i = start
       while i < stop {
-        let lead = p[i] &- 0xE4
+        let b = p[i]
+        let lead = b &- 0xE4
         guard lead < 6 else {
-          i &+= 1
+          // Other three-byte scalars (punctuation, full-width forms) in one step, any other byte in one.
+          i &+= b & 0xF0 == 0xE0 ? 3 : 1
           continue
         }
         // The scalar − U+4000 is lead << 12 | b1 << 6 | b2: its pair of words, then its bit.
@@ -201,7 +210,7 @@ struct SectionParser {
   /// item may start (`scanHan`), `next` the first of them not yet passed.
   static func items(
     in range: Range<Int>, lineStart: Int, line: Int, from lineBegin: Int, starts: [Int], next: inout Int,
-    text: DecodedText, p: UnsafeBufferPointer<UInt8>, into items: inout [InlineItem]
+    p: UnsafeBufferPointer<UInt8>, into items: inout [InlineItem]
   ) {
     // First the markers, then each title up to the next marker at most: a line of 首先，其次，… with no 。
     // would otherwise scan and copy the rest of the line once per item (quadratic).
@@ -238,8 +247,8 @@ struct SectionParser {
       if end == next && next < range.upperBound { end = trailingClauseBoundary(before: end, from: marker.end, in: p) }
       items.append(
         InlineItem(
-          marker: text.string(marker.start..<marker.end), ordinal: marker.ordinal,
-          title: text.string(TextLines.trim(marker.end..<end, in: p)), location: location))
+          marker: Self.string(marker.start..<marker.end, p), ordinal: marker.ordinal,
+          title: Self.string(TextLines.trim(marker.end..<end, in: p), p), location: location))
     }
   }
 }
