@@ -50,18 +50,25 @@ public enum ScriptFolding {
   static func countedScript(of p: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Script {
     var traditional = 0
     var simplified = 0
-    hanTable.withUnsafeBufferPointer { table in
-      var i = start
-      while i < end {
-        // CJK Unified Ideographs U+4E00…U+9FFF have leads E4…E9.
-        let b = p[i]
-        guard b >= 0xE4, b <= 0xE9, i + 2 < p.count else { i += 1; continue }
-        let v = (UInt32(b) & 0x0F) << 12 | (UInt32(p[i + 1]) & 0x3F) << 6 | (UInt32(p[i + 2]) & 0x3F)
-        // Counted without branches: the kinds interleave unpredictably.
-        let entry = v >= 0x4E00 ? table[Int(v &- 0x4E00)] : 0
-        traditional &+= entry > simplifiedOnly ? 1 : 0
-        simplified &+= entry == simplifiedOnly ? 1 : 0
-        i += 3
+    traditionalBits.withUnsafeBufferPointer { traditionalBits in
+      simplifiedBits.withUnsafeBufferPointer { simplifiedBits in
+        // A lead needs its two continuation bytes: stop where they would run past the buffer.
+        let stop = min(end, p.count &- 2)
+        var i = start
+        while i < stop {
+          // CJK Unified Ideographs U+4E00…U+9FFF have leads E4…E9; the bitmaps start at U+4000.
+          let lead = p[i] &- 0xE4
+          guard lead < 6 else {
+            i &+= 1
+            continue
+          }
+          // Counted without branches: the kinds interleave unpredictably.
+          let word = Int(lead) << 6 | Int(p[i &+ 1] & 0x3F)
+          let shift = UInt64(p[i &+ 2] & 0x3F)
+          traditional &+= Int(truncatingIfNeeded: traditionalBits[word] >> shift & 1)
+          simplified &+= Int(truncatingIfNeeded: simplifiedBits[word] >> shift & 1)
+          i &+= 3
+        }
       }
     }
     if traditional == 0 { return .simplified }
@@ -90,14 +97,19 @@ public enum ScriptFolding {
   }
 
   /// One bit per scalar U+4000…U+9FFF (the leads E4…E9): set for the traditional forms of `hanTable`.
-  static let traditionalBits: [UInt64] = {
+  static let traditionalBits = hanBits { $0 > simplifiedOnly }
+  /// One bit per scalar U+4000…U+9FFF: set for the simplified-only forms of `hanTable`.
+  static let simplifiedBits = hanBits { $0 == simplifiedOnly }
+
+  /// One bit per scalar U+4000…U+9FFF (3 KB, in the first-level cache): set where `hanTable`'s entry passes.
+  private static func hanBits(where test: (UInt16) -> Bool) -> [UInt64] {
     var bits = [UInt64](repeating: 0, count: 0x6000 / 64)
-    for (k, entry) in hanTable.enumerated() where entry > simplifiedOnly {
+    for (k, entry) in hanTable.enumerated() where test(entry) {
       let bit = k + 0x4E00 - 0x4000
       bits[bit >> 6] |= 1 << UInt64(bit & 63)
     }
     return bits
-  }()
+  }
 
   /// `hanTable` entry of a simplified-only form; 0 is a character that folds to itself and tells nothing.
   static let simplifiedOnly: UInt16 = 1
