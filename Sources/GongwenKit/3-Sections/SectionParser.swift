@@ -212,9 +212,11 @@ struct SectionParser {
     in range: Range<Int>, lineStart: Int, line: Int, from lineBegin: Int, starts: [Int], next: inout Int,
     p: UnsafeBufferPointer<UInt8>, into items: inout [InlineItem]
   ) {
-    // First the markers, then each title up to the next marker at most: a line of 首先，其次，… with no 。
-    // would otherwise scan and copy the rest of the line once per item (quadratic).
-    var markers: [(start: Int, end: Int, ordinal: Int)] = []
+    // Each title runs up to the next marker at most, so a marker is written when the next is found: a line of
+    // 首先，其次，… with no 。 would otherwise scan and copy the rest of the line once per item (quadratic).
+    var pending: (start: Int, end: Int, ordinal: Int)?
+    // Columns counted on from the previous item: many items on one long line stay linear.
+    var location = SourceLocation(line: line + 1, column: 1, offset: lineBegin)
     let end = range.upperBound
     var resume = range.lowerBound  // past the last marker
     while next < starts.count && starts[next] < range.lowerBound { next += 1 }
@@ -233,22 +235,31 @@ struct SectionParser {
         guard c - 3 >= range.lowerBound, Self.isWideClauseBoundary(p[c - 3], p[c - 2], p[c - 1]) else { continue }
       }
       guard let match = itemMarker(at: c, limit: end, in: p) else { continue }
-      let previous = markers.last?.ordinal ?? 0
-      markers.append((c, match.end, match.ordinal == 0 ? previous + 1 : match.ordinal))
+      let previous = pending?.ordinal ?? 0
+      if let marker = pending {
+        appendItem(marker, before: c, in: range, line: line, location: &location, p: p, into: &items)
+      }
+      pending = (c, match.end, match.ordinal == 0 ? previous + 1 : match.ordinal)
       resume = match.end
     }
-    if markers.isEmpty { return }
-    // Columns counted on from the previous item: many items on one long line stay linear.
-    var location = SourceLocation(line: line + 1, column: 1, offset: lineBegin)
-    for (k, marker) in markers.enumerated() {
-      let next = k + 1 < markers.count ? markers[k + 1].start : range.upperBound
-      location = Self.location(of: marker.start, onLine: line, from: location.offset, column: location.column, p)
-      var end = clauseEnd(from: marker.end, limit: next, in: p, stopAtSemicolon: true)
-      if end == next && next < range.upperBound { end = trailingClauseBoundary(before: end, from: marker.end, in: p) }
-      items.append(
-        InlineItem(
-          marker: Self.string(marker.start..<marker.end, p), ordinal: marker.ordinal,
-          title: Self.string(TextLines.trim(marker.end..<end, in: p), p), location: location))
+    if let marker = pending {
+      appendItem(marker, before: end, in: range, line: line, location: &location, p: p, into: &items)
     }
+  }
+
+  /// Appends the item of `marker`, its title cut at `next` (the next marker or the end of `range`).
+  private static func appendItem(
+    _ marker: (start: Int, end: Int, ordinal: Int), before next: Int, in range: Range<Int>, line: Int,
+    location: inout SourceLocation, p: UnsafeBufferPointer<UInt8>, into items: inout [InlineItem]
+  ) {
+    location = Self.location(of: marker.start, onLine: line, from: location.offset, column: location.column, p)
+    var end = clauseEnd(from: marker.end, limit: next, in: p, stopAtSemicolon: true)
+    if end == next && next < range.upperBound { end = trailingClauseBoundary(before: end, from: marker.end, in: p) }
+    // Sections mostly hold several items: growing one by one would copy them twice more.
+    if items.isEmpty { items.reserveCapacity(4) }
+    items.append(
+      InlineItem(
+        marker: Self.string(marker.start..<marker.end, p), ordinal: marker.ordinal,
+        title: Self.string(TextLines.trim(marker.end..<end, in: p), p), location: location))
   }
 }
