@@ -31,7 +31,9 @@ struct DocumentSplitter {
 
   private func split(_ p: UnsafeBufferPointer<UInt8>, lines: TextLines) -> Layout {
     let trimmed = lines.trimmedContent
-    let nonEmpty = trimmed.indices.filter { !trimmed[$0].isEmpty }
+    var nonEmpty: [Int] = []
+    nonEmpty.reserveCapacity(trimmed.count)
+    for k in trimmed.indices where !trimmed[k].isEmpty { nonEmpty.append(k) }
     guard let firstText = nonEmpty.first, let lastText = nonEmpty.last else {
       return Layout(front: nil, documents: [Span(firstLine: 0, titleLine: 0, endLine: 0)], trailer: nil)
     }
