@@ -90,11 +90,11 @@ public struct InputFile: Sendable {
       var titleRange = span.titleLine < lines.count ? text.bytes.withUnsafeBufferPointer { lines.trimmed(span.titleLine, in: $0) } : 0..<0
       // A file without line breaks would make its whole text the title, copied into every row that names it.
       titleRange = text.bytes.withUnsafeBufferPointer { Self.prefix(of: titleRange, scalars: Self.maximumTitleLength, in: $0) }
-      let (sections, items) = parser.parse(
+      let (sections, items, script) = parser.parse(
         text, lines: lines, lineRange: lineRange, skipping: [span.firstLine, span.titleLine])
       let document = Document(
         index: n + 1, title: text.string(titleRange), range: range, firstLine: span.firstLine + 1,
-        lastLine: max(span.endLine, span.firstLine + 1), script: ScriptFolding.script(of: text.bytes, in: range),
+        lastLine: max(span.endLine, span.firstLine + 1), script: script,
         sections: sections, items: items, figures: [], findings: [])
       documents.append(document)
     }

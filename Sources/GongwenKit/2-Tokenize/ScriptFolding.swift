@@ -36,22 +36,38 @@ public enum ScriptFolding {
   /// The script of the Han characters in `bytes[range]`: traditional-only characters, simplified-only
   /// characters, or both.
   public static func script(of bytes: [UInt8], in range: Range<Int>) -> Script {
+    bytes.withUnsafeBufferPointer { p in
+      let start = max(range.lowerBound, 0)
+      let end = min(range.upperBound, p.count)
+      // Most documents hold no traditional character: one bit test per Han scalar settles them, and only
+      // the others are counted.
+      guard start < end, holdsTraditional(p, from: start, to: end) else { return .simplified }
+      return countedScript(of: p, from: start, to: end)
+    }
+  }
+
+  /// `script` by counting both kinds in `p[start..<end]` (`0 <= start <= end <= p.count`).
+  static func countedScript(of p: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Script {
     var traditional = 0
     var simplified = 0
-    hanTable.withUnsafeBufferPointer { table in
-      bytes.withUnsafeBufferPointer { p in
-        var i = max(range.lowerBound, 0)
-        let end = min(range.upperBound, p.count)
-        while i < end {
-          // CJK Unified Ideographs U+4E00…U+9FFF have leads E4…E9.
-          let b = p[i]
-          guard b >= 0xE4, b <= 0xE9, i + 2 < p.count else { i += 1; continue }
-          let v = (UInt32(b) & 0x0F) << 12 | (UInt32(p[i + 1]) & 0x3F) << 6 | (UInt32(p[i + 2]) & 0x3F)
-          // Counted without branches: the kinds interleave unpredictably (a tenth of the section stage).
-          let entry = v >= 0x4E00 ? table[Int(v &- 0x4E00)] : 0
-          traditional &+= entry > simplifiedOnly ? 1 : 0
-          simplified &+= entry == simplifiedOnly ? 1 : 0
-          i += 3
+    traditionalBits.withUnsafeBufferPointer { traditionalBits in
+      simplifiedBits.withUnsafeBufferPointer { simplifiedBits in
+        // A lead needs its two continuation bytes: stop where they would run past the buffer.
+        let stop = min(end, p.count &- 2)
+        var i = start
+        while i < stop {
+          // CJK Unified Ideographs U+4E00…U+9FFF have leads E4…E9; the bitmaps start at U+4000.
+          let lead = p[i] &- 0xE4
+          guard lead < 6 else {
+            i &+= 1
+            continue
+          }
+          // Counted without branches: the kinds interleave unpredictably.
+          let word = Int(lead) << 6 | Int(p[i &+ 1] & 0x3F)
+          let shift = UInt64(p[i &+ 2] & 0x3F)
+          traditional &+= Int(truncatingIfNeeded: traditionalBits[word] >> shift & 1)
+          simplified &+= Int(truncatingIfNeeded: simplifiedBits[word] >> shift & 1)
+          i &+= 3
         }
       }
     }
@@ -60,6 +76,39 @@ public enum ScriptFolding {
     if simplified == 0 || simplified * 20 <= traditional { return .traditional }
     if traditional * 20 <= simplified { return .simplified }
     return .mixed
+  }
+
+  /// Whether `p[start..<end]` holds a traditional form (`isTraditional`), by the bitmap over the leads E4…E9.
+  private static func holdsTraditional(_ p: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Bool {
+    traditionalBits.withUnsafeBufferPointer { bits in
+      // A lead needs its two continuation bytes: stop where they would run past the buffer (as `script` does).
+      let stop = min(end, p.count &- 2)
+      var i = start
+      while i < stop {
+        let lead = p[i] &- 0xE4
+        guard lead < 6 else { i &+= 1; continue }
+        // The scalar − U+4000: the lead's low bits are 4…9 for E4…E9.
+        let k = Int(lead) << 12 | Int(p[i &+ 1] & 0x3F) << 6 | Int(p[i &+ 2] & 0x3F)
+        if bits[k >> 6] & (1 << UInt64(k & 63)) != 0 { return true }
+        i &+= 3
+      }
+      return false
+    }
+  }
+
+  /// One bit per scalar U+4000…U+9FFF (the leads E4…E9): set for the traditional forms of `hanTable`.
+  static let traditionalBits = hanBits { $0 > simplifiedOnly }
+  /// One bit per scalar U+4000…U+9FFF: set for the simplified-only forms of `hanTable`.
+  static let simplifiedBits = hanBits { $0 == simplifiedOnly }
+
+  /// One bit per scalar U+4000…U+9FFF (3 KB, in the first-level cache): set where `hanTable`'s entry passes.
+  private static func hanBits(where test: (UInt16) -> Bool) -> [UInt64] {
+    var bits = [UInt64](repeating: 0, count: 0x6000 / 64)
+    for (k, entry) in hanTable.enumerated() where test(entry) {
+      let bit = k + 0x4E00 - 0x4000
+      bits[bit >> 6] |= 1 << UInt64(bit & 63)
+    }
+    return bits
   }
 
   /// `hanTable` entry of a simplified-only form; 0 is a character that folds to itself and tells nothing.

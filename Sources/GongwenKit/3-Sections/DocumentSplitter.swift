@@ -31,7 +31,9 @@ struct DocumentSplitter {
 
   private func split(_ p: UnsafeBufferPointer<UInt8>, lines: TextLines) -> Layout {
     let trimmed = lines.trimmedContent
-    let nonEmpty = trimmed.indices.filter { !trimmed[$0].isEmpty }
+    var nonEmpty: [Int] = []
+    nonEmpty.reserveCapacity(trimmed.count)
+    for k in trimmed.indices where !trimmed[k].isEmpty { nonEmpty.append(k) }
     guard let firstText = nonEmpty.first, let lastText = nonEmpty.last else {
       return Layout(front: nil, documents: [Span(firstLine: 0, titleLine: 0, endLine: 0)], trailer: nil)
     }
@@ -114,31 +116,56 @@ struct DocumentSplitter {
 
   /// The offsets of the 篇 marker in `line`, if any.
   static func pieceMarker(in line: Range<Int>, p: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
-    // Every marker holds 篇 (E7 AF 87, which no other scalar folds to): most lines fail this byte scan.
-    guard containsPieceWord(line, in: p) else { return nil }
-    var i = line.lowerBound
-    var scalars: [(UInt32, Int)] = []
-    while i < line.upperBound {
-      let (v, len) = ScalarReader.scalar(at: i, in: p)
-      if ScriptFolding.fold(v) == 0x3002 { return nil }  // a sentence, not a title
-      scalars.append((ScriptFolding.fold(v), i))
-      i += len
-    }
+    // Every marker holds 篇 (E7 AF 87, which no other scalar folds to): most lines fail this byte scan. A line
+    // with 。 is a sentence, not a title (only 。 folds to 。, so its bytes tell).
+    guard containsPieceWord(line, in: p), !containsFullStop(line, in: p) else { return nil }
     func isNumber(_ v: UInt32) -> Bool { (v >= 0x30 && v <= 0x39) || ChineseNumeral.isNumeral(v) }
-    for (k, (v, offset)) in scalars.enumerated() where v == ordinalWord {
-      var j = k + 1
-      while j < scalars.count && isNumber(scalars[j].0) { j += 1 }
-      guard j > k + 1, j < scalars.count, scalars[j].0 == pieceWord else { continue }
-      let bracketed = k > 0 && scalars[k - 1].0 == 0x3010 && j + 1 < scalars.count && scalars[j + 1].0 == 0x3011
-      if bracketed { return scalars[k - 1].1..<(scalars[j + 1].1 + 3) }
-      if j == scalars.count - 1 { return offset..<line.upperBound }
+    func folded(at i: Int) -> (value: UInt32, length: Int) {
+      let (v, length) = ScalarReader.scalar(at: i, in: p)
+      return (ScriptFolding.fold(v), length)
+    }
+    // One pass over the folded scalars, without collecting them: each 第 looks ahead over its numbers only.
+    var previous: (value: UInt32, offset: Int)?
+    var lastPiece: Int?  // the last 篇, and what follows it
+    var scalarsAfterPiece = 0
+    var onlyNumbersAfterPiece = true
+    var i = line.lowerBound
+    while i < line.upperBound {
+      let (v, length) = folded(at: i)
+      if v == ordinalWord {
+        // 第N篇 within 【】, or ending the line.
+        var j = i + length
+        var numbers = 0
+        var next: (value: UInt32, length: Int) = (0, 0)
+        while j < line.upperBound {
+          next = folded(at: j)
+          guard isNumber(next.value) else { break }
+          numbers += 1
+          j += next.length
+        }
+        if numbers > 0, j < line.upperBound, next.value == pieceWord {
+          let afterPiece = j + next.length
+          if let open = previous, open.value == 0x3010, afterPiece < line.upperBound,
+            folded(at: afterPiece).value == 0x3011
+          {
+            return open.offset..<(afterPiece + 3)
+          }
+          if afterPiece == line.upperBound { return i..<line.upperBound }
+        }
+      }
+      if v == pieceWord {
+        lastPiece = i
+        scalarsAfterPiece = 0
+        onlyNumbersAfterPiece = true
+      } else if lastPiece != nil {
+        scalarsAfterPiece += 1
+        if !isNumber(v) { onlyNumbersAfterPiece = false }
+      }
+      previous = (v, i)
+      i += length
     }
     // 篇N at the end of the line.
-    if let last = scalars.lastIndex(where: { $0.0 == pieceWord }), last + 1 < scalars.count,
-      scalars[(last + 1)...].allSatisfy({ isNumber($0.0) }), scalars.count > last + 1
-    {
-      return scalars[last].1..<line.upperBound
-    }
+    if let last = lastPiece, scalarsAfterPiece > 0, onlyNumbersAfterPiece { return last..<line.upperBound }
     return nil
   }
 
@@ -166,10 +193,14 @@ struct DocumentSplitter {
 
   /// 网友 分享 时间, 来源：… 更新：…, 【导言】…: the web page's own matter.
   static func isFrontMatterLine(_ line: Range<Int>, in p: UnsafeBufferPointer<UInt8>) -> Bool {
-    if FoldedMatch.firstMatch(frontOpeners, at: line.lowerBound, limit: line.upperBound, in: p) != nil { return true }
+    if !line.isEmpty, openerFirsts & 1 << UInt64(ScriptFolding.fold(ScalarReader.scalar(at: line.lowerBound, in: p).value) & 63) != 0,
+      FoldedMatch.firstMatch(frontOpeners, at: line.lowerBound, limit: line.upperBound, in: p) != nil
+    {
+      return true
+    }
     guard line.count <= 180, HeadingMarker.heading(at: line.lowerBound, limit: line.upperBound, in: p) == nil
     else { return false }
-    let hits = distinctWords(frontWords, in: line, p: p)
+    let hits = distinctWords(frontWords, firsts: frontFirsts, in: line, p: p)
     return hits >= 2 || (hits == 1 && !containsFullStop(line, in: p) && line.count <= 60)
   }
 
@@ -189,16 +220,31 @@ struct DocumentSplitter {
     }
     if han == 0 { return true }
     guard line.count <= 120 else { return false }
-    return distinctWords(debrisWords, in: line, p: p) > 0
+    return distinctWords(debrisWords, firsts: debrisFirsts, in: line, p: p) > 0
   }
 
-  /// How many of `words` (at most 64) occur in `line`: one pass over its scalars, each folded once.
-  static func distinctWords(_ words: [[UInt32]], in line: Range<Int>, p: UnsafeBufferPointer<UInt8>) -> Int {
+  /// One bit per word's first scalar (its low six bits): most scalars start none of the words.
+  private static func firstScalars(_ words: [[UInt32]]) -> UInt64 {
+    words.reduce(0) { $0 | 1 << UInt64(($1.first ?? 0) & 63) }
+  }
+  private static let frontFirsts = firstScalars(frontWords)
+  private static let debrisFirsts = firstScalars(debrisWords)
+  private static let openerFirsts = firstScalars(frontOpeners)
+
+  /// How many of `words` (at most 64, their `firstScalars` in `firsts`) occur in `line`: one pass over its
+  /// scalars, each folded once.
+  static func distinctWords(
+    _ words: [[UInt32]], firsts: UInt64, in line: Range<Int>, p: UnsafeBufferPointer<UInt8>
+  ) -> Int {
     var found: UInt64 = 0
     var i = line.lowerBound
     while i < line.upperBound {
       let (v, length) = ScalarReader.scalar(at: i, in: p)
       let folded = ScriptFolding.fold(v)
+      if firsts & (1 << UInt64(folded & 63)) == 0 {
+        i += length
+        continue
+      }
       for (k, word) in words.enumerated() where word.first == folded && found & (1 << k) == 0 {
         if FoldedMatch.match(word, at: i, limit: line.upperBound, in: p) != nil { found |= 1 << k }
       }

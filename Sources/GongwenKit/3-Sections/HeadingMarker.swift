@@ -7,25 +7,27 @@ enum HeadingMarker {
     let end: Int
   }
 
-  private static let open: Set<UInt32> = [0x28]  // ( and （ fold to (
-  private static let close: Set<UInt32> = [0x29]
-
   /// A heading marker at `i`: 一、 第一、 第一部分 (1); （一） (2); 1. 1、 １． (3); （1） (4).
   static func heading(at i: Int, limit: Int, in p: UnsafeBufferPointer<UInt8>) -> Match? {
     guard i < limit else { return nil }
     let (first, firstLength) = ScalarReader.scalar(at: i, in: p)
+    // Most lines start with a Han character: only 第, 十 and the numerals can begin a marker (none of them
+    // folds to anything else).
+    if first >= 0x4E00 && first <= 0x9FFF && first != 0x7B2C && first != 0x5341 && ChineseNumeral.digit(first) == nil {
+      return nil
+    }
     let f = ScriptFolding.fold(first)
     if f == 0x28 {
       var j = i + firstLength
       if let (ordinal, end) = chineseOrdinal(at: j, limit: limit, in: p), end < limit {
         let (c, len) = ScalarReader.scalar(at: end, in: p)
-        if close.contains(ScriptFolding.fold(c)) { return Match(level: 2, ordinal: ordinal, end: end + len) }
+        if ScriptFolding.fold(c) == 0x29 { return Match(level: 2, ordinal: ordinal, end: end + len) }
         return nil
       }
       if let (ordinal, end) = arabicOrdinal(at: j, limit: limit, in: p), end < limit {
         j = end
         let (c, len) = ScalarReader.scalar(at: j, in: p)
-        if close.contains(ScriptFolding.fold(c)) { return Match(level: 4, ordinal: ordinal, end: j + len) }
+        if ScriptFolding.fold(c) == 0x29 { return Match(level: 4, ordinal: ordinal, end: j + len) }
       }
       return nil
     }
@@ -66,22 +68,37 @@ enum HeadingMarker {
 
   /// 一 … 九十九 at `i`, not followed by another numeral.
   static func chineseOrdinal(at i: Int, limit: Int, in p: UnsafeBufferPointer<UInt8>) -> (Int, Int)? {
-    // Most clauses do not start with a numeral: decide on the first scalar before collecting any.
+    // Most clauses do not start with a numeral: decide on the first scalar.
     guard i < limit, case let first = ScalarReader.scalar(at: i, in: p).value,
-      ChineseNumeral.digit(first) != nil || first == 0x5341
+      ChineseNumeral.digit(first) != nil || first == 0x5341, first != 0x96F6, first != 0x3007
     else { return nil }
+    // At most three digits and 十, valued as `ChineseNumeral.value(of:)` values them, without collecting them:
+    // digit by digit without 十 (一二 → 12), else 十 multiplies the digit before it (二十一 → 21).
     var j = i
-    var scalars: [UInt32] = []
-    while j < limit, scalars.count < 4 {
+    var count = 0
+    var digitwise = 0
+    var tens = 0
+    var pending = -1
+    var hasTen = false
+    while j < limit, count < 4 {
       let (v, len) = ScalarReader.scalar(at: j, in: p)
-      guard ChineseNumeral.digit(v) != nil || v == 0x5341 else { break }  // digits and 十 only
-      scalars.append(v)
+      if v == 0x5341 {
+        hasTen = true
+        tens += (pending < 0 ? 1 : pending) * 10
+        pending = -1
+      } else if let d = ChineseNumeral.digit(v) {
+        digitwise = digitwise * 10 + d
+        pending = d
+      } else {
+        break
+      }
+      count += 1
       j += len
     }
-    guard !scalars.isEmpty, scalars.count <= 3, scalars.first != 0x96F6, scalars.first != 0x3007,
-      let value = ChineseNumeral.value(of: scalars), value >= 1, value <= 99
-    else { return nil }
-    return (Int(value), j)
+    guard count <= 3 else { return nil }
+    let value = hasTen ? tens + max(pending, 0) : digitwise
+    guard value >= 1, value <= 99 else { return nil }
+    return (value, j)
   }
 
   /// 1 … 99 in ASCII or full-width digits at `i`.

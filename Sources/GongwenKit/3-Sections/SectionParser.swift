@@ -1,41 +1,40 @@
 /// Builds a document's heading tree and inline items from its lines, in one forward pass.
 struct SectionParser {
-  private final class Node {
+  /// A heading whose section is still open: its children and items grow until a heading at its level or above.
+  private struct Open {
     let level: Int
     let marker: String
     let ordinal: Int
-    var group = 1
+    let group: Int
     let title: String
     let location: SourceLocation
     let start: Int
-    var end: Int
     var items: [InlineItem] = []
-    var children: [Node] = []
-    init(level: Int, marker: String, ordinal: Int, title: String, location: SourceLocation, start: Int, end: Int) {
-      self.level = level
-      self.marker = marker
-      self.ordinal = ordinal
-      self.title = title
-      self.location = location
-      self.start = start
-      self.end = end
-    }
-    func freeze() -> Section {
+    var children: [Section] = []
+
+    func closed(at end: Int) -> Section {
       Section(
         level: level, marker: marker, ordinal: ordinal, group: group, title: title, location: location,
-        range: start..<end, items: items, children: children.map { $0.freeze() })
+        range: start..<end, items: items, children: children)
     }
   }
 
   /// The heading tree and the items before the first heading, for lines `lineRange` of `text`.
   func parse(_ text: DecodedText, lines: TextLines, lineRange: Range<Int>, skipping titleLines: [Int]) -> (
-    sections: [Section], items: [InlineItem]
+    sections: [Section], items: [InlineItem], script: ScriptFolding.Script
   ) {
-    var roots: [Node] = []
-    var stack: [Node] = []
+    var roots: [Section] = []
+    // The open sections, outermost first; each is appended to its parent (or the roots) when it closes.
+    var stack: [Open] = []
     var looseItems: [InlineItem] = []
+    let documentStart = lineRange.isEmpty ? 0 : lines.content[lineRange.lowerBound].lowerBound
     let documentEnd = lineRange.isEmpty ? 0 : lines.content[lineRange.upperBound - 1].upperBound
+    var script = ScriptFolding.Script.simplified
     text.bytes.withUnsafeBufferPointer { p in
+      // One pass over the document's Han scalars: its script, and where an inline item may start.
+      let han = Self.scanHan(p, from: documentStart, to: documentEnd)
+      if han.holdsTraditional { script = ScriptFolding.countedScript(of: p, from: documentStart, to: documentEnd) }
+      var nextStart = 0  // the first of han.itemStarts not yet passed
       for k in lineRange {
         let line = lines.trimmed(k, in: p)
         if line.isEmpty || titleLines.contains(k) { continue }
@@ -44,36 +43,86 @@ struct SectionParser {
           let titleStart = TextLines.trim(match.end..<line.upperBound, in: p).lowerBound
           let titleEnd = Self.clauseEnd(from: titleStart, limit: line.upperBound, in: p, stopAtSemicolon: false)
           if titleEnd > titleStart {
-            let node = Node(
-              level: match.level, marker: text.string(line.lowerBound..<match.end), ordinal: match.ordinal,
-              title: text.string(TextLines.trim(titleStart..<titleEnd, in: p)),
-              location: text.location(of: line.lowerBound), start: lines.content[k].lowerBound, end: documentEnd)
             while let top = stack.last, top.level >= match.level {
-              top.end = lines.content[k].lowerBound
-              stack.removeLast()
+              Self.close(&stack, into: &roots, at: lines.content[k].lowerBound)
             }
-            // No binding of the siblings array: holding it would make the append below copy it (quadratic).
-            if let previous = (stack.last?.children ?? roots).last(where: { $0.level == node.level }) {
-              node.group = node.ordinal <= previous.ordinal ? previous.group + 1 : previous.group
+            // Every earlier sibling has closed: numbering starts a new group when it does not go up.
+            var group = 1
+            if let previous = (stack.last?.children ?? roots).last(where: { $0.level == match.level }) {
+              group = match.ordinal <= previous.ordinal ? previous.group + 1 : previous.group
             }
-            if let parent = stack.last { parent.children.append(node) } else { roots.append(node) }
-            stack.append(node)
+            stack.append(
+              Open(
+                level: match.level, marker: Self.string(line.lowerBound..<match.end, p), ordinal: match.ordinal,
+                group: group, title: Self.string(TextLines.trim(titleStart..<titleEnd, in: p), p),
+                location: Self.location(of: line.lowerBound, onLine: k, from: lines.content[k].lowerBound, column: 1, p),
+                start: lines.content[k].lowerBound))
             bodyStart = titleEnd
           }
         }
-        let items = Self.items(in: bodyStart..<line.upperBound, lineStart: line.lowerBound, text: text, p: p)
-        if !items.isEmpty {
-          if let top = stack.last { top.items.append(contentsOf: items) } else { looseItems.append(contentsOf: items) }
+        let body = bodyStart..<line.upperBound
+        if stack.isEmpty {
+          Self.items(
+            in: body, lineStart: line.lowerBound, line: k, from: lines.content[k].lowerBound, starts: han.itemStarts,
+            next: &nextStart, p: p, into: &looseItems)
+        } else {
+          Self.items(
+            in: body, lineStart: line.lowerBound, line: k, from: lines.content[k].lowerBound, starts: han.itemStarts,
+            next: &nextStart, p: p, into: &stack[stack.count - 1].items)
         }
       }
     }
-    return (roots.map { $0.freeze() }, looseItems)
+    while !stack.isEmpty { Self.close(&stack, into: &roots, at: documentEnd) }
+    return (roots, looseItems, script)
+  }
+
+  /// Closes the innermost open section at `end` and appends it to its parent, or to `roots` at the top.
+  private static func close(_ stack: inout [Open], into roots: inout [Section], at end: Int) {
+    let section = stack.removeLast().closed(at: end)
+    // Headings mostly come several to a level: growing one by one would copy them twice more.
+    if stack.isEmpty {
+      if roots.isEmpty { roots.reserveCapacity(4) }
+      roots.append(section)
+    } else {
+      if stack[stack.count - 1].children.isEmpty { stack[stack.count - 1].children.reserveCapacity(4) }
+      stack[stack.count - 1].children.append(section)
+    }
+  }
+
+  /// The text of `range` (within `p`, the decoded text) as a `String`, as `DecodedText.string` gives it, without
+  /// going through an array slice.
+  @inline(__always)
+  static func string(_ range: Range<Int>, _ p: UnsafeBufferPointer<UInt8>) -> String {
+    String(decoding: UnsafeBufferPointer(rebasing: p[range]), as: UTF8.self)
+  }
+
+  /// The location of `offset` on the 0-based `line`, counting scalars on from `start` at `column` (as
+  /// `LineTable.location` counts them from the line's first byte, without its search for the line).
+  static func location(
+    of offset: Int, onLine line: Int, from start: Int, column: Int, _ p: UnsafeBufferPointer<UInt8>
+  ) -> SourceLocation {
+    var column = column
+    for i in start..<offset where p[i] & 0xC0 != 0x80 { column += 1 }
+    return SourceLocation(line: line + 1, column: column, offset: offset)
   }
 
   /// The end of the clause starting at `i`: the first 。 (and ；; when asked), or `limit`.
   static func clauseEnd(from i: Int, limit: Int, in p: UnsafeBufferPointer<UInt8>, stopAtSemicolon: Bool) -> Int {
     var j = i
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    func has(_ w: UInt64, _ byte: UInt64) -> Bool {
+      let x = w ^ (ones &* byte)
+      return (x &- ones) & ~x & (ones << 7) != 0
+    }
     while j < limit {
+      // Eight bytes at a time while none can begin 。 (E3) or, when asked, ； (EF) or ; (3B).
+      if j &+ 8 <= limit, let base = p.baseAddress {
+        let w = UnsafeRawPointer(base + j).loadUnaligned(as: UInt64.self)
+        if !has(w, 0xE3) && !(stopAtSemicolon && (has(w, 0xEF) || has(w, 0x3B))) {
+          j &+= 8
+          continue
+        }
+      }
       // 。 is E3 80 82; ； is EF BC 9B.
       if p[j] == 0xE3, j + 2 < limit, p[j + 1] == 0x80, p[j + 2] == 0x82 { return j }
       if stopAtSemicolon {
@@ -95,15 +144,6 @@ struct SectionParser {
     return HeadingMarker.isClauseBoundary(v) ? j - 3 : end
   }
 
-  /// Whether any byte of `w` is ASCII, E3 or EF (false positives allowed, never a false negative).
-  @inline(__always)
-  static func mayHoldBoundary(_ w: UInt64) -> Bool {
-    let ones: UInt64 = 0x0101_0101_0101_0101
-    let high: UInt64 = 0x8080_8080_8080_8080
-    func hasZero(_ v: UInt64) -> Bool { (v &- ones) & ~v & high != 0 }
-    return ~w & high != 0 || hasZero(w ^ (ones &* 0xE3)) || hasZero(w ^ (ones &* 0xEF))
-  }
-
   /// 。、 and the full-width ！，：；？ as their three UTF-8 bytes (what `HeadingMarker.isClauseBoundary` accepts
   /// beyond ASCII).
   @inline(__always)
@@ -113,62 +153,113 @@ struct SectionParser {
     return false
   }
 
-  /// Inline items (一是…, 首先…) in `range`, at the line start or after clause punctuation.
-  static func items(in range: Range<Int>, lineStart: Int, text: DecodedText, p: UnsafeBufferPointer<UInt8>)
-    -> [InlineItem]
-  {
-    // First the markers, then each title up to the next marker at most: a line of 首先，其次，… with no 。
-    // would otherwise scan and copy the rest of the line once per item (quadratic).
-    var markers: [(start: Int, end: Int, ordinal: Int)] = []
-    var i = range.lowerBound
-    let end = range.upperBound
-    var atBoundary = range.lowerBound == lineStart
-    // One pass over bytes: only clause punctuation and the lead bytes of Han scalars matter here.
-    while i < end {
-      // Inside a clause, skip eight bytes at a time while none is ASCII or a lead of 。、 (E3) or of the
-      // full-width punctuation (EF): such a run holds no boundary. It may stop inside a scalar, so a
-      // continuation byte below steps by one.
-      if !atBoundary, let base = p.baseAddress {
-        while i + 8 <= end && !Self.mayHoldBoundary(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) {
-          i += 8
+  /// An item marker at the clause start `c`, behind a cheap gate: item markers begin with a Han numeral or
+  /// 首/其/再/最 (lead byte E4 and up).
+  @inline(__always)
+  static func itemMarker(at c: Int, limit: Int, in p: UnsafeBufferPointer<UInt8>) -> HeadingMarker.Match? {
+    guard c < limit, p[c] >= 0xE4, HeadingMarker.mayStartItem(ScalarReader.scalar(at: c, in: p).value) else { return nil }
+    return HeadingMarker.item(at: c, limit: limit, in: p)
+  }
+
+  /// For each 64 scalars of U+4000…U+9FFF, two words: the traditional forms (`ScriptFolding.traditionalBits`),
+  /// then the scalars that may start an inline item (`HeadingMarker.mayStartItem`). Side by side, one base
+  /// address and one cache line serve both tests.
+  static let hanBits: [UInt64] = {
+    var bits = [UInt64](repeating: 0, count: 2 * ScriptFolding.traditionalBits.count)
+    for (w, word) in ScriptFolding.traditionalBits.enumerated() { bits[2 * w] = word }
+    for v in UInt32(0x4000)..<0xA000 where HeadingMarker.mayStartItem(v) {
+      let k = Int(v - 0x4000)
+      bits[2 * (k >> 6) + 1] |= 1 << UInt64(k & 63)
+    }
+    return bits
+  }()
+
+  /// One pass over the Han scalars of `p[start..<end]` (leads E4…E9): whether a traditional form stands there
+  /// (`ScriptFolding.isTraditional`), and the offsets of the scalars that may start an inline item, in order.
+  static func scanHan(_ p: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> (
+    holdsTraditional: Bool, itemStarts: [Int]
+  ) {
+    var traditional: UInt64 = 0
+    var starts: [Int] = []
+    starts.reserveCapacity((end - start) >> 7)  // about one scalar in fifty may start an item
+    hanBits.withUnsafeBufferPointer { bits in
+      // A lead needs its two continuation bytes: stop where they would run past the buffer.
+      let stop = min(end, p.count &- 2)
+      var i = start
+      while i < stop {
+        let b = p[i]
+        let lead = b &- 0xE4
+        guard lead < 6 else {
+          // Other three-byte scalars (punctuation, full-width forms) in one step, any other byte in one.
+          i &+= b & 0xF0 == 0xE0 ? 3 : 1
+          continue
         }
-        if i >= end { break }
+        // The scalar − U+4000 is lead << 12 | b1 << 6 | b2: its pair of words, then its bit.
+        let pair = (Int(lead) << 6 | Int(p[i &+ 1] & 0x3F)) << 1
+        let bit: UInt64 = 1 << UInt64(p[i &+ 2] & 0x3F)
+        traditional |= bits[pair] & bit
+        if bits[pair &+ 1] & bit != 0 { starts.append(i) }
+        i &+= 3
       }
-      let b = p[i]
-      if b < 0xC0 && b >= 0x80 {
-        i += 1  // a continuation byte after a skip: still inside the clause
-        continue
-      }
-      if b < 0x80 {
-        atBoundary = b == 0x3B || b == 0x3A || b == 0x2C || b == 0x21 || b == 0x3F  // ; : , ! ?
-        i += 1
-        continue
-      }
-      // Item markers begin with a Han numeral or 首/其/再/最 (lead byte E4 and up); a cheap gate keeps this fast.
-      if atBoundary, b >= 0xE4, HeadingMarker.mayStartItem(ScalarReader.scalar(at: i, in: p).value),
-        let match = HeadingMarker.item(at: i, limit: end, in: p)
-      {
-        let previous = markers.last?.ordinal ?? 0
-        markers.append((i, match.end, match.ordinal == 0 ? previous + 1 : match.ordinal))
-        i = match.end
-        atBoundary = false
-        continue
-      }
-      let length = b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
-      atBoundary = length == 3 && i + 2 < p.count && Self.isWideClauseBoundary(b, p[i + 1], p[i + 2])
-      i += length
     }
-    var items: [InlineItem] = []
-    items.reserveCapacity(markers.count)
-    for (k, marker) in markers.enumerated() {
-      let next = k + 1 < markers.count ? markers[k + 1].start : range.upperBound
-      var end = clauseEnd(from: marker.end, limit: next, in: p, stopAtSemicolon: true)
-      if end == next && next < range.upperBound { end = trailingClauseBoundary(before: end, from: marker.end, in: p) }
-      items.append(
-        InlineItem(
-          marker: text.string(marker.start..<marker.end), ordinal: marker.ordinal,
-          title: text.string(TextLines.trim(marker.end..<end, in: p)), location: text.location(of: marker.start)))
+    return (traditional != 0, starts)
+  }
+
+  /// Appends the inline items (一是…, 首先…) in `range`, at the line start or after clause punctuation.
+  /// `line` is the 0-based line, `lineBegin` the offset of its first byte; `starts` are the offsets where an
+  /// item may start (`scanHan`), `next` the first of them not yet passed.
+  static func items(
+    in range: Range<Int>, lineStart: Int, line: Int, from lineBegin: Int, starts: [Int], next: inout Int,
+    p: UnsafeBufferPointer<UInt8>, into items: inout [InlineItem]
+  ) {
+    // Each title runs up to the next marker at most, so a marker is written when the next is found: a line of
+    // 首先，其次，… with no 。 would otherwise scan and copy the rest of the line once per item (quadratic).
+    var pending: (start: Int, end: Int, ordinal: Int)?
+    // Columns counted on from the previous item: many items on one long line stay linear.
+    var location = SourceLocation(line: line + 1, column: 1, offset: lineBegin)
+    let end = range.upperBound
+    var resume = range.lowerBound  // past the last marker
+    while next < starts.count && starts[next] < range.lowerBound { next += 1 }
+    while next < starts.count && starts[next] < end {
+      let c = starts[next]
+      next += 1
+      // An item starts at the line start or right after a clause mark (the scalar before it), never inside
+      // the last marker.
+      guard c >= resume else { continue }
+      if c == range.lowerBound {
+        guard c == lineStart else { continue }
+      } else if p[c - 1] < 0x80 {
+        let b = p[c - 1]
+        guard b == 0x3B || b == 0x3A || b == 0x2C || b == 0x21 || b == 0x3F else { continue }  // ; : , ! ?
+      } else {
+        guard c - 3 >= range.lowerBound, Self.isWideClauseBoundary(p[c - 3], p[c - 2], p[c - 1]) else { continue }
+      }
+      guard let match = itemMarker(at: c, limit: end, in: p) else { continue }
+      let previous = pending?.ordinal ?? 0
+      if let marker = pending {
+        appendItem(marker, before: c, in: range, line: line, location: &location, p: p, into: &items)
+      }
+      pending = (c, match.end, match.ordinal == 0 ? previous + 1 : match.ordinal)
+      resume = match.end
     }
-    return items
+    if let marker = pending {
+      appendItem(marker, before: end, in: range, line: line, location: &location, p: p, into: &items)
+    }
+  }
+
+  /// Appends the item of `marker`, its title cut at `next` (the next marker or the end of `range`).
+  private static func appendItem(
+    _ marker: (start: Int, end: Int, ordinal: Int), before next: Int, in range: Range<Int>, line: Int,
+    location: inout SourceLocation, p: UnsafeBufferPointer<UInt8>, into items: inout [InlineItem]
+  ) {
+    location = Self.location(of: marker.start, onLine: line, from: location.offset, column: location.column, p)
+    var end = clauseEnd(from: marker.end, limit: next, in: p, stopAtSemicolon: true)
+    if end == next && next < range.upperBound { end = trailingClauseBoundary(before: end, from: marker.end, in: p) }
+    // Sections mostly hold several items: growing one by one would copy them twice more.
+    if items.isEmpty { items.reserveCapacity(4) }
+    items.append(
+      InlineItem(
+        marker: Self.string(marker.start..<marker.end, p), ordinal: marker.ordinal,
+        title: Self.string(TextLines.trim(marker.end..<end, in: p), p), location: location))
   }
 }

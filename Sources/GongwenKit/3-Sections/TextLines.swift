@@ -8,27 +8,31 @@ struct TextLines {
 
   init(_ text: DecodedText) {
     let starts = text.lines.lineStarts
-    var content: [Range<Int>] = []
+    let n = starts.count
     var trimmedContent: [Range<Int>] = []
-    content.reserveCapacity(starts.count)
-    trimmedContent.reserveCapacity(starts.count)
-    text.bytes.withUnsafeBufferPointer { p in
-      for (k, start) in starts.enumerated() {
-        var end = k + 1 < starts.count ? starts[k + 1] : p.count
-        // Strip the terminator: LF, CR, CRLF, NEL (C2 85), U+2028/2029 (E2 80 A8/A9).
-        if end > start, p[end - 1] == 0x0A { end -= 1 }
-        if end > start, p[end - 1] == 0x0D { end -= 1 }
-        if end - start >= 2, p[end - 2] == 0xC2, p[end - 1] == 0x85, k + 1 < starts.count { end -= 2 }
-        if end - start >= 3, p[end - 3] == 0xE2, p[end - 2] == 0x80, p[end - 1] == 0xA8 || p[end - 1] == 0xA9,
-          k + 1 < starts.count
-        {
-          end -= 3
+    content = text.bytes.withUnsafeBufferPointer { p in
+      // Both arrays written in place, one pass over the line starts (ranges are trivial values).
+      [Range<Int>](unsafeUninitializedCapacity: n) { contentOut, contentCount in
+        trimmedContent = [Range<Int>](unsafeUninitializedCapacity: n) { trimmedOut, trimmedCount in
+          for k in 0..<n {
+            let start = starts[k]
+            let last = k + 1 == n
+            var end = last ? p.count : starts[k + 1]
+            // Strip the terminator: LF, CR, CRLF, NEL (C2 85), U+2028/2029 (E2 80 A8/A9).
+            if end > start, p[end - 1] == 0x0A { end -= 1 }
+            if end > start, p[end - 1] == 0x0D { end -= 1 }
+            if end - start >= 2, p[end - 2] == 0xC2, p[end - 1] == 0x85, !last { end -= 2 }
+            if end - start >= 3, p[end - 3] == 0xE2, p[end - 2] == 0x80, p[end - 1] == 0xA8 || p[end - 1] == 0xA9, !last {
+              end -= 3
+            }
+            contentOut[k] = start..<end
+            trimmedOut[k] = TextLines.trim(start..<end, in: p)
+          }
+          trimmedCount = n
         }
-        content.append(start..<end)
-        trimmedContent.append(TextLines.trim(start..<end, in: p))
+        contentCount = n
       }
     }
-    self.content = content
     self.trimmedContent = trimmedContent
   }
 
@@ -42,6 +46,10 @@ struct TextLines {
   static func trim(_ range: Range<Int>, in p: UnsafeBufferPointer<UInt8>) -> Range<Int> {
     var lo = range.lowerBound
     var hi = range.upperBound
+    // Most lines start with a Han character or a marker and end in one or in punctuation: a blank scalar
+    // starts with 09 0B 0C 0D 20 C2 E2 E3 or EF and ends with one of those ASCII bytes or 80 8B A0 BF.
+    guard lo < hi else { return range }
+    if !Self.mayStartBlank(p[lo]) && !Self.mayEndBlank(p[hi - 1]) { return range }
     while lo < hi {
       let n = blankLength(at: lo, in: p, limit: hi)
       if n == 0 { break }
@@ -52,6 +60,16 @@ struct TextLines {
       if blankLength(at: j, in: p, limit: hi) == hi - j { hi = j } else { break }
     }
     return lo..<hi
+  }
+
+  @inline(__always)
+  private static func mayStartBlank(_ b: UInt8) -> Bool {
+    b <= 0x20 || b == 0xC2 || b == 0xE2 || b == 0xE3 || b == 0xEF
+  }
+
+  @inline(__always)
+  private static func mayEndBlank(_ b: UInt8) -> Bool {
+    b <= 0x20 || b == 0x80 || b == 0x8B || b == 0xA0 || b == 0xBF
   }
 
   /// Length of a blank scalar at `i` (space, tab, form feed, CR, U+3000, NBSP, U+FEFF, zero-width space), else 0.

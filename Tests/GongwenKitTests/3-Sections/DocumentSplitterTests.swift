@@ -15,6 +15,22 @@ struct DocumentSplitterTests {
     #expect(file.documents[1].sections.map(\.title) == ["主要做法", "几点体会"])
   }
 
+  @Test("the 篇 marker of a line: 【第N篇】 anywhere, 第N篇 or 篇N ending it, never in a sentence", arguments: [
+    ("【第12篇】选举工作总结", "【第12篇】"),
+    ("选举工作总结【第三篇】", "【第三篇】"),
+    ("选举工作总结 第１２篇", "第１２篇"),
+    ("选举工作总结 篇7", "篇7"),
+    ("第2篇 篇幅有限", nil),
+    ("本篇第3篇。", nil),
+    ("第篇】", nil),
+    ("篇一 与 篇二十", "篇二十"),
+  ] as [(String, String?)])
+  func pieceMarker(_ text: String, _ marker: String?) {
+    let bytes = Array(text.utf8)
+    let range = bytes.withUnsafeBufferPointer { DocumentSplitter.pieceMarker(in: 0..<bytes.count, p: $0) }
+    #expect(range.map { String(decoding: bytes[$0], as: UTF8.self) } == marker)
+  }
+
   @Test("front matter and trailing debris are kept apart, never documents")
   func frontAndTrailer() throws {
     let file = try Fixtures.file("sections/multi-document.txt")

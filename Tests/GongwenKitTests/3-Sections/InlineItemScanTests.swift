@@ -15,16 +15,22 @@ struct InlineItemScanTests {
     #expect(section.items[3].title == "依法登记选民")
   }
 
-  @Test("the skip test flags ASCII, E3 and EF bytes and passes runs of Han", arguments: [
-    ("本镇高度", false),  // E6 9C AC E9 95 87 E9 AB (first eight bytes)
-    ("工作,", true),
-    ("工作。", true),
-    ("工作，", true),
-  ])
-  func skipTest(_ text: String, _ mayHold: Bool) {
-    var bytes = Array(text.utf8)
-    bytes += [UInt8](repeating: 0xE5, count: max(0, 8 - bytes.count))
-    let word = bytes.prefix(8).reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
-    #expect(SectionParser.mayHoldBoundary(word) == mayHold)
+  @Test("an item starts at the line start or right after a clause mark, not inside a word")
+  func itemStartsNeedABoundary() throws {
+    let file = try Fixtures.parse("工作总结\n一、概况\n一是选民登记，二是资格审查;三是正式选举。统一是原则，五是延续\n")
+    let section = try #require(file.documents.first?.sections.first)
+    #expect(section.items.map(\.marker) == ["一是", "二是", "三是", "五是"])
+    #expect(section.items.map(\.ordinal) == [1, 2, 3, 5])
+    #expect(section.items.map(\.location.column) == [1, 8, 15, 28])
+  }
+
+  @Test("the Han scan finds the scalars that may start an item and whether a traditional form stands there")
+  func hanScan() {
+    let bytes = Array("選一a其，十最".utf8)
+    let scan = bytes.withUnsafeBufferPointer { SectionParser.scanHan($0, from: 0, to: bytes.count) }
+    #expect(scan.holdsTraditional)
+    #expect(scan.itemStarts == [3, 7, 13, 16])
+    let simplified = Array("选一".utf8)
+    #expect(!simplified.withUnsafeBufferPointer { SectionParser.scanHan($0, from: 0, to: simplified.count) }.holdsTraditional)
   }
 }
