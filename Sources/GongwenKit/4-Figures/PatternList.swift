@@ -87,11 +87,20 @@ struct PatternList: Sendable {
   /// Number of keywords.
   var count: Int { starts.count - 1 }
 
-  /// The first keyword matching at `i` (before `limit`): its index and end.
+  /// The first keyword matching at `i` (before `limit`): its index and end. The quick reject (most positions
+  /// asked about) is inlined at the call; the keyword loop is not.
+  @inline(__always)
   func match(at i: Int, limit: Int, in p: UnsafeBufferPointer<UInt8>) -> (index: Int, end: Int)? {
     guard i < limit else { return nil }
     let (v, len) = ScalarReader.scalar(at: i, in: p)
     guard rawFirsts.contains(v) else { return nil }
+    return match(first: v, length: len, at: i, limit: limit, in: p)
+  }
+
+  @inline(never)
+  private func match(first v: UInt32, length len: Int, at i: Int, limit: Int, in p: UnsafeBufferPointer<UInt8>) -> (
+    index: Int, end: Int
+  )? {
     let first = ScriptFolding.fold(v)
     let bucket = Int(first & 63)
     for b in byFirst.bounds[bucket]..<byFirst.bounds[bucket + 1] {
@@ -111,12 +120,20 @@ struct PatternList: Sendable {
     return nil
   }
 
-  /// The first keyword ending exactly at `end` (starting at or after `floor`): its index and start.
+  /// The first keyword ending exactly at `end` (starting at or after `floor`): its index and start. The quick
+  /// reject is inlined at the call.
+  @inline(__always)
   func matchBackward(endingAt end: Int, floor: Int, in p: UnsafeBufferPointer<UInt8>) -> (index: Int, start: Int)? {
     guard end > floor else { return nil }
     let (raw, lastStart) = SubjectFinder.scalar(before: end, in: p)
-    guard lastStart >= floor else { return nil }
-    guard rawLasts.contains(raw) else { return nil }
+    guard lastStart >= floor, rawLasts.contains(raw) else { return nil }
+    return matchBackward(last: raw, start: lastStart, floor: floor, in: p)
+  }
+
+  @inline(never)
+  private func matchBackward(last raw: UInt32, start lastStart: Int, floor: Int, in p: UnsafeBufferPointer<UInt8>) -> (
+    index: Int, start: Int
+  )? {
     let last = ScriptFolding.fold(raw)
     let bucket = Int(last & 63)
     for b in byLast.bounds[bucket]..<byLast.bounds[bucket + 1] {
