@@ -87,6 +87,17 @@ struct FigureScan {
           i = next
           continue
         }
+        // The commonest stops, ， (EF BC 8C) and 。 (E3 80 82), without decoding and the switch below.
+        if b == 0xEF && p[i + 1] == 0xBC && p[i + 2] == 0x8C {
+          endClause(at: i, next: i + 3)
+          i += 3
+          continue
+        }
+        if b == 0xE3 && p[i + 1] == 0x80 && p[i + 2] == 0x82 {
+          fullStop(next: i + 3)
+          i += 3
+          continue
+        }
       }
       let (v, len) = ScalarReader.scalar(at: i, in: p)
       guard v < 0x10000, interesting[Int(v >> 6)] & (1 << UInt64(v & 63)) != 0 else {
@@ -103,12 +114,8 @@ struct FigureScan {
         blankPercent(at: i, end: i + len)
       case 0xFF0C, 0xFF1B, 0xFF1A, 0xFF08, 0xFF09:  // ， ； ： （ ）
         endClause(at: i, next: i + len)
-      case 0x3002:  // 。 — but 少。个百分点 is a lost number, not a sentence end
-        if i + len >= hi || (p[i + len] != 0xE4 && p[i + len] != 0xE5)
-          || FoldedMatch.match(Self.points, at: i + len, limit: hi, in: p) == nil
-        {
-          endSentence(at: i + len)
-        }
+      case 0x3002:
+        fullStop(next: i + len)
       case 0xFF01, 0xFF1F:
         endSentence(at: i + len)
       case 0x201C, 0x300C:  // “ 「
@@ -145,6 +152,14 @@ struct FigureScan {
         k &+= 3
       }
       return k
+    }
+  }
+
+  /// 。 ends a sentence, but 少。个百分点 is a lost number, not a sentence end.
+  @inline(__always)
+  private mutating func fullStop(next: Int) {
+    if next >= hi || (p[next] != 0xE4 && p[next] != 0xE5) || FoldedMatch.match(Self.points, at: next, limit: hi, in: p) == nil {
+      endSentence(at: next)
     }
   }
 
@@ -774,10 +789,9 @@ struct FigureScan {
     }
     if let m = Self.between.matchBackward(endingAt: j, floor: floor, in: p) { j = m.start }
     guard let last = previousScalar(before: j), Self.verbEnds.contains(ScriptFolding.fold(last)) else { return nil }
-    let comparator = hasComparator(in: floor..<j)
     guard let m = Self.verbs.matchBackward(endingAt: j, floor: floor, in: p) else { return nil }
     let word = Self.verbWords[m.index]
-    if (word.isShort || requireComparator) && !comparator { return nil }
+    if (word.isShort || requireComparator) && !hasComparator(in: floor..<j) { return nil }
     changeStart = m.start
     return word.sign
   }
