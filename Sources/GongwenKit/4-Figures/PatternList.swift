@@ -84,6 +84,12 @@ struct PatternList: Sendable {
   @inline(__always)
   func mayEnd(with v: UInt32) -> Bool { rawLasts.contains(v) }
 
+  /// The first scalar boundary from `i` on where some keyword may start (see `ScalarSet.firstMember`).
+  @inline(__always)
+  func nextCandidate(from i: Int, limit: Int, in p: UnsafeBufferPointer<UInt8>) -> Int {
+    rawFirsts.firstMember(from: i, limit: limit, in: p)
+  }
+
   /// Number of keywords.
   var count: Int { starts.count - 1 }
 
