@@ -719,13 +719,14 @@ struct FigureScan {
     for word in Self.clauseOpeners {
       if let e = FoldedMatch.match(word, at: clauseFrom, limit: numberStart, in: p) { clauseFrom = e }
     }
+    let occupancy = Self.occupancy
+    var occupied = occupancy.match(at: clauseFrom, limit: numberStart, in: p)
     // 男同志148名占72%: 占 right after the part, in the same clause.
-    if Self.occupancy.match(at: clauseFrom, limit: numberStart, in: p) == nil, floor > clauseFrom,
-      Self.occupancy.match(at: floor, limit: numberStart, in: p) != nil
-    {
+    if occupied == nil, floor > clauseFrom, let m = occupancy.match(at: floor, limit: numberStart, in: p) {
       clauseFrom = floor
+      occupied = m
     }
-    if let form = Self.occupancy.match(at: clauseFrom, limit: numberStart, in: p) {
+    if let form = occupied {
       draft.isParallelHead = FoldedMatch.match(Self.respectively, at: clauseFrom, limit: numberStart, in: p) != nil
       // 占代表总数的30%: the base is named.
       var de = numberStart
