@@ -4,14 +4,18 @@
 /// numerals, placeholders, `%`, measure words that may follow an empty slot) and parses locally around each;
 /// subjects are looked for back to the clause start at most, so the work is linear in the text.
 struct FigureExtractor: Sendable {
+  /// The drafts of the last document, kept for their storage: the next document's scan reuses it.
+  private var storage: [FigureDraft] = []
+
   /// The figures in `document`'s range of `text`, in text order.
-  func figures(in text: DecodedText, document: borrowing Document) -> [Figure] {
+  mutating func figures(in text: DecodedText, document: borrowing Document) -> [Figure] {
     let range = document.range
     guard !range.isEmpty, range.upperBound <= text.bytes.count else { return [] }
     let traditional = document.script == .traditional
     return text.bytes.withUnsafeBufferPointer { p in
-      var scan = FigureScan(p: p, range: range)
+      var scan = FigureScan(p: p, range: range, storage: &storage)
       scan.run()
+      defer { scan.returnStorage(to: &storage) }
       return text.lines.lineStarts.withUnsafeBufferPointer { starts in
         ScriptFolding.hanTable.withUnsafeBufferPointer { han in
           var locator = Locator(starts: starts, near: document.firstLine - 1)

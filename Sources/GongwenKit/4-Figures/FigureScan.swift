@@ -42,7 +42,11 @@ struct FigureScan {
   }()
   private let interesting: [UInt64]
 
-  init(p: UnsafeBufferPointer<UInt8>, range: Range<Int>) {
+  /// A scan of `range`. `storage` lends its capacity to the drafts (and is left empty), so that documents
+  /// after the first allocate none; `returnStorage(to:)` gives it back.
+  init(p: UnsafeBufferPointer<UInt8>, range: Range<Int>, storage: inout [FigureDraft]) {
+    swap(&drafts, &storage)
+    drafts.removeAll(keepingCapacity: true)
     interesting = Self.interestingTable
     self.p = p
     lo = range.lowerBound
@@ -52,6 +56,11 @@ struct FigureScan {
     paragraphStart = lo
     // About one figure per 200 bytes of prose: grow the drafts rarely.
     drafts.reserveCapacity(min(range.count / 256, 1 << 16) + 16)
+  }
+
+  /// Moves the drafts' storage to `storage` (the scan is done with them).
+  mutating func returnStorage(to storage: inout [FigureDraft]) {
+    swap(&drafts, &storage)
   }
 
   // MARK: - The pass
