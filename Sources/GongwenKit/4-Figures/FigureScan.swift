@@ -139,8 +139,12 @@ struct FigureScan {
         if FoldedMatch.match(Self.average, at: i, limit: hi, in: p) != nil { averageInSentence = i }
       default:
         if NumberScanner.numerals.contains(v) {
+          // A lone numeral with no unit after it (一是, 统一) is prose: `chineseNumber` would say so too.
+          if v != 0x767E && isLoneNumeralInProse(after: i + len) { i += len; continue }
           if let next = chineseNumber(at: i) { i = next; continue }
         } else if MeasureWord.mayStartBlank(v) {
+          // 人员, 名单: rejected here, without the call.
+          if i + 2 < hi && rejectsBlankPersonOrName(at: i) { i += len; continue }
           if let next = blank(at: i) { i = next; continue }
         }
       }
@@ -311,6 +315,15 @@ struct FigureScan {
     // 几十名, 数十人, 上百名: a vague quantity.
     if let prev = previousScalar(before: i), [0x51E0, 0x6570, 0x4E0A, 0x5E7E, 0x6578].contains(prev) { return n.end }
     return figure(from: n)
+  }
+
+  /// Whether the numeral ending at `end` stands alone, with neither a numeral nor the start of a unit after it:
+  /// what `chineseNumber` decides first for numerals other than 百 (which may start 百分之).
+  @inline(__always)
+  private func isLoneNumeralInProse(after end: Int) -> Bool {
+    guard end < hi else { return true }
+    let w = ScalarReader.scalar(at: end, in: p).value
+    return !NumberScanner.numerals.contains(w) && !MeasureWord.mayFollowNumeral(ScriptFolding.fold(w))
   }
 
   /// After 余 / 多 that sit between a number and its unit (1200余份, X多份).
