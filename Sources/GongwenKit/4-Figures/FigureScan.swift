@@ -179,6 +179,7 @@ struct FigureScan {
     }
   }
 
+  @inline(__always)
   private mutating func endClause(at i: Int, next: Int) {
     // 在农村党支部书记中，… names the group the paragraph's parts belong to.
     if i > lo, case let (v, start) = SubjectFinder.scalar(before: i, in: p), v == 0x4E2D {
@@ -187,11 +188,13 @@ struct FigureScan {
     clauseStart = next
   }
 
+  @inline(__always)
   private mutating func newParagraph(at next: Int) {
     paragraphBase = 0..<0
     paragraphStart = next
   }
 
+  @inline(__always)
   private mutating func endSentence(at next: Int) {
     clauseStart = next
     sentenceStart = next
@@ -199,15 +202,24 @@ struct FigureScan {
     averageInSentence = nil
     // 选出新一届代表71名。其中中共党员36名…: the parts follow in the next sentence.
     // 其 is E5 85 B6 (and 其 has no traditional form): a byte test first.
-    if next + 2 < hi, p[next] == 0xE5, p[next + 1] == 0x85, p[next + 2] == 0xB6,
-      FoldedMatch.match(Self.qizhong, at: next, limit: hi, in: p) != nil, let k = lastTotalCandidate()
-    {
+    if next + 2 < hi, p[next] == 0xE5, p[next + 1] == 0x85, p[next + 2] == 0xB6 {
+      noteTotal(beforeQizhongAt: next)
+    } else {
+      sentenceTotal = 0..<0
+    }
+    partsKeepSameText = false
+  }
+
+  /// The sentence starting at `next` with 其: when it says 其中, the last total candidate is what its parts
+  /// belong to.
+  @inline(never)
+  private mutating func noteTotal(beforeQizhongAt next: Int) {
+    if FoldedMatch.match(Self.qizhong, at: next, limit: hi, in: p) != nil, let k = lastTotalCandidate() {
       sentenceTotal = drafts[k].subject
       documentTotal = drafts[k].subject
     } else {
       sentenceTotal = 0..<0
     }
-    partsKeepSameText = false
   }
 
   private mutating func openQuote(at start: Int) {
