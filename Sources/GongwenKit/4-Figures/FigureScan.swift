@@ -238,9 +238,7 @@ struct FigureScan {
   private mutating func noteGroup(endingAt zhong: Int) {
     guard zhong - clauseStart < 90 else { return }
     var j = clauseStart
-    for word in Self.groupOpeners {
-      if let e = FoldedMatch.match(word, at: j, limit: zhong, in: p) { j = e; break }
-    }
+    if let m = Self.groupOpeners.match(at: j, limit: zhong, in: p) { j = m.end }
     do {
       let (v, len) = ScalarReader.scalar(at: j, in: p)
       if v == 0x5728 {  // 在
@@ -273,9 +271,10 @@ struct FigureScan {
   static let about = FoldedMatch.pattern("约")
   static let zhou = FoldedMatch.pattern("周")
   static let respectively = FoldedMatch.pattern("分别")
-  static let clauseOpeners: [[UInt32]] = ["其中", "均"].map(FoldedMatch.pattern)
-  static let groupOpeners: [[UInt32]] = ["目前", "今年", "同时", "其中"].map(FoldedMatch.pattern)
-  static let bandLinks: [[UInt32]] = ["的有", "的", "有", "共"].map(FoldedMatch.pattern)
+  /// Lists, not arrays of keywords: walking an array of arrays retains each one.
+  static let jun = FoldedMatch.pattern("均")
+  static let groupOpeners = PatternList(["目前", "今年", "同时", "其中"])
+  static let bandLinks = PatternList(["的有", "的", "有", "共"])
   static let votedElector = FoldedMatch.pattern("投票选")
   static let votedPerson = FoldedMatch.pattern("参加投")
 
@@ -622,9 +621,7 @@ struct FigureScan {
     // 56岁以上下28人: a stray 下.
     if end < hi, ScalarReader.scalar(at: end, in: p).value == 0x4E0B { end += 3 }
     var k = end
-    for word in Self.bandLinks {
-      if let e = FoldedMatch.match(word, at: k, limit: hi, in: p) { k = e; break }
-    }
+    if let m = Self.bandLinks.match(at: k, limit: hi, in: p) { k = m.end }
     var draft = makeDraft(.ageBand, value: nil, unit: .empty, start: start, end: bandEnd, flags: flags)
     draft.low = low
     draft.high = high
@@ -750,13 +747,12 @@ struct FigureScan {
     }
     var clauseFrom = max(clauseStart, numberStart - 120)
     while clauseFrom < numberStart, p[clauseFrom] & 0xC0 == 0x80 { clauseFrom += 1 }
-    for word in Self.clauseOpeners {
-      if let e = FoldedMatch.match(word, at: clauseFrom, limit: numberStart, in: p) { clauseFrom = e }
-    }
-    let occupancy = Self.occupancy
-    var occupied = occupancy.match(at: clauseFrom, limit: numberStart, in: p)
+    // 其中 and then 均, each skipped when it opens the clause.
+    if let e = FoldedMatch.match(Self.qizhong, at: clauseFrom, limit: numberStart, in: p) { clauseFrom = e }
+    if let e = FoldedMatch.match(Self.jun, at: clauseFrom, limit: numberStart, in: p) { clauseFrom = e }
+    var occupied = Self.occupancy.match(at: clauseFrom, limit: numberStart, in: p)
     // 男同志148名占72%: 占 right after the part, in the same clause.
-    if occupied == nil, floor > clauseFrom, let m = occupancy.match(at: floor, limit: numberStart, in: p) {
+    if occupied == nil, floor > clauseFrom, let m = Self.occupancy.match(at: floor, limit: numberStart, in: p) {
       clauseFrom = floor
       occupied = m
     }
