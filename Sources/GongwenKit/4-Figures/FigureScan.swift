@@ -41,6 +41,10 @@ struct FigureScan {
     return table
   }()
   private let interesting: [UInt64]
+  /// `NumberScanner.numerals` and the scalars that may follow a numeral, held here: a static is read
+  /// through a call, and these are asked at every numeral.
+  private let numerals: ScalarSet
+  private let numeralFollowers: ScalarSet
 
   /// A scan of `range`. `storage` lends its capacity to the drafts (and is left empty), so that documents
   /// after the first allocate none; `returnStorage(to:)` gives it back.
@@ -48,6 +52,8 @@ struct FigureScan {
     swap(&drafts, &storage)
     drafts.removeAll(keepingCapacity: true)
     interesting = Self.interestingTable
+    numerals = NumberScanner.numerals
+    numeralFollowers = MeasureWord.numeralFollowers
     self.p = p
     lo = range.lowerBound
     hi = range.upperBound
@@ -138,7 +144,7 @@ struct FigureScan {
       case 0x5E73:  // 平
         if FoldedMatch.match(Self.average, at: i, limit: hi, in: p) != nil { averageInSentence = i }
       default:
-        if NumberScanner.numerals.contains(v) {
+        if numerals.contains(v) {
           // A lone numeral with no unit after it (一是, 统一) is prose: `chineseNumber` would say so too.
           if v != 0x767E && isLoneNumeralInProse(after: i + len) { i += len; continue }
           if let next = chineseNumber(at: i) { i = next; continue }
@@ -309,10 +315,10 @@ struct FigureScan {
     var runEnd = i
     while runEnd < hi {
       let (v, len) = ScalarReader.scalar(at: runEnd, in: p)
-      guard NumberScanner.numerals.contains(v) else { break }
+      guard numerals.contains(v) else { break }
       runEnd += len
     }
-    guard runEnd < hi, MeasureWord.mayFollowNumeral(ScriptFolding.fold(ScalarReader.scalar(at: runEnd, in: p).value)) else {
+    guard runEnd < hi, numeralFollowers.contains(ScriptFolding.fold(ScalarReader.scalar(at: runEnd, in: p).value)) else {
       return runEnd
     }
     guard let n = NumberScanner.chinese(at: i, limit: hi, in: p) else { return nil }
@@ -334,7 +340,7 @@ struct FigureScan {
   private func isLoneNumeralInProse(after end: Int) -> Bool {
     guard end < hi else { return true }
     let w = ScalarReader.scalar(at: end, in: p).value
-    return !NumberScanner.numerals.contains(w) && !MeasureWord.mayFollowNumeral(ScriptFolding.fold(w))
+    return !numerals.contains(w) && !numeralFollowers.contains(ScriptFolding.fold(w))
   }
 
   /// After 余 / 多 that sit between a number and its unit (1200余份, X多份).
