@@ -74,7 +74,17 @@ struct FigureScan {
   mutating func run() {
     var i = lo
     while i < hi {
-      let b = p[i]
+      var b = p[i]
+      // Most of the text is three-byte Han characters: decode inline and skip the uninteresting ones in a
+      // tight loop, up to the next interesting or other character, which is handled right here.
+      if b >= 0xE0 && b < 0xF0 && i + 2 < hi {
+        let next = skipPlainThreeByte(from: i)
+        if next != i {
+          i = next
+          guard i < hi else { break }
+          b = p[i]
+        }
+      }
       if b < 0x80 {
         switch b {
         case 0x30...0x39:
@@ -97,14 +107,7 @@ struct FigureScan {
         i += 1
         continue
       }
-      // Most of the text is three-byte Han characters: decode inline and skip the uninteresting ones in a
-      // tight loop, up to the next interesting or other character.
-      if b >= 0xE0 && b < 0xF0 && i + 2 < hi {
-        let next = skipPlainThreeByte(from: i)
-        if next != i {
-          i = next
-          continue
-        }
+      if i + 2 < hi {
         // The commonest stops, ， (EF BC 8C) and 。 (E3 80 82), without decoding and the switch below.
         if b == 0xEF && p[i + 1] == 0xBC && p[i + 2] == 0x8C {
           endClause(at: i, next: i + 3)
