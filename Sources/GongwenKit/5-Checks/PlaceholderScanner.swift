@@ -26,12 +26,15 @@ struct PlaceholderScanner: Sendable {
 
   /// The placeholders in `bytes`, in text order.
   /// - Complexity: O(n).
-  func matches(in bytes: [UInt8]) -> [Match] {
+  func matches(in bytes: [UInt8]) -> [Match] { matches(in: bytes, within: 0..<bytes.count) }
+
+  /// The placeholders starting in `scope` (which begins at a line start), in text order.
+  func matches(in bytes: [UInt8], within scope: Range<Int>) -> [Match] {
     bytes.withUnsafeBufferPointer { p in
       var out: [Match] = []
-      var i = 0
+      var i = scope.lowerBound
       let n = p.count
-      while i < n {
+      while i < scope.upperBound {
         let b = p[i]
         // Most bytes start nothing: only 2A 58 78 C3 E6 EF can. A three-byte character other than 某/月
         // (E6 9F, E6 9C) and full-width masks (EF BC, EF BD) is passed in one step: its continuation

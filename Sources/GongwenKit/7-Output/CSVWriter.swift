@@ -19,38 +19,57 @@ public struct CSVWriter: Sendable {
     return out
   }
 
-  /// Appends one row, cells quoted where needed, ended by CRLF.
+  /// Appends one row, cells quoted where needed, ended by CRLF: one reservation for the whole row.
   public func appendRow(_ cells: [String], to out: inout [UInt8]) {
-    for (k, cell) in cells.enumerated() {
-      if k > 0 { out.append(0x2C) }
-      Self.appendCell(cell, to: &out)
+    var bound = 2
+    for cell in cells { bound += 2 * cell.utf8.count + 4 }
+    ByteCursor.append(to: &out, reserving: bound) { c in
+      for k in cells.indices {
+        if k > 0 { c.byte(0x2C) }
+        var cell = cells[k]
+        cell.withUTF8 { Self.appendCell($0, to: &c) }
+      }
+      c.byte(0x0D)
+      c.byte(0x0A)
     }
-    out.append(0x0D)
-    out.append(0x0A)
   }
 
   /// Appends one cell: a leading `'` when it starts with = + - @ (or tab, CR) and is not a plain number;
-  /// quoted when it holds a comma, a quote, CR or LF, with quotes doubled.
-  static func appendCell(_ cell: String, to out: inout [UInt8]) {
-    var cell = cell
-    cell.withUTF8 { bytes in
-      var guarded = false
-      if let first = bytes.first, [0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D].contains(first), !isPlainNumber(bytes) {
-        guarded = true
-      }
-      let needsQuotes = bytes.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0D || $0 == 0x0A }
-      if needsQuotes { out.append(0x22) }
-      if guarded { out.append(0x27) }
-      if needsQuotes {
-        for b in bytes {
-          if b == 0x22 { out.append(0x22) }
-          out.append(b)
-        }
-        out.append(0x22)
-      } else {
-        out.append(contentsOf: bytes)
-      }
+  /// quoted when it holds a comma, a quote, CR or LF, with quotes doubled. At most `2 * count + 3` bytes.
+  static func appendCell(_ bytes: UnsafeBufferPointer<UInt8>, to c: inout ByteCursor) {
+    guard let base = bytes.baseAddress, let first = bytes.first else { return }
+    var guarded = false
+    if first == 0x3D || first == 0x2B || first == 0x2D || first == 0x40 || first == 0x09 || first == 0x0D {
+      guarded = !isPlainNumber(bytes)
     }
+    // Most cells need no quotes: copy them a word at a time, and start again quoted on a special byte.
+    let mark = c.position
+    if guarded { c.byte(0x27) }
+    if c.copyClean(base, from: 0, count: bytes.count, clean: { !mayNeedQuotes($0) }) == bytes.count { return }
+    c.rewind(to: mark)
+    c.byte(0x22)
+    if guarded { c.byte(0x27) }
+    for b in bytes {
+      if b == 0x22 { c.byte(0x22) }
+      c.byte(b)
+    }
+    c.byte(0x22)
+  }
+
+  /// Whether any byte of `w` is a comma, a quote, CR or LF (exact for the word as a whole). Words of Chinese
+  /// text alone (every byte 0x80 or more) pass on the first test.
+  @inline(__always)
+  private static func mayNeedQuotes(_ w: UInt64) -> Bool {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let high: UInt64 = 0x8080_8080_8080_8080
+    if w & high == high { return false }
+    let comma = w ^ (ones &* 0x2C)
+    let quote = w ^ (ones &* 0x22)
+    let cr = w ^ (ones &* 0x0D)
+    let lf = w ^ (ones &* 0x0A)
+    // (v - 1) & ~v sets a byte's high bit where v has a zero byte (and only then, for the word as a whole).
+    let zeros = ((comma &- ones) & ~comma) | ((quote &- ones) & ~quote) | ((cr &- ones) & ~cr) | ((lf &- ones) & ~lf)
+    return zeros & high != 0
   }
 
   /// `-0.7`, `306`, `90.8`: numbers are written plainly, never guarded.

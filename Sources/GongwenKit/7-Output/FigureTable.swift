@@ -35,24 +35,135 @@ public struct FigureTable: Sendable {
   public func figureRows(of file: InputFile) -> [[String]] {
     var rows: [[String]] = []
     rows.reserveCapacity(file.documents.reduce(0) { $0 + $1.figures.count })
+    forEachFigure(of: file) { document, figure, path in
+      rows.append(Self.row(file: file.path, document: document, figure: figure, section: path))
+    }
+    return rows
+  }
+
+  /// The cells of one figure's row.
+  static func row(file: String, document: Int, figure: borrowing Figure, section: String) -> [String] {
+    [
+      file, string(document), string(figure.start.line), string(figure.start.column),
+      section, figure.kind.rawValue, figure.metric?.rawValue ?? "",
+      figure.subject, figure.base, string(figure.value), figure.unit, string(figure.low),
+      string(figure.high), figure.flags.isEmpty ? "" : figure.flags.names.joined(separator: ";"), figure.text,
+    ]
+  }
+
+  /// Appends the rows `figureRows(of:)` gives, as `CSVWriter.appendRow` writes them, straight into `out`:
+  /// one reservation a row and no String a cell.
+  public func appendFigureRows(of file: InputFile, to out: inout [UInt8]) {
+    var path = file.path
+    path.withUTF8 { filePath in
+      forEachFigure(of: file) { document, figure, section in
+        Self.appendRow(file: filePath, document: document, figure: figure, section: section, to: &out)
+      }
+    }
+  }
+
+  /// Appends one figure's row as `CSVWriter.appendRow(row(…))` would. Numbers and flag names never need
+  /// quoting or a guard.
+  static func appendRow(
+    file: UnsafeBufferPointer<UInt8>, document: Int, figure: borrowing Figure, section: String, to out: inout [UInt8]
+  ) {
+    var strings = file.count + section.utf8.count + figure.subject.utf8.count + figure.base.utf8.count
+    strings += figure.unit.utf8.count + figure.text.utf8.count
+    // Kind, metric and flag names are ASCII words written as they are (the flags 71 bytes at most with their
+    // semicolons); 15 cells of at most 4 bytes besides their text, 3 integers, 3 decimals.
+    var bound = 2 * strings + figure.kind.rawValue.utf8.count + (figure.metric?.rawValue.utf8.count ?? 0) + 72
+    bound += 15 * 4 + 3 * ByteCursor.intBound + 3 * ByteCursor.decimalBound
+    bound += extraBound(figure.value) + extraBound(figure.low) + extraBound(figure.high)
+    ByteCursor.append(to: &out, reserving: bound) { c in
+      CSVWriter.appendCell(file, to: &c)
+      c.byte(0x2C)
+      c.int(document)
+      c.byte(0x2C)
+      c.int(figure.start.line)
+      c.byte(0x2C)
+      c.int(figure.start.column)
+      c.byte(0x2C)
+      appendCell(section, to: &c)
+      c.byte(0x2C)
+      appendCell(figure.kind.rawValue, to: &c)
+      c.byte(0x2C)
+      if let metric = figure.metric { appendCell(metric.rawValue, to: &c) }
+      c.byte(0x2C)
+      appendCell(figure.subject, to: &c)
+      c.byte(0x2C)
+      appendCell(figure.base, to: &c)
+      c.byte(0x2C)
+      if let value = figure.value { c.decimal(value) }
+      c.byte(0x2C)
+      appendCell(figure.unit, to: &c)
+      c.byte(0x2C)
+      if let low = figure.low { c.decimal(low) }
+      c.byte(0x2C)
+      if let high = figure.high { c.decimal(high) }
+      c.byte(0x2C)
+      if !figure.flags.isEmpty {
+        var first = true
+        for (flag, name) in Figure.Flags.names where figure.flags.contains(flag) {
+          if !first { c.byte(0x3B) }  // ;
+          first = false
+          appendCell(name, to: &c)
+        }
+      }
+      c.byte(0x2C)
+      appendCell(figure.text, to: &c)
+      c.byte(0x0D)
+      c.byte(0x0A)
+    }
+  }
+
+  /// Bytes a decimal of more than 19 fraction digits takes beyond `ByteCursor.decimalBound`.
+  private static func extraBound(_ v: ExactDecimal?) -> Int { max((v?.scale ?? 0) - 19, 0) }
+
+  @inline(__always)
+  private static func appendCell(_ s: String, to c: inout ByteCursor) {
+    if s.utf8.withContiguousStorageIfAvailable({ CSVWriter.appendCell($0, to: &c) }) != nil { return }
+    var s = s
+    s.withUTF8 { CSVWriter.appendCell($0, to: &c) }
+  }
+
+  /// Calls `body` with each figure that passes the filters, its document's index and its section path.
+  private func forEachFigure(of file: InputFile, _ body: (Int, borrowing Figure, String) -> Void) {
     for document in file.documents {
+      var paths = SectionPathCursor(document)
       // Headings are lines: figures on one line share a section path.
       var pathLine = -1
       var path = ""
-      for figure in document.figures where includes(figure) {
-        if figure.start.line != pathLine {
-          pathLine = figure.start.line
-          path = document.sectionPath(at: figure.range.lowerBound)
+      document.figures.withUnsafeBufferPointer { figures in
+        for i in figures.indices where includes(figures[i]) {
+          if figures[i].start.line != pathLine {
+            pathLine = figures[i].start.line
+            path = paths.path(at: figures[i].range.lowerBound)
+          }
+          body(document.index, figures[i], path)
         }
-        rows.append([
-          file.path, String(document.index), String(figure.start.line), String(figure.start.column),
-          path, figure.kind.rawValue, figure.metric?.rawValue ?? "",
-          figure.subject, figure.base, figure.value?.description ?? "", figure.unit, figure.low?.description ?? "",
-          figure.high?.description ?? "", figure.flags.names.joined(separator: ";"), figure.text,
-        ])
       }
     }
-    return rows
+  }
+
+  /// The digits of `v`, built on the stack (a short String needs no allocation).
+  private static func string(_ v: Int) -> String { string(bound: ByteCursor.intBound) { $0.int(v) } }
+
+  /// `v` as `ExactDecimal.description` prints it, or empty when nil.
+  private static func string(_ v: ExactDecimal?) -> String {
+    guard let v else { return "" }
+    guard v.scale <= 19 else { return v.description }
+    return string(bound: ByteCursor.decimalBound) { $0.decimal(v) }
+  }
+
+  private static func string(bound: Int, _ write: (inout ByteCursor) -> Void) -> String {
+    var buffer: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+    return withUnsafeMutableBytes(of: &buffer) { raw in
+      let bytes = raw.bindMemory(to: UInt8.self)
+      guard let base = bytes.baseAddress, bound <= bytes.count else { return "" }
+      var cursor = ByteCursor(base)
+      write(&cursor)
+      return String(decoding: UnsafeBufferPointer(start: base, count: cursor.position - base), as: UTF8.self)
+    }
   }
 
   /// One row per turnout, attendance or direct-election rate of `file`.

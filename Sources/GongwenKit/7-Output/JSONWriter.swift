@@ -25,87 +25,123 @@ public struct JSONWriter: Sendable {
 
   /// Appends the error record for an input that could not be parsed.
   public func write(_ error: InputError, to out: inout JSONEmitter) {
-    out.beginObject()
-    out.field("schema", Self.schema)
-    out.field("file", error.path)
-    out.key(static: "error")
-    out.beginObject()
-    out.field("code", error.code)
-    out.field("message", error.message)
-    if let location = error.location {
-      out.field("line", location.line)
-      out.field("column", location.column)
+    let code = error.code
+    let message = error.message
+    let strings = Self.schema.utf8.count + error.path.utf8.count + code.utf8.count + message.utf8.count
+    out.reserving(fields: 11, nesting: 2, strings: strings) { s in
+      s.beginObject()
+      s.field("schema", Self.schema)
+      s.field("file", error.path)
+      s.key(static: "error")
+      s.beginObject()
+      s.field("code", code)
+      s.field("message", message)
+      if let location = error.location {
+        s.field("line", location.line)
+        s.field("column", location.column)
+      }
+      s.endObject()
+      s.endObject()
     }
-    out.endObject()
-    out.endObject()
   }
 
   func writeDocument(_ document: Document, of file: InputFile, isFirst: Bool, isLast: Bool, to out: inout JSONEmitter) {
-    out.beginObject()
-    out.field("schema", Self.schema)
-    out.field("file", file.path)
-    out.field("document", document.index)
-    out.field("encoding", file.encoding.rawValue)
-    out.field("script", document.script.rawValue)
-    out.field("title", document.title)
-    out.field("first_line", document.firstLine)
-    out.field("last_line", document.lastLine)
-    out.key(static: "front"); writeBlock(isFirst ? file.front : nil, to: &out)
-    out.key(static: "trailer"); writeBlock(isLast ? file.trailer : nil, to: &out)
+    // Encoding and script names are ASCII words of at most 16 bytes.
+    let strings = Self.schema.utf8.count + file.path.utf8.count + document.title.utf8.count + 32
+    out.reserving(fields: 9, strings: strings) { s in
+      s.beginObject()
+      s.field("schema", Self.schema)
+      s.field("file", file.path)
+      s.field("document", document.index)
+      s.field("encoding", file.encoding.rawValue)
+      s.field("script", document.script.rawValue)
+      s.field("title", document.title)
+      s.field("first_line", document.firstLine)
+      s.field("last_line", document.lastLine)
+    }
+    writeBlock("front", isFirst ? file.front : nil, to: &out)
+    writeBlock("trailer", isLast ? file.trailer : nil, to: &out)
     out.key(static: "sections")
     out.beginArray()
-    for i in document.sections.indices { writeSection(document.sections[i], to: &out) }
+    Self.forEachInPlace(document.sections) { writeSection($0, to: &out) }
     out.endArray()
-    out.key(static: "items"); writeItems(document.items, to: &out)
+    writeItems(document.items, to: &out)
     out.key(static: "figures")
     out.beginArray()
-    for i in document.figures.indices { writeFigure(document.figures[i], in: document, of: file, to: &out) }
+    var paths = SectionPathCursor(document)
+    let index = document.index
+    Self.forEachInPlace(document.figures) { figure in
+      paths.withPath(at: figure.pointee.range.lowerBound) { path in
+        writeFigure(figure, document: index, path: path, file: nil, to: &out)
+      }
+    }
     out.endArray()
     out.key(static: "findings")
     out.beginArray()
-    for i in document.findings.indices { writeFinding(document.findings[i], path: file.path, to: &out) }
+    Self.forEachInPlace(document.findings) { writeFinding($0, path: file.path, to: &out) }
     out.endArray()
     out.endObject()
   }
 
-  private func writeBlock(_ block: InputFile.Block?, to out: inout JSONEmitter) {
-    guard let block else { out.null(); return }
-    out.beginObject()
-    out.field("first_line", block.firstLine)
-    out.field("last_line", block.lastLine)
-    out.field("text", block.text)
-    out.endObject()
+  private func writeBlock(_ key: StaticString, _ block: InputFile.Block?, to out: inout JSONEmitter) {
+    guard let block else {
+      out.reserving(fields: 1, strings: 0) { $0.nullField(key) }
+      return
+    }
+    out.reserving(fields: 6, nesting: 2, strings: block.text.utf8.count) { s in
+      s.key(static: key)
+      s.beginObject()
+      s.field("first_line", block.firstLine)
+      s.field("last_line", block.lastLine)
+      s.field("text", block.text)
+      s.endObject()
+    }
   }
 
-  private func writeSection(_ section: Section, to out: inout JSONEmitter) {
-    out.beginObject()
-    out.field("level", section.level)
-    out.field("marker", section.marker)
-    out.field("ordinal", section.ordinal)
-    out.field("group", section.group)
-    out.field("title", section.title)
-    out.field("line", section.location.line)
-    out.field("column", section.location.column)
-    out.key(static: "items"); writeItems(section.items, to: &out)
-    out.key(static: "children")
-    out.beginArray()
-    for i in section.children.indices { writeSection(section.children[i], to: &out) }
-    out.endArray()
-    out.endObject()
+  /// A heading's own fields and items in one reservation; its children each in theirs.
+  private func writeSection(_ section: UnsafePointer<Section>, to out: inout JSONEmitter) {
+    var strings = section.pointee.marker.utf8.count + section.pointee.title.utf8.count
+    for item in section.pointee.items { strings += item.marker.utf8.count + item.title.utf8.count }
+    out.reserving(fields: 13 + 7 * section.pointee.items.count, nesting: 3, strings: strings) { s in
+      s.beginObject()
+      s.field("level", section.pointee.level)
+      s.field("marker", section.pointee.marker)
+      s.field("ordinal", section.pointee.ordinal)
+      s.field("group", section.pointee.group)
+      s.field("title", section.pointee.title)
+      s.field("line", section.pointee.location.line)
+      s.field("column", section.pointee.location.column)
+      Self.writeItems(section.pointee.items, to: &s)
+      s.key(static: "children")
+      s.beginArray()
+    }
+    Self.forEachInPlace(section.pointee.children) { writeSection($0, to: &out) }
+    out.reserving(fields: 2, strings: 0) { s in
+      s.endArray()
+      s.endObject()
+    }
   }
 
   private func writeItems(_ items: [InlineItem], to out: inout JSONEmitter) {
-    out.beginArray()
+    var strings = 0
+    for item in items { strings += item.marker.utf8.count + item.title.utf8.count }
+    out.reserving(fields: 3 + 7 * items.count, nesting: 2, strings: strings) { Self.writeItems(items, to: &$0) }
+  }
+
+  /// `"items":[…]`: reserve 3 fields and 7 a item, and their markers and titles.
+  private static func writeItems(_ items: [InlineItem], to s: inout JSONScope) {
+    s.key(static: "items")
+    s.beginArray()
     for i in items.indices {
-      out.beginObject()
-      out.field("marker", items[i].marker)
-      out.field("ordinal", items[i].ordinal)
-      out.field("title", items[i].title)
-      out.field("line", items[i].location.line)
-      out.field("column", items[i].location.column)
-      out.endObject()
+      s.beginObject()
+      s.field("marker", items[i].marker)
+      s.field("ordinal", items[i].ordinal)
+      s.field("title", items[i].title)
+      s.field("line", items[i].location.line)
+      s.field("column", items[i].location.column)
+      s.endObject()
     }
-    out.endArray()
+    s.endArray()
   }
 
   /// A figure object: the CSV columns of `gongwen figures`, then positions. With `withFile` (the records of
@@ -113,36 +149,56 @@ public struct JSONWriter: Sendable {
   public func writeFigure(
     _ figure: Figure, in document: Document, of file: InputFile, withFile: Bool = false, to out: inout JSONEmitter
   ) {
-    out.beginObject()
-    if withFile {
-      out.field("file", file.path)
-      out.field("document", document.index)
+    var path = document.sectionPath(at: figure.range.lowerBound)
+    path.withUTF8 { path in
+      withUnsafePointer(to: figure) { figure in
+        writeFigure(figure, document: document.index, path: path, file: withFile ? file.path : nil, to: &out)
+      }
     }
-    out.field("line", figure.start.line)
-    out.field("column", figure.start.column)
-    out.field("end_line", figure.end.line)
-    out.field("end_column", figure.end.column)
-    out.field("offset", figure.range.lowerBound)
-    out.field("section", document.sectionPath(at: figure.range.lowerBound))
-    out.field("kind", figure.kind.rawValue)
-    out.field("metric", figure.metric?.rawValue ?? "")
-    out.field("subject", figure.subject)
-    out.field("base", figure.base)
-    out.field("value", figure.value)
-    out.field("unit", figure.unit)
-    out.field("low", figure.low)
-    out.field("high", figure.high)
-    if figure.flags.isEmpty {
-      out.emptyArray("flags")
-    } else {
-      out.key(static: "flags")
-      out.beginArray()
+  }
+
+  /// A figure object, the file's path and the document first when `file` is given, in one reservation. Through a
+  /// pointer: the figure's fields are read in place, the Figure is not copied.
+  private func writeFigure(
+    _ figure: UnsafePointer<Figure>, document: Int, path: UnsafeBufferPointer<UInt8>, file: String?, to out: inout JSONEmitter
+  ) {
+    var strings = path.count + figure.pointee.subject.utf8.count + figure.pointee.base.utf8.count
+    strings += figure.pointee.unit.utf8.count + figure.pointee.text.utf8.count + (file?.utf8.count ?? 0)
+    // Kind, metric and every flag name (65 bytes together).
+    strings += figure.pointee.kind.rawValue.utf8.count + (figure.pointee.metric?.rawValue.utf8.count ?? 0) + 72
+    strings += JSONScope.extraBound(figure.pointee.value) + JSONScope.extraBound(figure.pointee.low)
+    strings += JSONScope.extraBound(figure.pointee.high)
+    // 22 calls and 7 flag names at most.
+    out.reserving(fields: 29, nesting: 2, strings: strings) { s in
+      s.beginObject()
+      if let file {
+        s.field("file", file)
+        s.field("document", document)
+      }
+      s.field("line", figure.pointee.start.line)
+      s.field("column", figure.pointee.start.column)
+      s.field("end_line", figure.pointee.end.line)
+      s.field("end_column", figure.pointee.end.column)
+      s.field("offset", figure.pointee.range.lowerBound)
+      s.field("section", utf8: path)
+      s.field("kind", figure.pointee.kind.rawValue)
+      s.field("metric", figure.pointee.metric?.rawValue ?? "")
+      s.field("subject", figure.pointee.subject)
+      s.field("base", figure.pointee.base)
+      s.field("value", figure.pointee.value)
+      s.field("unit", figure.pointee.unit)
+      s.field("low", figure.pointee.low)
+      s.field("high", figure.pointee.high)
+      s.key(static: "flags")
+      s.beginArray()
       // Figure.Flags.names order without building the array of names set.
-      for (flag, name) in Figure.Flags.names where figure.flags.contains(flag) { out.string(name) }
-      out.endArray()
+      if !figure.pointee.flags.isEmpty {
+        for (flag, name) in Figure.Flags.names where figure.pointee.flags.contains(flag) { s.string(name) }
+      }
+      s.endArray()
+      s.field("text", figure.pointee.text)
+      s.endObject()
     }
-    out.field("text", figure.text)
-    out.endObject()
   }
 
   /// A finding object, as in `gongwen check --format json`: the fields the issue lists, in its order
@@ -150,20 +206,38 @@ public struct JSONWriter: Sendable {
   /// `end_line`, `offset` (UTF-8 bytes into the decoded text) and `byte_offset` (into the file, for
   /// `invalid-bytes`; else null).
   public func writeFinding(_ finding: Finding, path: String, to out: inout JSONEmitter) {
-    out.beginObject()
-    out.field("rule", finding.rule)
-    out.field("severity", finding.severity.rawValue)
-    out.field("message", finding.message)
-    out.field("file", path)
-    out.field("line", finding.start.line)
-    out.field("column", finding.start.column)
-    out.field("end_column", finding.end.column)
-    out.field("text", finding.text)
-    out.field("suggestion", finding.suggestion)
-    out.field("end_line", finding.end.line)
-    out.field("offset", finding.start.offset)
-    out.key(static: "byte_offset")
-    if let byteOffset = finding.byteOffset { out.int(byteOffset) } else { out.null() }
-    out.endObject()
+    withUnsafePointer(to: finding) { writeFinding($0, path: path, to: &out) }
+  }
+
+  /// A finding object read in place.
+  private func writeFinding(_ finding: UnsafePointer<Finding>, path: String, to out: inout JSONEmitter) {
+    var strings = finding.pointee.rule.utf8.count + finding.pointee.message.utf8.count + path.utf8.count
+    strings += finding.pointee.text.utf8.count + (finding.pointee.suggestion?.utf8.count ?? 0) + 16  // + severity
+    out.reserving(fields: 15, strings: strings) { s in
+      s.beginObject()
+      s.field("rule", finding.pointee.rule)
+      s.field("severity", finding.pointee.severity.rawValue)
+      s.field("message", finding.pointee.message)
+      s.field("file", path)
+      s.field("line", finding.pointee.start.line)
+      s.field("column", finding.pointee.start.column)
+      s.field("end_column", finding.pointee.end.column)
+      s.field("text", finding.pointee.text)
+      s.field("suggestion", finding.pointee.suggestion)
+      s.field("end_line", finding.pointee.end.line)
+      s.field("offset", finding.pointee.start.offset)
+      s.key(static: "byte_offset")
+      if let byteOffset = finding.pointee.byteOffset { s.int(byteOffset) } else { s.literal("null") }
+      s.endObject()
+    }
+  }
+
+  /// Calls `body` with a pointer to each element of `array`, read in place: a record passed by value would
+  /// be copied (every String in it retained) once or more per call.
+  private static func forEachInPlace<T>(_ array: [T], _ body: (UnsafePointer<T>) -> Void) {
+    array.withUnsafeBufferPointer { elements in
+      guard let first = elements.baseAddress else { return }
+      for i in elements.indices { body(first + i) }
+    }
   }
 }

@@ -49,7 +49,7 @@ enum FiguresCommand: Command {
         result in
         var out: [UInt8] = []
         switch result {
-        case .success(let file): for row in table.figureRows(of: file) { csv.appendRow(row, to: &out) }
+        case .success(let file): table.appendFigureRows(of: file, to: &out)
         case .failure(let error): csv.appendRow(FigureTable.errorRow(error, columns: FigureTable.figureColumns), to: &out)
         }
         return out.isEmpty ? [] : [out]

@@ -49,7 +49,8 @@ struct JSONEmitterTests {
   @Test("decimals print as ExactDecimal.description does, without a String", arguments: [
     (Int64(908), 1, "90.8"), (-7, 1, "-0.7"), (5, 2, "0.05"), (306, 0, "306"), (9080, 2, "90.80"),
     (0, 0, "0"), (0, 3, "0.000"), (-5, 3, "-0.005"), (Int64.max, 19, "0.9223372036854775807"),
-    (Int64.min + 1, 4, "-922337203685477.5807"),
+    (Int64.min + 1, 4, "-922337203685477.5807"), (5, 22, "0.0000000000000000000005"), (-12, -1, "-12"),
+    (Int64.min, 0, "-9223372036854775808"), (Int64.min, 19, "-0.9223372036854775808"),
   ])
   func decimals(_ significand: Int64, _ scale: Int, _ json: String) {
     var out = JSONEmitter()
