@@ -170,7 +170,7 @@ public struct InputFile: Sendable {
 
   /// The figure stage alone: fills each document's figures (after `init(sectioned:path:)`).
   package mutating func extractFigures() {
-    let extractor = FigureExtractor()
+    var extractor = FigureExtractor()
     for k in documents.indices { documents[k].figures = extractor.figures(in: text, document: documents[k]) }
   }
 

@@ -4,14 +4,18 @@
 /// numerals, placeholders, `%`, measure words that may follow an empty slot) and parses locally around each;
 /// subjects are looked for back to the clause start at most, so the work is linear in the text.
 struct FigureExtractor: Sendable {
+  /// The drafts of the last document, kept for their storage: the next document's scan reuses it.
+  private var storage: [FigureDraft] = []
+
   /// The figures in `document`'s range of `text`, in text order.
-  func figures(in text: DecodedText, document: borrowing Document) -> [Figure] {
+  mutating func figures(in text: DecodedText, document: borrowing Document) -> [Figure] {
     let range = document.range
     guard !range.isEmpty, range.upperBound <= text.bytes.count else { return [] }
     let traditional = document.script == .traditional
     return text.bytes.withUnsafeBufferPointer { p in
-      var scan = FigureScan(p: p, range: range)
+      var scan = FigureScan(p: p, range: range, storage: &storage)
       scan.run()
+      defer { scan.returnStorage(to: &storage) }
       return text.lines.lineStarts.withUnsafeBufferPointer { starts in
         ScriptFolding.hanTable.withUnsafeBufferPointer { han in
           var locator = Locator(starts: starts, near: document.firstLine - 1)
@@ -97,6 +101,21 @@ struct FigureExtractor: Sendable {
       var i = range.lowerBound
       var n = 0
       if let base = p.baseAddress {
+        // 32 bytes a round: one bit per continuation byte, moved to bit 0 and summed bytewise (at most 4 a
+        // byte), then across the bytes by one multiply.
+        let high: UInt64 = 0x8080_8080_8080_8080
+        while i + 32 <= range.upperBound {
+          let r = UnsafeRawPointer(base + i)
+          let w0 = UInt64(littleEndian: r.loadUnaligned(as: UInt64.self))
+          let w1 = UInt64(littleEndian: r.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+          let w2 = UInt64(littleEndian: r.loadUnaligned(fromByteOffset: 16, as: UInt64.self))
+          let w3 = UInt64(littleEndian: r.loadUnaligned(fromByteOffset: 24, as: UInt64.self))
+          let sum =
+            (w0 & ~(w0 << 1) & high) >> 7 &+ (w1 & ~(w1 << 1) & high) >> 7 &+ (w2 & ~(w2 << 1) & high) >> 7
+            &+ (w3 & ~(w3 << 1) & high) >> 7
+          n += 32 - Int((sum &* 0x0101_0101_0101_0101) >> 56)
+          i += 32
+        }
         while i + 8 <= range.upperBound {
           let w = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
           // A continuation byte is 10xxxxxx: high bit set, next bit clear.

@@ -1,6 +1,9 @@
 /// The single forward pass of `FigureExtractor` over one document: finds candidates, parses around them and
 /// keeps the little context later figures need (clause and sentence starts, the total named by 其中, the
 /// group named by 在…中).
+///
+/// Helpers that only read the scan are `@inline(__always)` or declared `mutating`: a non-mutating method
+/// called from a mutating one is handed a copy of the whole scan (a memcpy of some 180 bytes a call).
 struct FigureScan {
   let p: UnsafeBufferPointer<UInt8>
   let lo: Int
@@ -38,9 +41,19 @@ struct FigureScan {
     return table
   }()
   private let interesting: [UInt64]
+  /// `NumberScanner.numerals` and the scalars that may follow a numeral, held here: a static is read
+  /// through a call, and these are asked at every numeral.
+  private let numerals: ScalarSet
+  private let numeralFollowers: ScalarSet
 
-  init(p: UnsafeBufferPointer<UInt8>, range: Range<Int>) {
+  /// A scan of `range`. `storage` lends its capacity to the drafts (and is left empty), so that documents
+  /// after the first allocate none; `returnStorage(to:)` gives it back.
+  init(p: UnsafeBufferPointer<UInt8>, range: Range<Int>, storage: inout [FigureDraft]) {
+    swap(&drafts, &storage)
+    drafts.removeAll(keepingCapacity: true)
     interesting = Self.interestingTable
+    numerals = NumberScanner.numerals
+    numeralFollowers = MeasureWord.numeralFollowers
     self.p = p
     lo = range.lowerBound
     hi = range.upperBound
@@ -51,12 +64,27 @@ struct FigureScan {
     drafts.reserveCapacity(min(range.count / 256, 1 << 16) + 16)
   }
 
+  /// Moves the drafts' storage to `storage` (the scan is done with them).
+  mutating func returnStorage(to storage: inout [FigureDraft]) {
+    swap(&drafts, &storage)
+  }
+
   // MARK: - The pass
 
   mutating func run() {
     var i = lo
     while i < hi {
-      let b = p[i]
+      var b = p[i]
+      // Most of the text is three-byte Han characters: decode inline and skip the uninteresting ones in a
+      // tight loop, up to the next interesting or other character, which is handled right here.
+      if b >= 0xE0 && b < 0xF0 && i + 2 < hi {
+        let next = skipPlainThreeByte(from: i)
+        if next != i {
+          i = next
+          guard i < hi else { break }
+          b = p[i]
+        }
+      }
       if b < 0x80 {
         switch b {
         case 0x30...0x39:
@@ -79,12 +107,16 @@ struct FigureScan {
         i += 1
         continue
       }
-      // Most of the text is three-byte Han characters: decode inline and skip the uninteresting ones in a
-      // tight loop, up to the next interesting or other character.
-      if b >= 0xE0 && b < 0xF0 && i + 2 < hi {
-        let next = skipPlainThreeByte(from: i)
-        if next != i {
-          i = next
+      if i + 2 < hi {
+        // The commonest stops, ， (EF BC 8C) and 。 (E3 80 82), without decoding and the switch below.
+        if b == 0xEF && p[i + 1] == 0xBC && p[i + 2] == 0x8C {
+          endClause(at: i, next: i + 3)
+          i += 3
+          continue
+        }
+        if b == 0xE3 && p[i + 1] == 0x80 && p[i + 2] == 0x82 {
+          fullStop(next: i + 3)
+          i += 3
           continue
         }
       }
@@ -103,12 +135,8 @@ struct FigureScan {
         blankPercent(at: i, end: i + len)
       case 0xFF0C, 0xFF1B, 0xFF1A, 0xFF08, 0xFF09:  // ， ； ： （ ）
         endClause(at: i, next: i + len)
-      case 0x3002:  // 。 — but 少。个百分点 is a lost number, not a sentence end
-        if i + len >= hi || (p[i + len] != 0xE4 && p[i + len] != 0xE5)
-          || FoldedMatch.match(Self.points, at: i + len, limit: hi, in: p) == nil
-        {
-          endSentence(at: i + len)
-        }
+      case 0x3002:
+        fullStop(next: i + len)
       case 0xFF01, 0xFF1F:
         endSentence(at: i + len)
       case 0x201C, 0x300C:  // “ 「
@@ -119,9 +147,13 @@ struct FigureScan {
       case 0x5E73:  // 平
         if FoldedMatch.match(Self.average, at: i, limit: hi, in: p) != nil { averageInSentence = i }
       default:
-        if NumberScanner.numerals.contains(v) {
+        if numerals.contains(v) {
+          // A lone numeral with no unit after it (一是, 统一) is prose: `chineseNumber` would say so too.
+          if v != 0x767E && isLoneNumeralInProse(after: i + len) { i += len; continue }
           if let next = chineseNumber(at: i) { i = next; continue }
         } else if MeasureWord.mayStartBlank(v) {
+          // 人员, 名单: rejected here, without the call.
+          if i + 2 < hi && rejectsBlankPersonOrName(at: i) { i += len; continue }
           if let next = blank(at: i) { i = next; continue }
         }
       }
@@ -148,6 +180,15 @@ struct FigureScan {
     }
   }
 
+  /// 。 ends a sentence, but 少。个百分点 is a lost number, not a sentence end.
+  @inline(__always)
+  private mutating func fullStop(next: Int) {
+    if next >= hi || (p[next] != 0xE4 && p[next] != 0xE5) || Self.pointsWord.match(at: next, limit: hi, in: p) == nil {
+      endSentence(at: next)
+    }
+  }
+
+  @inline(__always)
   private mutating func endClause(at i: Int, next: Int) {
     // 在农村党支部书记中，… names the group the paragraph's parts belong to.
     if i > lo, case let (v, start) = SubjectFinder.scalar(before: i, in: p), v == 0x4E2D {
@@ -156,11 +197,13 @@ struct FigureScan {
     clauseStart = next
   }
 
+  @inline(__always)
   private mutating func newParagraph(at next: Int) {
     paragraphBase = 0..<0
     paragraphStart = next
   }
 
+  @inline(__always)
   private mutating func endSentence(at next: Int) {
     clauseStart = next
     sentenceStart = next
@@ -168,15 +211,24 @@ struct FigureScan {
     averageInSentence = nil
     // 选出新一届代表71名。其中中共党员36名…: the parts follow in the next sentence.
     // 其 is E5 85 B6 (and 其 has no traditional form): a byte test first.
-    if next + 2 < hi, p[next] == 0xE5, p[next + 1] == 0x85, p[next + 2] == 0xB6,
-      FoldedMatch.match(Self.qizhong, at: next, limit: hi, in: p) != nil, let k = lastTotalCandidate()
-    {
+    if next + 2 < hi, p[next] == 0xE5, p[next + 1] == 0x85, p[next + 2] == 0xB6 {
+      noteTotal(beforeQizhongAt: next)
+    } else {
+      sentenceTotal = 0..<0
+    }
+    partsKeepSameText = false
+  }
+
+  /// The sentence starting at `next` with 其: when it says 其中, the last total candidate is what its parts
+  /// belong to.
+  @inline(never)
+  private mutating func noteTotal(beforeQizhongAt next: Int) {
+    if FoldedMatch.match(Self.qizhong, at: next, limit: hi, in: p) != nil, let k = lastTotalCandidate() {
       sentenceTotal = drafts[k].subject
       documentTotal = drafts[k].subject
     } else {
       sentenceTotal = 0..<0
     }
-    partsKeepSameText = false
   }
 
   private mutating func openQuote(at start: Int) {
@@ -195,9 +247,7 @@ struct FigureScan {
   private mutating func noteGroup(endingAt zhong: Int) {
     guard zhong - clauseStart < 90 else { return }
     var j = clauseStart
-    for word in Self.groupOpeners {
-      if let e = FoldedMatch.match(word, at: j, limit: zhong, in: p) { j = e; break }
-    }
+    if let m = Self.groupOpeners.match(at: j, limit: zhong, in: p) { j = m.end }
     do {
       let (v, len) = ScalarReader.scalar(at: j, in: p)
       if v == 0x5728 {  // 在
@@ -219,7 +269,8 @@ struct FigureScan {
 
   // MARK: - Numbers
 
-  static let points = FoldedMatch.pattern("个百分点")
+  /// As a list: its quick reject (is the scalar 个 or 個?) is one bitmap load.
+  static let pointsWord = PatternList(["个百分点"])
   static let average = FoldedMatch.pattern("平均")
   static let percentOf = FoldedMatch.pattern("百分之")
   static let qizhong = FoldedMatch.pattern("其中")
@@ -229,9 +280,10 @@ struct FigureScan {
   static let about = FoldedMatch.pattern("约")
   static let zhou = FoldedMatch.pattern("周")
   static let respectively = FoldedMatch.pattern("分别")
-  static let clauseOpeners: [[UInt32]] = ["其中", "均"].map(FoldedMatch.pattern)
-  static let groupOpeners: [[UInt32]] = ["目前", "今年", "同时", "其中"].map(FoldedMatch.pattern)
-  static let bandLinks: [[UInt32]] = ["的有", "的", "有", "共"].map(FoldedMatch.pattern)
+  /// Lists, not arrays of keywords: walking an array of arrays retains each one.
+  static let jun = FoldedMatch.pattern("均")
+  static let groupOpeners = PatternList(["目前", "今年", "同时", "其中"])
+  static let bandLinks = PatternList(["的有", "的", "有", "共"])
   static let votedElector = FoldedMatch.pattern("投票选")
   static let votedPerson = FoldedMatch.pattern("参加投")
 
@@ -266,10 +318,10 @@ struct FigureScan {
     var runEnd = i
     while runEnd < hi {
       let (v, len) = ScalarReader.scalar(at: runEnd, in: p)
-      guard NumberScanner.numerals.contains(v) else { break }
+      guard numerals.contains(v) else { break }
       runEnd += len
     }
-    guard runEnd < hi, MeasureWord.mayFollowNumeral(ScriptFolding.fold(ScalarReader.scalar(at: runEnd, in: p).value)) else {
+    guard runEnd < hi, numeralFollowers.contains(ScriptFolding.fold(ScalarReader.scalar(at: runEnd, in: p).value)) else {
       return runEnd
     }
     guard let n = NumberScanner.chinese(at: i, limit: hi, in: p) else { return nil }
@@ -285,8 +337,17 @@ struct FigureScan {
     return figure(from: n)
   }
 
+  /// Whether the numeral ending at `end` stands alone, with neither a numeral nor the start of a unit after it:
+  /// what `chineseNumber` decides first for numerals other than 百 (which may start 百分之).
+  @inline(__always)
+  private func isLoneNumeralInProse(after end: Int) -> Bool {
+    guard end < hi else { return true }
+    let w = ScalarReader.scalar(at: end, in: p).value
+    return !numerals.contains(w) && !numeralFollowers.contains(ScriptFolding.fold(w))
+  }
+
   /// After 余 / 多 that sit between a number and its unit (1200余份, X多份).
-  private func skipApproximation(_ j: Int) -> Int {
+  private mutating func skipApproximation(_ j: Int) -> Int {
     guard j < hi else { return j }
     let v = ScalarReader.scalar(at: j, in: p).value
     if v == 0x4F59 || v == 0x591A || v == 0x9918 {
@@ -374,7 +435,7 @@ struct FigureScan {
   }
 
   /// Past the unit after an ignored number, so its measure word is not read as a blank.
-  private func skipUnit(after end: Int) -> Int {
+  private mutating func skipUnit(after end: Int) -> Int {
     MeasureWord.match(at: skipApproximation(end), limit: hi, in: p)?.end ?? end
   }
 
@@ -439,6 +500,7 @@ struct FigureScan {
   static let education = MetricTable.Table(
     ["学历", "文化", "大专", "中专", "高中", "初中", "本科", "研究生", "小学"].map { ($0, Metric.collegeShare) })
 
+  @inline(__always)
   private func startsWithSex(_ subject: Range<Int>) -> Bool {
     guard !subject.isEmpty else { return false }
     let v = ScalarReader.scalar(at: subject.lowerBound, in: p).value
@@ -446,6 +508,7 @@ struct FigureScan {
   }
 
   /// The last count of the paragraph that is no part itself, among the last 16 figures.
+  @inline(__always)
   private func lastTotalCandidate() -> Int? {
     var k = drafts.count - 1
     while k >= max(0, drafts.count - 16) && drafts[k].start >= paragraphStart {
@@ -459,20 +522,20 @@ struct FigureScan {
     return nil
   }
 
-  private func followedByQizhong(_ j: Int) -> Bool {
+  private mutating func followedByQizhong(_ j: Int) -> Bool {
     var k = j
     if k < hi, let c = commaLength(at: k) { k += c }
     return FoldedMatch.match(Self.qizhong, at: k, limit: hi, in: p) != nil
   }
 
-  private func commaLength(at k: Int) -> Int? {
+  private mutating func commaLength(at k: Int) -> Int? {
     if p[k] == 0x2C { return 1 }
     let (v, len) = ScalarReader.scalar(at: k, in: p)
     return v == 0xFF0C ? len : nil
   }
 
   /// The end of the clause starting at `j`, not beyond `limit`.
-  private func clauseEnd(from j: Int, limit: Int) -> Int {
+  private mutating func clauseEnd(from j: Int, limit: Int) -> Int {
     var k = j
     while k < limit {
       let (v, len) = ScalarReader.scalar(at: k, in: p)
@@ -550,6 +613,7 @@ struct FigureScan {
     draft.subject = SubjectFinder.phrase(before: numberStart, floor: subjectFloor, in: p)
   }
 
+  @inline(__always)
   private func averageLabel(before end: Int, floor: Int) -> Int? {
     var j = end
     // 平均年龄约45岁
@@ -566,9 +630,7 @@ struct FigureScan {
     // 56岁以上下28人: a stray 下.
     if end < hi, ScalarReader.scalar(at: end, in: p).value == 0x4E0B { end += 3 }
     var k = end
-    for word in Self.bandLinks {
-      if let e = FoldedMatch.match(word, at: k, limit: hi, in: p) { k = e; break }
-    }
+    if let m = Self.bandLinks.match(at: k, limit: hi, in: p) { k = m.end }
     var draft = makeDraft(.ageBand, value: nil, unit: .empty, start: start, end: bandEnd, flags: flags)
     draft.low = low
     draft.high = high
@@ -651,7 +713,7 @@ struct FigureScan {
   }
 
   /// A range connector at `k`: - -- --- — ～ ~ 至 到 (and 及 和 、 between dates); its end.
-  private func connector(at k: Int, dates: Bool) -> Int? {
+  private mutating func connector(at k: Int, dates: Bool) -> Int? {
     guard k < hi else { return nil }
     var j = k
     var n = 0
@@ -694,16 +756,16 @@ struct FigureScan {
     }
     var clauseFrom = max(clauseStart, numberStart - 120)
     while clauseFrom < numberStart, p[clauseFrom] & 0xC0 == 0x80 { clauseFrom += 1 }
-    for word in Self.clauseOpeners {
-      if let e = FoldedMatch.match(word, at: clauseFrom, limit: numberStart, in: p) { clauseFrom = e }
-    }
+    // 其中 and then 均, each skipped when it opens the clause.
+    if let e = FoldedMatch.match(Self.qizhong, at: clauseFrom, limit: numberStart, in: p) { clauseFrom = e }
+    if let e = FoldedMatch.match(Self.jun, at: clauseFrom, limit: numberStart, in: p) { clauseFrom = e }
+    var occupied = Self.occupancy.match(at: clauseFrom, limit: numberStart, in: p)
     // 男同志148名占72%: 占 right after the part, in the same clause.
-    if Self.occupancy.match(at: clauseFrom, limit: numberStart, in: p) == nil, floor > clauseFrom,
-      Self.occupancy.match(at: floor, limit: numberStart, in: p) != nil
-    {
+    if occupied == nil, floor > clauseFrom, let m = Self.occupancy.match(at: floor, limit: numberStart, in: p) {
       clauseFrom = floor
+      occupied = m
     }
-    if let form = Self.occupancy.match(at: clauseFrom, limit: numberStart, in: p) {
+    if let form = occupied {
       draft.isParallelHead = FoldedMatch.match(Self.respectively, at: clauseFrom, limit: numberStart, in: p) != nil
       // 占代表总数的30%: the base is named.
       var de = numberStart
@@ -774,14 +836,14 @@ struct FigureScan {
     }
     if let m = Self.between.matchBackward(endingAt: j, floor: floor, in: p) { j = m.start }
     guard let last = previousScalar(before: j), Self.verbEnds.contains(ScriptFolding.fold(last)) else { return nil }
-    let comparator = hasComparator(in: floor..<j)
     guard let m = Self.verbs.matchBackward(endingAt: j, floor: floor, in: p) else { return nil }
     let word = Self.verbWords[m.index]
-    if (word.isShort || requireComparator) && !comparator { return nil }
+    if (word.isShort || requireComparator) && !hasComparator(in: floor..<j) { return nil }
     changeStart = m.start
     return word.sign
   }
 
+  @inline(__always)
   private func hasComparator(in range: Range<Int>) -> Bool {
     var k = range.lowerBound
     while k < range.upperBound {
@@ -793,7 +855,7 @@ struct FigureScan {
   }
 
   /// Flags from words before a number: 约 近 (approximate), 超过 (at least), 不到 (at most).
-  private func prefixFlags(before start: Int) -> Figure.Flags {
+  private mutating func prefixFlags(before start: Int) -> Figure.Flags {
     let floor = max(lo, start - 9)
     guard let last = previousScalar(before: start), [0x7EA6, 0x7D04, 0x8FD1, 0x8FC7, 0x904E, 0x903E, 0x4E8E, 0x8DB3, 0x5230].contains(last)
     else { return [] }
@@ -813,6 +875,7 @@ struct FigureScan {
   static let suffixFlags: [Figure.Flags] = [.approximate, .approximate, .atLeast, .atMost]
 
   /// Flags from words after a unit: 左右 上下 (approximate), 以上 (at least), 以下 (at most).
+  @inline(__always)
   private func suffixFlags(at end: Int) -> Figure.Flags {
     guard end < hi, [0x5DE6, 0x4E0A, 0x4EE5].contains(ScalarReader.scalar(at: end, in: p).value) else { return [] }
     guard let m = Self.suffixes.match(at: end, limit: hi, in: p) else { return [] }
@@ -873,6 +936,7 @@ struct FigureScan {
   /// 人 and 名 inside words (人员, 名单, 代表名额) are the common case and never blanks: what `isBlankCount`
   /// would say, decided from the neighbours before the unit is parsed. 人 needs a clause end after it
   /// (人次 neither); 名 a clause end after it or a trigger before it.
+  @inline(__always)
   private func rejectsBlankPersonOrName(at i: Int) -> Bool {
     let isPerson = p[i] == 0xE4 && p[i + 1] == 0xBA && p[i + 2] == 0xBA
     let isName = p[i] == 0xE5 && p[i + 1] == 0x90 && p[i + 2] == 0x8D
@@ -928,7 +992,7 @@ struct FigureScan {
   static let triggers: ScalarSet = ScalarSet(folding: "有共计分立办生出定整调辖从达为设派的县区镇乡、")
   static let nextStops: ScalarSet = ScalarSet(folding: "别人体性案月序数单额称义字册誉牌片录副次利胜气言校")
 
-  private func isBlankCount(_ entry: MeasureWord.Entry, prev: UInt32, next: UInt32, at i: Int) -> Bool {
+  private mutating func isBlankCount(_ entry: MeasureWord.Entry, prev: UInt32, next: UInt32, at i: Int) -> Bool {
     let folded = ScriptFolding.fold(prev)
     let nextIsEnd = isClausePunctuation(next) || next == 0x5360 || next == 0x4F54 || next == 0x0A || next == 0x0D
     let nextIsHan = next >= 0x4E00 && next <= 0x9FFF
@@ -957,7 +1021,7 @@ struct FigureScan {
   // MARK: - Places
 
   /// The nearest place name before `end` in the sentence: 全区, 芝山镇, 石亭镇, 全镇.
-  private func place(before end: Int) -> Range<Int> {
+  private mutating func place(before end: Int) -> Range<Int> {
     let floor = max(sentenceStart, end - 360)
     var j = end
     while j > floor {
@@ -978,7 +1042,7 @@ struct FigureScan {
   static let notPlaces: ScalarSet = ScalarSet(folding: "选社城辖园小片分地专景乡街都超上门营集灾疫郊老新")
   static let nameStops: ScalarSet = ScalarSet(folding: "在于的和与及各年是为了从对共有将由月日")
 
-  private func placeName(endingAt suffixStart: Int, suffix: UInt32, floor: Int) -> Range<Int> {
+  private mutating func placeName(endingAt suffixStart: Int, suffix: UInt32, floor: Int) -> Range<Int> {
     let end = suffixStart + (suffix < 0x10000 ? 3 : 4)
     var j = suffixStart
     var n = 0
@@ -1062,11 +1126,13 @@ struct FigureScan {
     FigureDraft(kind: kind, value: value, unit: unit, flags: flags, start: start, end: end, sentence: sentence)
   }
 
+  @inline(__always)
   private func previousScalar(before i: Int) -> UInt32? {
     guard i > lo else { return nil }
     return SubjectFinder.scalar(before: i, in: p).value
   }
 
+  @inline(__always)
   private func isASCIILetter(before i: Int) -> Bool {
     guard i > lo else { return false }
     let b = p[i - 1] | 0x20
@@ -1074,11 +1140,13 @@ struct FigureScan {
   }
 
   /// Digits, full-width digits, Chinese numerals and placeholder symbols.
+  @inline(__always)
   private func isNumberScalar(_ v: UInt32) -> Bool {
     (v >= 0x30 && v <= 0x39) || (v >= 0xFF10 && v <= 0xFF19) || ChineseNumeral.digit(v) != nil || v == 0x5341
       || v == 0x78 || v == 0x58 || v == 0x2A || v == 0xD7 || v == 0xFF38 || v == 0xFF58 || v == 0xFF0A
   }
 
+  @inline(__always)
   private func isClausePunctuation(_ v: UInt32) -> Bool {
     switch v {
     case 0x2C, 0x3B, 0x3A, 0x2E, 0x28, 0x29, 0x3F, 0x21, 0xFF0C, 0xFF1B, 0xFF1A, 0xFF08, 0xFF09, 0x3001, 0x3002, 0xFF01,

@@ -134,13 +134,10 @@ enum MeasureWord {
     }
   }
 
-  /// Whether a scalar (folded) may start a unit after a Chinese numeral: a measure word, 余, 多, 分之, 成, 点.
-  @inline(__always)
-  static func mayFollowNumeral(_ folded: UInt32) -> Bool { numeralFollowers.contains(folded) }
-
-  /// The scalars of `mayFollowNumeral` as a bitmap: asked after every run of numerals in prose (一是, 统一),
-  /// where a chain of comparisons mispredicts.
-  private static let numeralFollowers = ScalarSet([
+  /// The scalars (folded) that may start a unit after a Chinese numeral: a measure word, 余, 多, 分之, 成, 点.
+  /// A bitmap: asked after every run of numerals in prose (一是, 统一), where a chain of comparisons
+  /// mispredicts.
+  static let numeralFollowers = ScalarSet([
     0x4E2A, 0x767E, 0x5468, 0x5C81, 0x4EBA, 0x5206, 0x5E74, 0x6708, 0x65E5, 0x53F7, 0x6210, 0x540D, 0x4F4D, 0x6237,
     0x9879, 0x4EF6, 0x7BC7, 0x5C4A, 0x671F, 0x573A, 0x8F6E, 0x4EFD, 0x6761, 0x5904, 0x8D77, 0x6B21, 0x5BB6, 0x652F,
     0x7EC4, 0x79CD, 0x7C7B, 0x5EA7, 0x6240, 0x5F20, 0x53F0, 0x8F86, 0x6279, 0x4F59, 0x591A, 0x70B9, 0x25,

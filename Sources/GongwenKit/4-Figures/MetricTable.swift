@@ -38,15 +38,15 @@ enum MetricTable {
     // One walk over the range; the earliest table entry wins, wherever it stands.
     var best: (index: Int, range: Range<Int>)?
     var i = range.lowerBound
-    while i < range.upperBound {
-      let (v, length) = ScalarReader.scalar(at: i, in: p)
-      if table.keywords.mayStart(with: v), let m = table.keywords.match(at: i, limit: range.upperBound, in: p),
-        m.index < (best?.index ?? Int.max)
-      {
+    while true {
+      // Straight to the next scalar that may start a keyword.
+      i = table.keywords.nextCandidate(from: i, limit: range.upperBound, in: p)
+      guard i < range.upperBound else { break }
+      if let m = table.keywords.match(at: i, limit: range.upperBound, in: p), m.index < (best?.index ?? Int.max) {
         best = (m.index, i..<m.end)
         if m.index == 0 { break }
       }
-      i += length
+      i += ScalarReader.scalar(at: i, in: p).length
     }
     return best.map { (table.metrics[$0.index], $0.range) }
   }

@@ -16,6 +16,8 @@ struct PatternList: Sendable {
   /// a match tries only the keywords that can start (end) with the scalar found.
   private let byFirst: Buckets
   private let byLast: Buckets
+  /// Scalars in the longest keyword: the text is decoded and folded at most this far, once per match.
+  private let longest: Int
 
   /// Keyword indices grouped by a scalar's low six bits.
   private struct Buckets: Sendable {
@@ -55,6 +57,7 @@ struct PatternList: Sendable {
     rawLasts = ScalarSet(lastScalars.flatMap(Self.unfolded))
     byFirst = Buckets(firstScalars)
     byLast = Buckets(lastScalars)
+    longest = (0..<words.count).map { starts[$0 + 1] - starts[$0] }.max() ?? 0
   }
 
   /// The scalars that fold to `folded` (itself included): full-width forms, the ideographic space,
@@ -84,55 +87,111 @@ struct PatternList: Sendable {
   @inline(__always)
   func mayEnd(with v: UInt32) -> Bool { rawLasts.contains(v) }
 
+  /// The first scalar boundary from `i` on where some keyword may start (see `ScalarSet.firstMember`).
+  @inline(__always)
+  func nextCandidate(from i: Int, limit: Int, in p: UnsafeBufferPointer<UInt8>) -> Int {
+    rawFirsts.firstMember(from: i, limit: limit, in: p)
+  }
+
   /// Number of keywords.
   var count: Int { starts.count - 1 }
 
-  /// The first keyword matching at `i` (before `limit`): its index and end.
+  /// The first keyword matching at `i` (before `limit`): its index and end. The quick reject (most positions
+  /// asked about) is inlined at the call; the keyword loop is not.
+  @inline(__always)
   func match(at i: Int, limit: Int, in p: UnsafeBufferPointer<UInt8>) -> (index: Int, end: Int)? {
     guard i < limit else { return nil }
     let (v, len) = ScalarReader.scalar(at: i, in: p)
     guard rawFirsts.contains(v) else { return nil }
-    let first = ScriptFolding.fold(v)
-    let bucket = Int(first & 63)
-    for b in byFirst.bounds[bucket]..<byFirst.bounds[bucket + 1] {
-      let k = byFirst.keys[b]
-      guard scalars[starts[k]] == first else { continue }
-      var j = i + len
-      var n = starts[k] + 1
-      while n < starts[k + 1] {
-        guard j < limit else { break }
-        let (w, l) = ScalarReader.scalar(at: j, in: p)
-        guard ScriptFolding.fold(w) == scalars[n] else { break }
-        j += l
-        n += 1
-      }
-      if n == starts[k + 1] { return (k, j) }
-    }
-    return nil
+    return match(first: v, length: len, at: i, limit: limit, in: p)
   }
 
-  /// The first keyword ending exactly at `end` (starting at or after `floor`): its index and start.
+  /// The keywords starting with the text's first scalar, compared with the text's scalars folded once each
+  /// (a list holds several keywords with one first scalar: 全区, 全镇, 全县…).
+  @inline(never)
+  private func match(first v: UInt32, length len: Int, at i: Int, limit: Int, in p: UnsafeBufferPointer<UInt8>) -> (
+    index: Int, end: Int
+  )? {
+    let first = ScriptFolding.fold(v)
+    let bucket = Int(first & 63)
+    return scalars.withUnsafeBufferPointer { scalars in
+      starts.withUnsafeBufferPointer { starts in
+        // text[n]: the text's n-th scalar folded, and the offset after it; `decoded` of them so far.
+        withUnsafeTemporaryAllocation(of: (UInt32, Int).self, capacity: max(longest, 1)) { text in
+          text[0] = (first, i + len)
+          var decoded = 1
+          for b in byFirst.bounds[bucket]..<byFirst.bounds[bucket + 1] {
+            let k = byFirst.keys[b]
+            let s = starts[k]
+            let count = starts[k + 1] - s
+            guard scalars[s] == first else { continue }
+            var n = 1
+            while n < count {
+              if n == decoded {
+                let j = text[n - 1].1
+                guard j < limit else { break }
+                let (w, l) = ScalarReader.scalar(at: j, in: p)
+                text[n] = (ScriptFolding.fold(w), j + l)
+                decoded += 1
+              }
+              guard text[n].0 == scalars[s + n] else { break }
+              n += 1
+            }
+            if n == count { return (k, text[n - 1].1) }
+          }
+          return nil
+        }
+      }
+    }
+  }
+
+  /// The first keyword ending exactly at `end` (starting at or after `floor`): its index and start. The quick
+  /// reject is inlined at the call.
+  @inline(__always)
   func matchBackward(endingAt end: Int, floor: Int, in p: UnsafeBufferPointer<UInt8>) -> (index: Int, start: Int)? {
     guard end > floor else { return nil }
     let (raw, lastStart) = SubjectFinder.scalar(before: end, in: p)
-    guard lastStart >= floor else { return nil }
-    guard rawLasts.contains(raw) else { return nil }
+    guard lastStart >= floor, rawLasts.contains(raw) else { return nil }
+    return matchBackward(last: raw, start: lastStart, floor: floor, in: p)
+  }
+
+  /// The keywords ending with the text's last scalar, compared with the text's scalars (backwards) folded
+  /// once each.
+  @inline(never)
+  private func matchBackward(last raw: UInt32, start lastStart: Int, floor: Int, in p: UnsafeBufferPointer<UInt8>) -> (
+    index: Int, start: Int
+  )? {
     let last = ScriptFolding.fold(raw)
     let bucket = Int(last & 63)
-    for b in byLast.bounds[bucket]..<byLast.bounds[bucket + 1] {
-      let k = byLast.keys[b]
-      guard scalars[starts[k + 1] - 1] == last else { continue }
-      var j = lastStart
-      var n = starts[k + 1] - 2
-      while n >= starts[k] {
-        guard j > floor else { break }
-        let (v, s) = SubjectFinder.scalar(before: j, in: p)
-        guard s >= floor, ScriptFolding.fold(v) == scalars[n] else { break }
-        j = s
-        n -= 1
+    return scalars.withUnsafeBufferPointer { scalars in
+      starts.withUnsafeBufferPointer { starts in
+        // text[n]: the n-th scalar back from the end folded, and where it starts; `decoded` of them so far.
+        withUnsafeTemporaryAllocation(of: (UInt32, Int).self, capacity: max(longest, 1)) { text in
+          text[0] = (last, lastStart)
+          var decoded = 1
+          for b in byLast.bounds[bucket]..<byLast.bounds[bucket + 1] {
+            let k = byLast.keys[b]
+            let e = starts[k + 1] - 1
+            let count = e + 1 - starts[k]
+            guard scalars[e] == last else { continue }
+            var n = 1
+            while n < count {
+              if n == decoded {
+                let j = text[n - 1].1
+                guard j > floor else { break }
+                let (v, s) = SubjectFinder.scalar(before: j, in: p)
+                guard s >= floor else { break }
+                text[n] = (ScriptFolding.fold(v), s)
+                decoded += 1
+              }
+              guard text[n].0 == scalars[e - n] else { break }
+              n += 1
+            }
+            if n == count { return (k, text[n - 1].1) }
+          }
+          return nil
+        }
       }
-      if n < starts[k] { return (k, j) }
     }
-    return nil
   }
 }

@@ -69,6 +69,11 @@ enum SubjectFinder {
   static func trim(_ range: Range<Int>, in p: UnsafeBufferPointer<UInt8>) -> Range<Int> {
     var lo = range.lowerBound
     var hi = range.upperBound
+    guard lo < hi else { return lo..<lo }
+    // The lists read once here, not once per character (each read of a static is a call).
+    let cuts = Self.cuts
+    let leading = Self.leading
+    let trailing = Self.trailing
     // Cut after the last 共有 / 有 that leaves a phrase behind it.
     var k = ScalarReader.previousBoundary(before: hi, in: p)
     while k > lo {
