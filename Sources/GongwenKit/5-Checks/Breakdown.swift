@@ -150,15 +150,17 @@ struct Breakdown: Sendable {
     var previousEnd = -1
     var document = 0
     text.withUnsafeBufferPointer { p in
-      for (k, figure) in figures.enumerated() {
-        let start = min(figure.range.lowerBound, p.count)
+      for k in figures.indices {
+        // The range alone: a copy of each figure would retain its strings.
+        let range = figures[k].range
+        let start = min(range.lowerBound, p.count)
         while document + 1 < documents.count && documents[document + 1].lowerBound <= start { document += 1 }
         if k > 0 && (document != owners[k - 1] || endsSentence(between: previousEnd, and: start, p)) {
           sentence += 1
         }
         sentences.append(sentence)
         owners.append(document)
-        previousEnd = max(previousEnd, min(figure.range.upperBound, p.count))
+        previousEnd = max(previousEnd, min(range.upperBound, p.count))
       }
     }
     return (sentences, owners)
@@ -182,62 +184,84 @@ struct Breakdown: Sendable {
   /// Also, for each percent with a base, the index of the latest count before it in its document whose
   /// subject is that base (-1 when none, or for other figures): the total a share is stated of, looked up
   /// in the same pass so that `percent-mismatch` needs no dictionary of its own.
+  /// - Complexity: O(n) in the figures and the bytes of their names (ids from `NameTable`).
   static func all(in figures: [Figure], sentences: [Int], documents: [Int]) -> (
     breakdowns: [Breakdown], shareTotals: [Int]
   ) {
+    let names = NameTable(figures)
     var out: [Breakdown] = []
     var shareTotals = [Int](repeating: -1, count: figures.count)
-    // Breakdowns opened in the current sentence: a short list, with a dictionary once it grows long.
-    var open: [Int] = []
-    var openIndex: [String: Int] = [:]
-    var latestCount: [String: Int] = [:]  // subject → index of the count in `figures`, within the document
+    // Per name id: the latest count with that subject and its document; the breakdown of that base open
+    // in a sentence and that sentence. Sentences and documents only grow, so a stale stamp means none.
+    var latestCount = [Int](repeating: -1, count: names.count)
+    var latestDocument = [Int](repeating: -1, count: names.count)
+    var openBreakdown = [Int](repeating: -1, count: names.count)
+    var openSentence = [Int](repeating: -1, count: names.count)
+    // The members of each breakdown in text order, as a linked list of figure indices: only breakdowns of
+    // two or more need their words.
+    var firstMember: [Int] = []
+    var lastMember: [Int] = []
+    var nextMember = [Int](repeating: -1, count: figures.count)
     for k in figures.indices {
-      if k > 0 && sentences[k] != sentences[k - 1] {
-        open.removeAll(keepingCapacity: true)
-        if !openIndex.isEmpty { openIndex.removeAll(keepingCapacity: true) }
-      }
-      if k > 0 && documents[k] != documents[k - 1] { latestCount.removeAll(keepingCapacity: true) }
       let kind = figures[k].kind
       guard kind == .count || kind == .percent else { continue }
-      var total: Int?? = .none  // the lookup below, done at most once per figure
-      if kind == .percent && !figures[k].base.isEmpty {
-        total = .some(latestCount[figures[k].base])
-        shareTotals[k] = total.flatMap { $0 } ?? -1
+      let subject = Int(names.subjects[k])
+      let base = Int(names.bases[k])
+      let document = documents[k]
+      var total = -2  // the lookup below, done at most once per figure
+      if base >= 0 && (kind == .percent || openSentence[base] != sentences[k]) {
+        total = latestDocument[base] == document ? latestCount[base] : -1
+        if kind == .percent { shareTotals[k] = total }
       }
-      if !figures[k].base.isEmpty && figures[k].subject != figures[k].base {
-        let base = figures[k].base
-        var index = -1
-        if open.count < Self.shortList {
-          for i in open where out[i].base == base {
-            index = i
-            break
-          }
-        } else if let existing = openIndex[base] {
-          index = existing
-        }
-        if index < 0 {
-          let t = total ?? latestCount[base]
-          out.append(Breakdown(base: base, total: t.map { figures[$0] }))
+      if base >= 0 && subject != base {
+        var index: Int
+        if openSentence[base] == sentences[k] {
+          index = openBreakdown[base]
+          nextMember[lastMember[index]] = k
+          lastMember[index] = k
+        } else {
+          out.append(Breakdown(base: figures[k].base, total: total >= 0 ? figures[total] : nil))
           index = out.count - 1
-          open.append(index)
-          if open.count == Self.shortList {
-            for i in open.reversed() where openIndex[out[i].base] == nil { openIndex[out[i].base] = i }
-          } else if open.count > Self.shortList {
-            openIndex[base] = index
-          }
+          openBreakdown[base] = index
+          openSentence[base] = sentences[k]
+          firstMember.append(k)
+          lastMember.append(k)
         }
         if kind == .count { out[index].parts.append(figures[k]) } else { out[index].percents.append(figures[k]) }
       }
-      if kind == .count && !figures[k].subject.isEmpty { latestCount[figures[k].subject] = k }
+      if kind == .count && subject >= 0 {
+        latestCount[subject] = k
+        latestDocument[subject] = document
+      }
     }
-    // Words only matter where two figures can make a pair; most breakdowns hold one.
+    // Words only matter where two figures can make a pair; most breakdowns hold one. In byte mode a name
+    // has one spelling, so its words are worked out once.
+    var known = [Words?](repeating: nil, count: names.isByBytes ? names.count : 0)
     for i in out.indices where out[i].parts.count + out[i].percents.count >= 2 {
-      out[i].partWords = out[i].parts.map { words(in: $0.subject) }
-      out[i].percentWords = out[i].percents.map { words(in: $0.subject) }
+      var partWords: [Words] = []
+      var percentWords: [Words] = []
+      partWords.reserveCapacity(out[i].parts.count)
+      percentWords.reserveCapacity(out[i].percents.count)
+      var k = firstMember[i]
+      while k >= 0 {
+        let w: Words
+        let subject = Int(names.subjects[k])
+        if names.isByBytes && subject >= 0 {
+          if let cached = known[subject] {
+            w = cached
+          } else {
+            w = words(in: figures[k].subject)
+            known[subject] = w
+          }
+        } else {
+          w = words(in: figures[k].subject)
+        }
+        if figures[k].kind == .count { partWords.append(w) } else { percentWords.append(w) }
+        k = nextMember[k]
+      }
+      out[i].partWords = partWords
+      out[i].percentWords = percentWords
     }
     return (out, shareTotals)
   }
-
-  /// How many breakdowns of one sentence are searched one by one before a dictionary takes over.
-  private static let shortList = 8
 }
