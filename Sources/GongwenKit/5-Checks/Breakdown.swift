@@ -98,27 +98,20 @@ struct Breakdown: Sendable {
           count += 1
           i += length
         }
-        let n = count  // a constant, not a captured variable, for the searches below
-        func holds(_ word: [UInt32]) -> Bool {
-          guard word.count <= n else { return false }
-          var start = 0
-          while start + word.count <= n {
-            var k = 0
-            while k < word.count && folded[start + k] == word[k] { k += 1 }
-            if k == word.count { return true }
-            start += 1
-          }
-          return false
-        }
+        // One pass over the scalars; at each, the words starting with it (one to three scalars each).
         var out: Words = []
-        if holds(Word.male) { out.insert(.male) }
-        if holds(Word.female) { out.insert(.female) }
-        if holds(Word.age) { out.insert(.age) }
-        if holds(Word.below) { out.insert(.below) }
-        if holds(Word.above) { out.insert(.above) }
-        if holds(Word.director) { out.insert(.director) }
-        if holds(Word.member) { out.insert(.member) }
-        if Word.levels.contains(where: holds) { out.insert(.level) }
+        Word.all.withUnsafeBufferPointer { words in
+          for k in 0..<count {
+            let v = folded[k]
+            let next = k + 1 < count ? folded[k + 1] : 0
+            let after = k + 2 < count ? folded[k + 2] : 0
+            for word in words where word.first == v {
+              if (word.second == 0 || word.second == next) && (word.third == 0 || word.third == after) {
+                out.insert(word.flag)
+              }
+            }
+          }
+        }
         return out
       }
     }
@@ -134,6 +127,32 @@ struct Breakdown: Sendable {
     static let director = FoldedMatch.pattern("主任")
     static let member = FoldedMatch.pattern("委员")
     static let levels = ["学历", "文化", "研究生", "本科", "大专", "中专", "高中", "初中", "小学"].map(FoldedMatch.pattern)
+
+    /// Every word with its flag, as up to three folded scalars (0 for none; no word holds U+0000).
+    static let all: [Entry] = {
+      var out: [Entry] = []
+      func add(_ pattern: [UInt32], _ flag: Words) {
+        precondition(!pattern.isEmpty && pattern.count <= 3, "Breakdown.Word: a word of one to three scalars")
+        out.append(
+          Entry(first: pattern[0], second: pattern.count > 1 ? pattern[1] : 0, third: pattern.count > 2 ? pattern[2] : 0, flag: flag))
+      }
+      add(male, .male)
+      add(female, .female)
+      add(age, .age)
+      add(below, .below)
+      add(above, .above)
+      add(director, .director)
+      add(member, .member)
+      for level in levels { add(level, .level) }
+      return out
+    }()
+
+    struct Entry {
+      let first: UInt32
+      let second: UInt32
+      let third: UInt32
+      let flag: Words
+    }
   }
 
   /// The sentence and document number of each figure: a new sentence starts after 。！？, a line break
@@ -168,6 +187,12 @@ struct Breakdown: Sendable {
 
   private static func endsSentence(between lower: Int, and upper: Int, _ p: UnsafeBufferPointer<UInt8>) -> Bool {
     var i = max(lower, 0)
+    // Sixteen offsets at a time while the bytes they test (two beyond) lie before `upper`.
+    let raw = UnsafeRawBufferPointer(p)
+    while i + 18 <= upper {
+      if endsSentence(in: raw, at: i) { return true }
+      i += 16
+    }
     while i < upper {
       let b = p[i]
       if b == 0x0A || b == 0x0D || b == 0x21 || b == 0x3F { return true }
@@ -177,6 +202,19 @@ struct Breakdown: Sendable {
       i += 1
     }
     return false
+  }
+
+  /// Whether one of the sixteen offsets from `i` holds a sentence end (as above).
+  @inline(__always)
+  private static func endsSentence(in raw: UnsafeRawBufferPointer, at i: Int) -> Bool {
+    typealias L = ByteLanes
+    let a = L.load(raw, i)
+    let b = L.load(raw, i + 1)
+    let c = L.load(raw, i + 2)
+    let wideBC = L.x(a, 0xEF) | L.x(b, 0xBC)
+    return L.any(
+      L.zero(L.x(a, 0x0A)) | L.zero(L.x(a, 0x0D)) | L.zero(L.x(a, 0x21)) | L.zero(L.x(a, 0x3F))
+        | L.zero(L.x(a, 0xE3) | L.x(b, 0x80) | L.x(c, 0x82)) | L.zero(wideBC | L.x(c, 0x81)) | L.zero(wideBC | L.x(c, 0x9F)))
   }
 
   /// Groups `figures` (in text order) into breakdowns: counts and percents with the same base in one

@@ -18,10 +18,13 @@ struct Checker: Sendable {
   func findings(in context: RuleContext) -> [Finding] {
     var out: [Finding] = []
     for rule in rules { rule.check(context, into: &out) }
-    // A stable sort keeps rule order for findings at the same offset.
-    return out.enumerated().sorted {
-      ($0.element.start.offset, $0.offset) < ($1.element.start.offset, $1.offset)
-    }.map(\.element)
+    // Sorted by (offset, index), which keeps rule order at the same offset: pairs of integers are sorted,
+    // not findings (large records with strings).
+    var keys: [(offset: Int, index: Int)] = []
+    keys.reserveCapacity(out.count)
+    for k in out.indices { keys.append((out[k].start.offset, k)) }
+    keys.sort { $0 < $1 }
+    return keys.map { out[$0.index] }
   }
 
   /// `documents` with each finding (in text order, as `findings(in:)` returns them) added to the document

@@ -60,28 +60,19 @@ struct PlaceholderScanner: Sendable {
   /// Whether a placeholder may start at one of the `block` offsets from `i` (two bytes beyond them must
   /// exist): * x X, × (C3 97), ＊ Ｘ ｘ (EF BC 8A, EF BC B8, EF BD 98), 某 (E6 9F 90) or 月 (E6 9C 88).
   /// Continuation bytes never equal a first byte, so offsets inside a character never pass.
-  ///
-  /// A lane's difference from a pattern (the OR of its bytes XOR the pattern's) is zero where the pattern
-  /// matches. Only XOR, OR, AND and subtraction, which compile to vector instructions (`.==` and
-  /// `pointwiseMin` are compiled lane by lane).
   @inline(__always)
   private static func mayStart(in raw: UnsafeRawBufferPointer, at i: Int) -> Bool {
-    typealias Bytes = SIMD16<UInt8>
-    let a = raw.loadUnaligned(fromByteOffset: i, as: Bytes.self)
-    let b = raw.loadUnaligned(fromByteOffset: i + 1, as: Bytes.self)
-    let c = raw.loadUnaligned(fromByteOffset: i + 2, as: Bytes.self)
-    @inline(__always) func x(_ v: Bytes, _ byte: UInt8) -> Bytes { v ^ Bytes(repeating: byte) }
-    // The top bit of ~v & (v - 1) is set exactly where v is zero.
-    @inline(__always) func zero(_ v: Bytes) -> Bytes { ~v & (v &- Bytes(repeating: 1)) }
-    let wide = x(a, 0xEF)
-    let wideBC = wide | x(b, 0xBC)
-    let han = x(a, 0xE6)
-    let any =
-      zero(x(a, 0x2A)) | zero(x(a | Bytes(repeating: 0x20), 0x78)) | zero(x(a, 0xC3) | x(b, 0x97))
-      | zero(wideBC | x(c, 0x8A)) | zero(wideBC | x(c, 0xB8)) | zero(wide | x(b, 0xBD) | x(c, 0x98))
-      | zero(han | x(b, 0x9F) | x(c, 0x90)) | zero(han | x(b, 0x9C) | x(c, 0x88))
-    let lanes = unsafeBitCast(any, to: SIMD2<UInt64>.self)
-    return (lanes[0] | lanes[1]) & 0x8080_8080_8080_8080 != 0
+    typealias L = ByteLanes
+    let a = L.load(raw, i)
+    let b = L.load(raw, i + 1)
+    let c = L.load(raw, i + 2)
+    let wide = L.x(a, 0xEF)
+    let wideBC = wide | L.x(b, 0xBC)
+    let han = L.x(a, 0xE6)
+    return L.any(
+      L.zero(L.x(a, 0x2A)) | L.zero(L.x(a | L.Lanes(repeating: 0x20), 0x78)) | L.zero(L.x(a, 0xC3) | L.x(b, 0x97))
+        | L.zero(wideBC | L.x(c, 0x8A)) | L.zero(wideBC | L.x(c, 0xB8)) | L.zero(wide | L.x(b, 0xBD) | L.x(c, 0x98))
+        | L.zero(han | L.x(b, 0x9F) | L.x(c, 0x90)) | L.zero(han | L.x(b, 0x9C) | L.x(c, 0x88)))
   }
 
   /// Looks at offset `i`: appends a placeholder starting there, if any, and returns the offset to go on

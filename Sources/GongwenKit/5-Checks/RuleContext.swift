@@ -40,7 +40,17 @@ struct RuleContext: Sendable {
   /// The context of a parsed file.
   init(_ file: InputFile) {
     self.init(
-      text: file.text, figures: file.documents.flatMap(\.figures), documentRanges: file.documents.map(\.range),
+      text: file.text, figures: Self.figures(of: file.documents), documentRanges: file.documents.map(\.range),
       front: file.front, trailer: file.trailer)
+  }
+
+  /// Every figure of `documents` in text order: one document shares its array; several are copied into
+  /// one array allocated once (figures are large records: growing by doubling moved them again and again).
+  private static func figures(of documents: [Document]) -> [Figure] {
+    if documents.count == 1 { return documents[0].figures }
+    var out: [Figure] = []
+    out.reserveCapacity(documents.reduce(0) { $0 + $1.figures.count })
+    for document in documents { out.append(contentsOf: document.figures) }
+    return out
   }
 }
