@@ -13,8 +13,7 @@ struct Breakdown: Sendable {
   var parts: [Figure] = []
   /// Percents of `base`, in text order.
   var percents: [Figure] = []
-  /// The dimension words of each part's subject (parallel to `parts`), worked out once per figure; left
-  /// empty when the breakdown holds a single figure, which can make no pair.
+  /// The dimension words of each part's subject (parallel to `parts`), worked out once per name.
   var partWords: [Words] = []
   /// The dimension words of each percent's subject (parallel to `percents`).
   var percentWords: [Words] = []
@@ -218,7 +217,8 @@ struct Breakdown: Sendable {
   }
 
   /// Groups `figures` (in text order) into breakdowns: counts and percents with the same base in one
-  /// sentence, each with the latest count before it in its document whose subject is that base.
+  /// sentence, each with the latest count before it in its document whose subject is that base. Only
+  /// breakdowns of two figures or more are returned: one figure makes no sum and no pair.
   /// Also, for each percent with a base, the index of the latest count before it in its document whose
   /// subject is that base (-1 when none, or for other figures): the total a share is stated of, looked up
   /// in the same pass so that `percent-mismatch` needs no dictionary of its own.
@@ -227,18 +227,10 @@ struct Breakdown: Sendable {
     breakdowns: [Breakdown], shareTotals: [Int]
   ) {
     let names = NameTable(figures)
-    var out: [Breakdown] = []
     var shareTotals = [Int](repeating: -1, count: figures.count)
-    // Per name id: the latest count with that subject and its document; the breakdown of that base open
-    // in a sentence and that sentence. Sentences and documents only grow, so a stale stamp means none.
-    var latestCount = [Int](repeating: -1, count: names.count)
-    var latestDocument = [Int](repeating: -1, count: names.count)
-    var openBreakdown = [Int](repeating: -1, count: names.count)
-    var openSentence = [Int](repeating: -1, count: names.count)
-    // The members of each breakdown in text order, as a linked list of figure indices: only breakdowns of
-    // two or more need their words.
-    var firstMember: [Int] = []
-    var lastMember: [Int] = []
+    var byName = [NameState](repeating: NameState(), count: names.count)
+    // Records are made at the end for groups of two or more, most groups holding one figure.
+    var groups: [Group] = []
     var nextMember = [Int](repeating: -1, count: figures.count)
     for k in figures.indices {
       let kind = figures[k].kind
@@ -247,40 +239,38 @@ struct Breakdown: Sendable {
       let base = Int(names.bases[k])
       let document = documents[k]
       var total = -2  // the lookup below, done at most once per figure
-      if base >= 0 && (kind == .percent || openSentence[base] != sentences[k]) {
-        total = latestDocument[base] == document ? latestCount[base] : -1
+      if base >= 0 && (kind == .percent || byName[base].openSentence != sentences[k]) {
+        total = byName[base].latestDocument == document ? byName[base].latestCount : -1
         if kind == .percent { shareTotals[k] = total }
       }
       if base >= 0 && subject != base {
-        var index: Int
-        if openSentence[base] == sentences[k] {
-          index = openBreakdown[base]
-          nextMember[lastMember[index]] = k
-          lastMember[index] = k
+        if byName[base].openSentence == sentences[k] {
+          let g = byName[base].openGroup
+          nextMember[groups[g].last] = k
+          groups[g].last = k
+          groups[g].members += 1
+          if kind == .count { groups[g].parts += 1 }
         } else {
-          out.append(Breakdown(base: figures[k].base, total: total >= 0 ? figures[total] : nil))
-          index = out.count - 1
-          openBreakdown[base] = index
-          openSentence[base] = sentences[k]
-          firstMember.append(k)
-          lastMember.append(k)
+          byName[base].openGroup = groups.count
+          byName[base].openSentence = sentences[k]
+          groups.append(Group(total: total, first: k, last: k, members: 1, parts: kind == .count ? 1 : 0))
         }
-        if kind == .count { out[index].parts.append(figures[k]) } else { out[index].percents.append(figures[k]) }
       }
       if kind == .count && subject >= 0 {
-        latestCount[subject] = k
-        latestDocument[subject] = document
+        byName[subject].latestCount = k
+        byName[subject].latestDocument = document
       }
     }
-    // Words only matter where two figures can make a pair; most breakdowns hold one. In byte mode a name
-    // has one spelling, so its words are worked out once.
+    // In byte mode a name has one spelling, so its words are worked out once.
     var known = [Words?](repeating: nil, count: names.isByBytes ? names.count : 0)
-    for i in out.indices where out[i].parts.count + out[i].percents.count >= 2 {
-      var partWords: [Words] = []
-      var percentWords: [Words] = []
-      partWords.reserveCapacity(out[i].parts.count)
-      percentWords.reserveCapacity(out[i].percents.count)
-      var k = firstMember[i]
+    var out: [Breakdown] = []
+    for group in groups where group.members >= 2 {
+      var breakdown = Breakdown(base: figures[group.first].base, total: group.total >= 0 ? figures[group.total] : nil)
+      breakdown.parts.reserveCapacity(group.parts)
+      breakdown.partWords.reserveCapacity(group.parts)
+      breakdown.percents.reserveCapacity(group.members - group.parts)
+      breakdown.percentWords.reserveCapacity(group.members - group.parts)
+      var k = group.first
       while k >= 0 {
         let w: Words
         let subject = Int(names.subjects[k])
@@ -294,12 +284,37 @@ struct Breakdown: Sendable {
         } else {
           w = words(in: figures[k].subject)
         }
-        if figures[k].kind == .count { partWords.append(w) } else { percentWords.append(w) }
+        if figures[k].kind == .count {
+          breakdown.parts.append(figures[k])
+          breakdown.partWords.append(w)
+        } else {
+          breakdown.percents.append(figures[k])
+          breakdown.percentWords.append(w)
+        }
         k = nextMember[k]
       }
-      out[i].partWords = partWords
-      out[i].percentWords = percentWords
+      out.append(breakdown)
     }
     return (out, shareTotals)
+  }
+
+  /// What `all` keeps per name id: the latest count with that subject and its document; the group of
+  /// that base open in a sentence and that sentence. Sentences and documents only grow, so a stale stamp
+  /// means none.
+  private struct NameState {
+    var latestCount = -1
+    var latestDocument = -1
+    var openGroup = -1
+    var openSentence = -1
+  }
+
+  /// A group of `all` as figure indices: its total (-1 for none), first and last members (the members are
+  /// linked in text order), how many members and how many of them are counts.
+  private struct Group {
+    let total: Int
+    let first: Int
+    var last: Int
+    var members: Int
+    var parts: Int
   }
 }
