@@ -99,9 +99,12 @@ struct Breakdown: Sendable {
         }
         // One pass over the scalars; at each, the words starting with it (one to three scalars each).
         var out: Words = []
+        let firsts = Word.firsts
         Word.all.withUnsafeBufferPointer { words in
           for k in 0..<count {
             let v = folded[k]
+            // Most characters start no word: one bit per first character (by its low six bits) says so.
+            guard firsts & (1 << (v & 63)) != 0 else { continue }
             let next = k + 1 < count ? folded[k + 1] : 0
             let after = k + 2 < count ? folded[k + 2] : 0
             for word in words where word.first == v {
@@ -145,6 +148,9 @@ struct Breakdown: Sendable {
       for level in levels { add(level, .level) }
       return out
     }()
+
+    /// Bit `v & 63` set for the first scalar `v` of every word.
+    static let firsts: UInt64 = all.reduce(0) { $0 | 1 << ($1.first & 63) }
 
     struct Entry {
       let first: UInt32

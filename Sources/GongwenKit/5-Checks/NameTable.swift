@@ -127,14 +127,23 @@ struct NameTable {
     return Int(truncatingIfNeeded: h)
   }
 
-  /// Whether `name`'s bytes are `p`.
+  /// Whether `name`'s bytes are `p`, compared eight bytes at a time.
   private static func equals(_ name: String, _ p: UnsafeBufferPointer<UInt8>) -> Bool {
     var name = name
     return name.withUTF8 { q -> Bool in
-      guard q.count == p.count else { return false }
+      let n = q.count
+      guard n == p.count else { return false }
+      let a = UnsafeRawBufferPointer(q)
+      let b = UnsafeRawBufferPointer(p)
       var i = 0
-      while i < q.count && q[i] == p[i] { i += 1 }
-      return i == q.count
+      while i + 8 <= n {
+        if a.loadUnaligned(fromByteOffset: i, as: UInt64.self) != b.loadUnaligned(fromByteOffset: i, as: UInt64.self) {
+          return false
+        }
+        i += 8
+      }
+      while i < n && q[i] == p[i] { i += 1 }
+      return i == n
     }
   }
 
