@@ -34,19 +34,42 @@ struct NameTable {
 
   /// Gives ids by bytes; false (with nothing usable) as soon as a name is not plainly NFC.
   private mutating func internByBytes(_ figures: [Figure]) -> Bool {
+    // Neighbours often share a name (男60人, 占60%; the parts of one base): the last subject and base
+    // with their ids are compared first, which skips hashing.
+    var lastSubject = (name: "", id: Int32(-1))
+    var lastBase = (name: "", id: Int32(-1))
     for k in figures.indices {
       let kind = figures[k].kind
       guard kind == .count || kind == .percent else { continue }
-      if !figures[k].subject.isEmpty {
-        guard let id = byteID(figures[k].subject) else { return false }
-        subjects[k] = id
+      let subject = figures[k].subject
+      if !subject.isEmpty {
+        if lastSubject.id >= 0 && Self.equals(lastSubject.name, subject) {
+          subjects[k] = lastSubject.id
+        } else {
+          guard let id = byteID(subject) else { return false }
+          subjects[k] = id
+          lastSubject = (subject, id)
+        }
       }
-      if !figures[k].base.isEmpty {
-        guard let id = byteID(figures[k].base) else { return false }
-        bases[k] = id
+      let base = figures[k].base
+      if !base.isEmpty {
+        if lastBase.id >= 0 && Self.equals(lastBase.name, base) {
+          bases[k] = lastBase.id
+        } else {
+          guard let id = byteID(base) else { return false }
+          bases[k] = id
+          lastBase = (base, id)
+        }
       }
     }
     return true
+  }
+
+  /// Whether two names have the same bytes.
+  private static func equals(_ a: String, _ b: String) -> Bool {
+    guard a.utf8.count == b.utf8.count else { return false }
+    var b = b
+    return b.withUTF8 { equals(a, $0) }
   }
 
   /// Gives ids by String equality (canonical equivalence).
