@@ -20,7 +20,7 @@ struct Breakdown: Sendable {
 
   /// Whether the parts claim to cover the whole: men and women, an open lower and an open upper band
   /// (35岁以下 … 56岁以上, 大专以上 … 初中以下), or 主任 and 委员. Other lists (其中党员…) may be a selection.
-  var isExhaustive: Bool { Self.dimension(partWords + percentWords) != nil }
+  var isExhaustive: Bool { Self.dimension(partWords, percentWords) != nil }
 
   /// The parts of the dimension that claims to cover the whole (see `covering(_:)`).
   var coveringParts: [Figure]? { Self.covering(parts, partWords) }
@@ -36,37 +36,59 @@ struct Breakdown: Sendable {
   }
 
   private static func covering(_ figures: [Figure], _ words: [Words]) -> [Figure]? {
-    guard words.count == figures.count, let member = dimension(words) else { return nil }
+    guard words.count == figures.count, let dimension = dimension(words, []) else { return nil }
     var out: [Figure] = []
-    for k in figures.indices where member(words[k]) { out.append(figures[k]) }
+    for k in figures.indices where dimension.holds(words[k]) { out.append(figures[k]) }
     return out
   }
 
-  /// Which figures (by their words) make the covering dimension, nil when none covers the whole.
-  private static func dimension(_ words: [Words]) -> ((Words) -> Bool)? {
-    // Both ends of a pair, each without the other, within the group.
-    func pair(_ a: Words, _ b: Words, where group: (Words) -> Bool) -> Bool {
-      words.contains { group($0) && $0.contains(a) && !$0.contains(b) }
-        && words.contains { group($0) && $0.contains(b) && !$0.contains(a) }
+  /// A way to split a whole: by sex, by age band, by another open-ended scale, by post.
+  private enum Dimension {
+    case sex, age, other, post
+
+    /// Whether a figure with `words` belongs to this dimension.
+    func holds(_ words: Words) -> Bool {
+      switch self {
+      case .sex: !words.isDisjoint(with: [.male, .female])
+      case .age: words.contains(.age)
+      case .other: !words.contains(.age) && words.isDisjoint(with: [.male, .female])
+      case .post: !words.isDisjoint(with: [.director, .member])
+      }
     }
-    let isSex: (Words) -> Bool = { !$0.isDisjoint(with: [.male, .female]) }
-    if pair(.male, .female, where: isSex) { return isSex }
-    let isAge: (Words) -> Bool = { $0.contains(.age) }
-    if pair(.below, .above, where: isAge) { return isAge }
-    let isOther: (Words) -> Bool = { !$0.contains(.age) && $0.isDisjoint(with: [.male, .female]) }
-    if pair(.below, .above, where: isOther) { return isOther }
-    let isPost: (Words) -> Bool = { !$0.isDisjoint(with: [.director, .member]) }
-    if pair(.director, .member, where: isPost) { return isPost }
+  }
+
+  /// The dimension that covers the whole among figures with the words of `first` and `second` (two lists,
+  /// so that parts and percents need not be joined into a new array), nil when none does.
+  private static func dimension(_ first: [Words], _ second: [Words]) -> Dimension? {
+    // Both ends of a pair, each without the other, within the dimension.
+    func pair(_ a: Words, _ b: Words, _ dimension: Dimension) -> Bool {
+      var hasA = false
+      var hasB = false
+      func look(_ words: Words) {
+        guard dimension.holds(words) else { return }
+        if words.contains(a) && !words.contains(b) { hasA = true }
+        if words.contains(b) && !words.contains(a) { hasB = true }
+      }
+      for words in first { look(words) }
+      for words in second { look(words) }
+      return hasA && hasB
+    }
+    if pair(.male, .female, .sex) { return .sex }
+    if pair(.below, .above, .age) { return .age }
+    if pair(.below, .above, .other) { return .other }
+    if pair(.director, .member, .post) { return .post }
     return nil
   }
 
   /// Whether no one can be counted in two parts: an exhaustive breakdown, age bands, or education levels.
   /// Overlapping groups (党员, 妇女) may add up to more than their total.
   var isDisjoint: Bool {
-    let all = partWords + percentWords
-    if Self.dimension(all) != nil { return true }
-    guard all.count >= 2 else { return false }
-    return all.allSatisfy { $0.contains(.age) } || all.allSatisfy { $0.contains(.level) }
+    if Self.dimension(partWords, percentWords) != nil { return true }
+    guard partWords.count + percentWords.count >= 2 else { return false }
+    func all(_ word: Words) -> Bool {
+      partWords.allSatisfy { $0.contains(word) } && percentWords.allSatisfy { $0.contains(word) }
+    }
+    return all(.age) || all(.level)
   }
 
   /// The words of a subject that tell dimensions apart.
