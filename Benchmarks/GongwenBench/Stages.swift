@@ -40,6 +40,7 @@ enum Stages {
   /// and rendered on a worker, the batch written in input order to `output`, then dropped.
   /// - Returns: documents and bytes written.
   static func wholePath(_ corpus: Corpus, jobs: Int, output: String) -> (documents: Int, bytes: Int) {
+    let pieceBytes = 4 << 20
     let fd = open(output, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
     guard fd >= 0 else { return (0, 0) }
     defer { close(fd) }
@@ -55,21 +56,23 @@ enum Stages {
         j += 1
       }
       let start = i
-      let rendered = parallelMap(j - i, jobs: jobs) { k -> ([UInt8], Int) in
+      // As the CLI does: a text over 4 MiB is parsed and written a piece at a time on this thread, in order.
+      let rendered = parallelMap(j - i, jobs: jobs) { k -> ([UInt8], Int, DecodedText?) in
         let path = corpus.files[start + k]
         var emitter = JSONEmitter(capacity: corpus.sizes[start + k] + 4096)
         do throws(InputError) {
-          let file = try InputFile(parsing: read(path), path: path)
+          let text = try TextDecoder().decode(read(path), path: path)
+          if text.bytes.count > pieceBytes { return ([], 0, text) }
+          let file = InputFile(decoded: text, path: path)
           jsonLines(file, into: &emitter)
-          return (emitter.take(), file.documents.count)
+          return (emitter.take(), file.documents.count, nil)
         } catch {
           JSONWriter().write(error, to: &emitter)
           emitter.raw("\n")
-          return (emitter.take(), 0)
+          return (emitter.take(), 0, nil)
         }
       }
-      for (bytes, docs) in rendered {
-        documents += docs
+      func emit(_ bytes: [UInt8]) {
         written += bytes.count
         bytes.withUnsafeBytes { raw in
           var off = 0
@@ -77,6 +80,18 @@ enum Stages {
             let w = write(fd, raw.baseAddress.map { $0 + off }, raw.count - off)
             if w <= 0 { break }
             off += w
+          }
+        }
+      }
+      for (k, (bytes, docs, large)) in rendered.enumerated() {
+        documents += docs
+        emit(bytes)
+        if let large {
+          InputFile.parsePieces(decoded: large, path: corpus.files[start + k], pieceBytes: pieceBytes) { piece in
+            var emitter = JSONEmitter(capacity: pieceBytes * 3)
+            jsonLines(piece, into: &emitter)
+            documents += piece.documents.count
+            emit(emitter.take())
           }
         }
       }

@@ -101,6 +101,46 @@ public struct InputFile: Sendable {
     self.documents = documents
   }
 
+  /// A file of `documents` only, sharing the text: `front` kept only when the first document is among
+  /// them and `trailer` only when the last is, so writers that add them to the first and last record
+  /// write a file piece by piece exactly as whole.
+  private init(piece documents: ArraySlice<Document>, of file: InputFile) {
+    path = file.path
+    text = file.text
+    front = documents.startIndex == 0 ? file.front : nil
+    trailer = documents.endIndex == file.documents.count ? file.trailer : nil
+    self.documents = Array(documents)
+  }
+
+  /// Parses already decoded text a few documents at a time, so that a large file never holds the figures,
+  /// findings and records of all its documents at once: `body` gets each piece, in file order, with its
+  /// figures and findings, as if it were the whole file (the first piece holds `front`, the last `trailer`).
+  ///
+  /// The pieces together hold exactly the documents, figures and findings of `init(decoded:path:)`: the
+  /// checks never look across documents, and each piece's checks see the text from its first document up
+  /// to the next piece (the first from the start of the file, the last to its end).
+  /// - Parameter pieceBytes: documents are gathered into a piece until it holds at least this many bytes.
+  package static func parsePieces(
+    decoded text: DecodedText, path: String, pieceBytes: Int, _ body: (InputFile) -> Void
+  ) {
+    let skeleton = InputFile(sectioned: text, path: path)
+    let documents = skeleton.documents
+    var start = 0
+    while start < documents.count {
+      var end = start + 1
+      while end < documents.count && documents[end].range.lowerBound - documents[start].range.lowerBound < pieceBytes {
+        end += 1
+      }
+      let scopeStart = start == 0 ? 0 : documents[start].range.lowerBound
+      let scopeEnd = end == documents.count ? text.bytes.count : documents[end].range.lowerBound
+      var piece = InputFile(piece: documents[start..<end], of: skeleton)
+      piece.extractFigures()
+      piece.runChecks(in: scopeStart..<scopeEnd)
+      body(piece)
+      start = end
+    }
+  }
+
   /// The figure stage alone: fills each document's figures (after `init(sectioned:path:)`).
   package mutating func extractFigures() {
     let extractor = FigureExtractor()
@@ -108,8 +148,9 @@ public struct InputFile: Sendable {
   }
 
   /// The check stage alone: runs the rules and places each finding in its document (after the figures).
-  package mutating func runChecks() {
-    let findings = Checker().findings(in: self)
+  /// `scope`: the part of the text whose placeholders and invalid bytes count (nil: all of it).
+  package mutating func runChecks(in scope: Range<Int>? = nil) {
+    let findings = Checker().findings(in: RuleContext(self, scope: scope))
     documents = Checker.distribute(findings, over: documents)
   }
 }

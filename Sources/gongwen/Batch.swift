@@ -26,13 +26,20 @@ struct Batch {
     let error: InputError?
     /// How many documents it held.
     let documents: Int
-    let payload: Payload
+    /// The records, or nil for a large file, which the output thread parses and writes piece by piece.
+    let payload: Payload?
+    /// A large file's decoded text and name, for the output thread.
+    var large: (text: DecodedText, path: String)? = nil
   }
+
+  /// A decoded text longer than this is parsed and written a few documents at a time (pieces of about this
+  /// size), so its peak memory is the text and one piece's figures and records, not all of them.
+  static let pieceBytes = 4 << 20
 
   /// Parses every input and writes what `render` makes of each, in input order.
   ///
   /// `render` runs on the calling thread, one input at a time and in order, so it may keep running totals;
-  /// parsing runs on `shared.jobs` threads, at most `2 × jobs` files ahead of the output.
+  /// parsing runs on `shared.jobs` threads, a bounded window ahead of the output (see `OrderedWork`).
   /// An input that failed is also reported on standard error as `gongwen: FILE: reason`.
   /// - Returns: `.failure` when any input could not be read or decoded or the output could not be written,
   ///   else `.success`.
@@ -90,17 +97,32 @@ struct Batch {
     output.write(framing.header)
     let options = InputFile.Options(encoding: shared.encoding)
     let maxSize = shared.maxSize
-    let work = OrderedWork<Outcome<Payload>>(count: inputs.count, window: 2 * shared.jobs)
+    // Small files run up to 32 per job ahead of the output (1 MB of input per job at most), large ones 2.
+    let sizes = inputs.map { input in if case .file(_, let size?) = input { size } else { 0 } }
+    let work = OrderedWork<Outcome<Payload>>(
+      count: inputs.count, window: 32 * shared.jobs, minimumWindow: 2 * shared.jobs, weights: sizes,
+      weightBudget: shared.jobs << 20)
     work.run(
       jobs: shared.jobs,
       work: { k in
-        let (result, size) = Self.parse(inputs[k], standardInput: standardInput, options: options, maxSize: maxSize)
+        let (decoded, size) = Self.decode(inputs[k], standardInput: standardInput, options: options, maxSize: maxSize)
         progress.fileDone(bytes: size)
+        if case .success(let text) = decoded, text.text.bytes.count > Self.pieceBytes {
+          return Outcome(error: nil, documents: 0, payload: nil, large: text)
+        }
+        let result = decoded.map { InputFile(decoded: $0.text, path: $0.path) }
         let count = (try? result.get())?.documents.count ?? 0
         let error: InputError? = if case .failure(let e) = result { e } else { nil }
         return Outcome(error: error, documents: count, payload: transform(result))
       },
       consume: { k, outcome in
+        func write(_ payload: Payload) {
+          for record in records(payload) {
+            if !isFirst { output.write(framing.separator) }
+            output.write(record)
+            isFirst = false
+          }
+        }
         documents += outcome.documents
         if let error = outcome.error {
           status = .failure
@@ -108,10 +130,12 @@ struct Batch {
           progress.clear()
           streams.writeErr("gongwen: \(Self.terminalName(of: inputs[k], error: error)): \(error.message)\n")
         }
-        for record in records(outcome.payload) {
-          if !isFirst { output.write(framing.separator) }
-          output.write(record)
-          isFirst = false
+        if let payload = outcome.payload { write(payload) }
+        if let large = outcome.large {
+          InputFile.parsePieces(decoded: large.text, path: large.path, pieceBytes: Self.pieceBytes) { piece in
+            documents += piece.documents.count
+            write(transform(.success(piece)))
+          }
         }
       },
       tick: { progress.draw() })
@@ -126,10 +150,10 @@ struct Batch {
     return status
   }
 
-  /// Reads and parses one input; also returns the bytes read, for progress.
-  static func parse(
+  /// Reads and decodes one input, giving its text and name; also returns the bytes read, for progress.
+  static func decode(
     _ input: BatchInput, standardInput: [UInt8]?, options: InputFile.Options, maxSize: Int
-  ) -> (Result<InputFile, InputError>, Int) {
+  ) -> (Result<(text: DecodedText, path: String), InputError>, Int) {
     var size = 0
     do throws(InputError) {
       let bytes: [UInt8]
@@ -147,12 +171,13 @@ struct Batch {
           throw InputError(path: name, reason: .tooLarge(size: standardInput.count, limit: maxSize))
         }
         bytes = standardInput
-      case .file(let path, _):
+      case .file(let path, let size):
         name = path.display
-        bytes = try FileReader.read(path, maxSize: maxSize)
+        bytes = try FileReader.read(path, maxSize: maxSize, knownRegular: size != nil)
       }
       size = bytes.count
-      return (.success(try InputFile(parsing: bytes, path: name, options: options)), size)
+      let text = try TextDecoder(forcedEncoding: options.encoding).decode(bytes, path: name)
+      return (.success((text, name)), size)
     } catch {
       return (.failure(error), size)
     }

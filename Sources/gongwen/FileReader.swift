@@ -13,11 +13,15 @@ enum FileReader {
 
   /// The bytes of the regular file at `path`.
   /// - Throws: `InputError` naming `path.display`: not found, a loop, not a regular file, too large, unreadable.
-  static func read(_ path: InputPath, maxSize: Int = defaultMaxSize) throws(InputError) -> [UInt8] {
+  /// - Parameter knownRegular: the walker has just found a regular file here (skip the stat before opening;
+  ///   the open is still non-blocking and the opened file is checked again).
+  static func read(_ path: InputPath, maxSize: Int = defaultMaxSize, knownRegular: Bool = false) throws(InputError)
+    -> [UInt8]
+  {
     let name = path.display
     // stat first: a FIFO, socket or device is refused before anything opens it.
     var info = stat()
-    if path.withCString({ stat($0, &info) }) != 0 {
+    if !knownRegular, path.withCString({ stat($0, &info) }) != 0 {
       let e = errno
       switch e {
       case ENOENT, ENOTDIR: throw InputError(path: name, reason: .notFound)
@@ -25,7 +29,7 @@ enum FileReader {
       default: throw InputError(path: name, reason: .unreadable(errno: e))
       }
     }
-    try check(info, name: name, maxSize: maxSize)
+    if !knownRegular { try check(info, name: name, maxSize: maxSize) }
     // O_NONBLOCK: a FIFO swapped in after the stat must not hang the batch.
     let fd = path.withCString { open($0, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY) }
     if fd < 0 {

@@ -51,6 +51,20 @@ struct InputWalker {
     }
   }
 
+  /// `d_type` values of readdir(3).
+  private static let typeUnknown: UInt8 = 0
+  private static let typeDirectory: UInt8 = 4
+
+  /// fstatat(2) of `name` in the directory `fd`; `following` symbolic links or not.
+  private static func lookUp(_ name: [UInt8], in fd: Int32, _ info: inout stat, following: Bool) -> Bool {
+    (name + [0]).withUnsafeBufferPointer { p in
+      p.withMemoryRebound(to: CChar.self) { name in
+        guard let base = name.baseAddress else { return false }
+        return fstatat(fd, base, &info, following ? 0 : AT_SYMLINK_NOFOLLOW) == 0
+      }
+    }
+  }
+
   private func walk(
     _ directory: InputPath, relative: [UInt8], device: UInt64, inode: UInt64, visited: inout Set<[UInt64]>,
     into result: inout [BatchInput]
@@ -63,28 +77,34 @@ struct InputWalker {
       result.append(.failed(error, directory))
       return
     }
-    var names: [[UInt8]] = []
+    defer { closedir(dir) }
+    // Entries are looked up relative to the open directory (no walk of the whole path each time), and the
+    // entry type from readdir spares a stat for directories and plain files where the file system gives it.
+    let fd = dirfd(dir)
+    var entries: [(name: [UInt8], type: UInt8)] = []
     while let entry = readdir(dir) {
       let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
         Array(raw.prefix(while: { $0 != 0 }))
       }
       if name == [0x2E] || name == [0x2E, 0x2E] { continue }
-      names.append(name)
+      entries.append((name, entry.pointee.d_type))
     }
-    closedir(dir)
-    names.sort { $0.lexicographicallyPrecedes($1) }
-    for name in names {
+    entries.sort { $0.name.lexicographicallyPrecedes($1.name) }
+    for (name, type) in entries {
       let path = directory.appending(name)
       let relativePath = relative.isEmpty ? name : relative + [0x2F] + name
       if excludes.contains(where: { $0.matches(name: name, relativePath: relativePath) }) { continue }
       var info = stat()
-      if path.withCString({ lstat($0, &info) }) == 0 && (info.st_mode & S_IFMT) == S_IFDIR {
+      let isDirectory =
+        type == Self.typeDirectory || type == Self.typeUnknown
+        ? Self.lookUp(name, in: fd, &info, following: false) && (info.st_mode & S_IFMT) == S_IFDIR : false
+      if isDirectory {
         walk(path, relative: relativePath, device: UInt64(info.st_dev), inode: UInt64(info.st_ino), visited: &visited, into: &result)
         continue
       }
       guard includes.contains(where: { $0.matches(name: name, relativePath: relativePath) }) else { continue }
       var target = stat()
-      let isFile = path.withCString({ stat($0, &target) }) == 0 && (target.st_mode & S_IFMT) == S_IFREG
+      let isFile = Self.lookUp(name, in: fd, &target, following: true) && (target.st_mode & S_IFMT) == S_IFREG
       result.append(.file(path, size: isFile ? Int(target.st_size) : nil))
     }
   }

@@ -84,6 +84,12 @@ final class OutputFile {
 
   /// Appends bytes; a write error is kept and reported by `commit()`.
   func write(_ bytes: [UInt8]) {
+    // A large record (one huge document) goes out as it is: copying it into the buffer would double it.
+    if bytes.count >= Self.flushSize {
+      flush()
+      writeOut(bytes)
+      return
+    }
     buffer.append(contentsOf: bytes)
     if buffer.count >= Self.flushSize { flush() }
   }
@@ -122,10 +128,14 @@ final class OutputFile {
 
   private func flush() {
     defer { buffer.removeAll(keepingCapacity: true) }
-    guard !buffer.isEmpty else { return }
-    guard fd >= 0 else { streams.writeOut(buffer); return }
+    writeOut(buffer)
+  }
+
+  private func writeOut(_ bytes: [UInt8]) {
+    guard !bytes.isEmpty else { return }
+    guard fd >= 0 else { streams.writeOut(bytes); return }
     guard failure == nil else { return }
-    buffer.withUnsafeBytes { raw in
+    bytes.withUnsafeBytes { raw in
       var offset = 0
       while offset < raw.count, let base = raw.baseAddress {
         let n = Foundation.write(fd, base + offset, raw.count - offset)

@@ -5,7 +5,7 @@ import GongwenKit
 struct SharedOptions: Sendable {
   static let specs: [OptionSpec] = [
     OptionSpec("output", short: "o", value: "file", help: "Write to <file> (through a temporary file, renamed at the end); '-' is standard output."),
-    OptionSpec("encoding", value: "name", help: "Decode inputs as utf-8, utf-16le, utf-16be or gb18030 instead of detecting."),
+    OptionSpec("encoding", value: "name", help: "Decode inputs as utf-8, utf-16le, utf-16be, gb18030 or big5 instead of detecting."),
     OptionSpec("color", value: "when", help: "Color output: auto, always or never (default: auto)."),
     OptionSpec("quiet", short: "q", help: "Print no progress or summary on standard error."),
     OptionSpec("recursive", short: "r", help: "Read directories, and the files below them."),
@@ -39,7 +39,7 @@ struct SharedOptions: Sendable {
     quiet = arguments.has("quiet")
     if let name = arguments.value("encoding") {
       guard let e = TextEncoding(rawValue: name.lowercased()) else {
-        throw UsageError(message: "unknown encoding '\(name)' (expected utf-8, utf-16le, utf-16be or gb18030)")
+        throw UsageError(message: "unknown encoding '\(name)' (expected utf-8, utf-16le, utf-16be, gb18030 or big5)")
       }
       encoding = e
     }

@@ -15,7 +15,7 @@ struct CheckFixCommandTests {
   static func fixture(_ name: String) -> String { "\(CheckCommandTests.checks)/\(name)" }
 
   @Test("--fix -o writes the repaired GB18030 file byte for byte and lists the changes", arguments: [
-    "fix-gb18030-crlf", "fix-utf16le-bom", "fix-utf8-invalid",
+    "fix-gb18030-crlf", "fix-utf16le-bom", "fix-utf8-invalid", "fix-big5",
   ])
   func output(_ name: String) throws {
     let dir = try Self.scratch()

@@ -38,6 +38,33 @@ struct OrderedWorkTests {
     #expect(counter.peakAhead <= window)
   }
 
+  @Test("with sizes, small items run far ahead but never past the size budget; large ones two at a time", arguments: [2, 3])
+  func weightedWindow(jobs: Int) {
+    // Items 0..<100 weigh 100 (budget 1,000: ten in flight); items 100..<120 weigh 5,000 (over budget: only
+    // the minimum window of 2 may run).
+    let weights = (0..<120).map { $0 < 100 ? 100 : 5_000 }
+    let counter = Counter()
+    var seen: [Int] = []
+    var peakBeyondSmall = 0
+    OrderedWork<Int>(count: 120, window: 50, minimumWindow: 2, weights: weights, weightBudget: 1_000).run(
+      jobs: jobs,
+      work: { k in
+        counter.start(k)
+        usleep(useconds_t(k % 5 * 100))
+        counter.finish()
+        return k + 1
+      },
+      consume: { k, value in
+        #expect(value == k + 1)
+        seen.append(k)
+        if k == 99 { peakBeyondSmall = counter.peakAhead }
+        counter.consume(k)
+      })
+    #expect(seen == Array(0..<120))
+    #expect(peakBeyondSmall <= 10)
+    #expect(counter.peakAhead <= 10)
+  }
+
   @Test("no work: returns at once without calling consume")
   func empty() {
     var called = false

@@ -30,6 +30,15 @@ public struct DecodedText: Sendable, Hashable {
     self.lines = LineTable(bytes)
   }
 
+  /// Wraps valid UTF-8 whose line table was built while validating it.
+  init(validUTF8 bytes: [UInt8], lines: LineTable) {
+    self.bytes = bytes
+    encoding = .utf8
+    hadBOM = false
+    invalidBytes = []
+    self.lines = lines
+  }
+
   /// The location of a UTF-8 offset into `bytes`.
   public func location(of offset: Int) -> SourceLocation { lines.location(of: offset, in: bytes) }
 

@@ -4,32 +4,8 @@
 /// next byte, so a trail byte in the ASCII range (81 7F) is kept as that character, as WHATWG decoders do.
 enum GB18030Decoder {
   /// Two-byte scalars indexed by (lead − 0x80) << 8 | trail; 0 where the pair is not a two-byte code.
-  static let twoByteScalars: [UInt16] = {
-    var table = [UInt16](repeating: 0, count: 128 * 256)
-    var entry = 0
-    var value: UInt16 = 0
-    var digits = 0
-    for c in GB18030Table.twoByteHex.utf8 {
-      let digit: UInt8
-      switch c {
-      case 0x30...0x39: digit = c - 0x30
-      case 0x41...0x46: digit = c - 0x37
-      default: continue
-      }
-      value = value << 4 | UInt16(digit)
-      digits += 1
-      guard digits == 4 else { continue }
-      let lead = 0x81 + entry / 190
-      let column = entry % 190
-      let trail = column < 63 ? 0x40 + column : 0x80 + column - 63
-      table[(lead - 0x80) << 8 | trail] = value
-      entry += 1
-      value = 0
-      digits = 0
-    }
-    precondition(entry == GB18030Table.twoByteCount, "GB18030Table.twoByteHex holds \(entry) codes")
-    return table
-  }()
+  static let twoByteScalars = HexTable.twoByteScalars(
+    GB18030Table.twoByteHex, trails: Array(0x40...0x7E) + Array(0x80...0xFE), count: GB18030Table.twoByteCount)
 
   /// The scalar of a four-byte code by its linear index, or nil when the index maps to nothing.
   static func fourByteScalar(linear: Int) -> UInt32? {

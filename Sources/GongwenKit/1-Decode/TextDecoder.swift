@@ -28,8 +28,9 @@ public struct TextDecoder: Sendable {
       case .utf16le: bom = [0xFF, 0xFE]
       case .utf16be: bom = [0xFE, 0xFF]
       case .gb18030: bom = [0x84, 0x31, 0x95, 0x33]
+      case .big5: bom = []
       }
-      return decode(bytes, from: bytes.starts(with: bom) ? bom.count : 0, as: forced)
+      return decode(bytes, from: !bom.isEmpty && bytes.starts(with: bom) ? bom.count : 0, as: forced)
     }
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
       let text = decode(bytes, from: 3, as: .utf8)
@@ -54,8 +55,9 @@ public struct TextDecoder: Sendable {
     if let binary = BinarySniffer.binaryKind(of: sample) {
       throw InputError(path: path, reason: .notText(binary))
     }
-    let isValidUTF8 = bytes.withUnsafeBufferPointer { UTF8Transcoder.firstInvalid(in: $0, from: 0) == nil }
-    if isValidUTF8 { return DecodedText(bytes: bytes, encoding: .utf8) }
+    if let starts = bytes.withUnsafeBufferPointer(UTF8Transcoder.lineStartsIfValid) {
+      return DecodedText(validUTF8: bytes, lines: LineTable(bytes, lineStarts: starts))
+    }
     // Mostly valid UTF-8 is damaged UTF-8 (or UTF-8 with a GB18030 part pasted in): repair it.
     if UTF8Transcoder.validPercent(bytes) >= 70 { return decode(bytes, from: 0, as: .utf8) }
     // Decode as GB18030 once; UTF-8 wins only with no more invalid bytes (counting stops early in GB text).
@@ -63,6 +65,15 @@ public struct TextDecoder: Sendable {
     let gbErrors = gbInvalid.reduce(0) { $0 + $1.length }
     if UTF8Transcoder.invalidByteCount(bytes, limit: gbErrors + 1) <= gbErrors {
       return decode(bytes, from: 0, as: .utf8)
+    }
+    // Big5 is valid GB18030 too, read into rare characters: try it when GB18030's reading is mostly rare,
+    // and take it when it has no more invalid bytes and reads far more common characters.
+    let gbCommon = Big5Decoder.commonPercent(ofUTF8: gb)
+    if gbCommon < 70 {
+      let (big5, big5Invalid) = Big5Decoder.decode(bytes, from: 0)
+      if big5Invalid.reduce(0, { $0 + $1.length }) <= gbErrors && Big5Decoder.commonPercent(ofUTF8: big5) >= gbCommon + 20 {
+        return DecodedText(bytes: big5, encoding: .big5, invalidBytes: big5Invalid)
+      }
     }
     return DecodedText(bytes: gb, encoding: .gb18030, invalidBytes: gbInvalid)
   }
@@ -74,6 +85,7 @@ public struct TextDecoder: Sendable {
       case .utf8: UTF8Transcoder.repair(bytes, from: start)
       case .utf16le, .utf16be: UTF16Decoder.decode(bytes, from: start, bigEndian: encoding == .utf16be)
       case .gb18030: GB18030Decoder.decode(bytes, from: start)
+      case .big5: Big5Decoder.decode(bytes, from: start)
       }
     return DecodedText(bytes: text, encoding: encoding, hadBOM: start > 0, invalidBytes: invalid)
   }

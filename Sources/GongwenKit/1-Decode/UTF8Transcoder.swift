@@ -56,6 +56,53 @@ enum UTF8Transcoder {
     return nil
   }
 
+  /// The line starts of `p` (as `LineTable` finds them) if all of it is valid UTF-8, else nil: validation and
+  /// the line table in one pass, for the common case of a clean UTF-8 file.
+  static func lineStartsIfValid(_ p: UnsafeBufferPointer<UInt8>) -> [Int]? {
+    let n = p.count
+    var starts: [Int] = [0]
+    starts.reserveCapacity(n / 40 + 1)
+    var i = 0
+    var maximal = 0
+    while i < n {
+      let b0 = p[i]
+      if b0 < 0x80 {
+        // ASCII eight bytes at a time while none can end a line (all at or above 0x0E).
+        if let base = p.baseAddress {
+          let ones: UInt64 = 0x0101_0101_0101_0101
+          while i + 8 <= n {
+            let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+            guard (w | (w &- ones &* 0x0E)) & 0x8080_8080_8080_8080 == 0 else { break }
+            i += 8
+          }
+        }
+        guard i < n, p[i] < 0x80 else { continue }
+        let b = p[i]
+        i += 1
+        if b == 0x0A {
+          starts.append(i)
+        } else if b == 0x0D {
+          if i < n, p[i] == 0x0A { i += 1 }
+          starts.append(i)
+        }
+        continue
+      }
+      // Common Han and punctuation: a three-byte lead without special bounds and two continuation bytes.
+      if b0 >= 0xE1, b0 != 0xED, b0 <= 0xEF, i + 2 < n, p[i + 1] & 0xC0 == 0x80, p[i + 2] & 0xC0 == 0x80 {
+        // U+2028 and U+2029 (E2 80 A8, E2 80 A9) end a line.
+        if b0 == 0xE2, p[i + 1] == 0x80, p[i + 2] == 0xA8 || p[i + 2] == 0xA9 { starts.append(i + 3) }
+        i += 3
+        continue
+      }
+      let length = sequenceLength(p, i, maximal: &maximal)
+      if length == 0 { return nil }
+      // NEL (C2 85) ends a line.
+      if b0 == 0xC2, p[i + 1] == 0x85 { starts.append(i + 2) }
+      i += length
+    }
+    return starts
+  }
+
   /// Of the non-ASCII bytes in the first `sampleSize` bytes, how many form valid UTF-8 sequences, in percent
   /// (100 without any). Damaged UTF-8 stays high; GB18030 and Big5 text reach 30–45 by chance. Stops early,
   /// after 512 non-ASCII bytes, once more than 30% of them are invalid: the answer is then below 70.

@@ -38,7 +38,7 @@ package struct Fixer: Sendable {
     var changes: [Change] = []
     let point: [UInt8] =
       switch text.encoding {
-      case .utf8, .gb18030: [0x2E]
+      case .utf8, .gb18030, .big5: [0x2E]
       case .utf16le: [0x2E, 0x00]
       case .utf16be: [0x00, 0x2E]
       }
@@ -66,6 +66,7 @@ package struct Fixer: Sendable {
     case .utf8: s = text.hadBOM ? 3 : 0
     case .utf16le, .utf16be: s = text.hadBOM ? 2 : 0
     case .gb18030: s = text.hadBOM ? 4 : 0
+    case .big5: s = 0
     }
     var k = 0
     text.bytes.withUnsafeBufferPointer { p in
@@ -85,6 +86,9 @@ package struct Fixer: Sendable {
             guard s < original.count else { return }
             let b = original[s]
             sourceLength = b < 0x80 ? 1 : (s + 1 < original.count && original[s + 1] >= 0x30 && original[s + 1] <= 0x39 ? 4 : 2)
+          case .big5:
+            guard s < original.count else { return }
+            sourceLength = original[s] < 0x80 ? 1 : 2
           }
         }
         if marks[k].lowerBound == t {
@@ -118,6 +122,13 @@ package struct Fixer: Sendable {
       case 0x3F: return bytes == [0x3F]
       case 0xFF1F: return bytes == [0xA3, 0xBF]
       case 0x3002: return bytes == [0xA1, 0xA3]
+      default: return false
+      }
+    case .big5:
+      switch scalar {
+      case 0x3F: return bytes == [0x3F]
+      case 0xFF1F: return bytes == [0xA1, 0x48]
+      case 0x3002: return bytes == [0xA1, 0x43]
       default: return false
       }
     }

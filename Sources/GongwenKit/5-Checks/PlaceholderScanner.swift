@@ -31,22 +31,25 @@ struct PlaceholderScanner: Sendable {
 
   /// The placeholders in `bytes`, in text order.
   /// - Complexity: O(n).
-  func matches(in bytes: [UInt8]) -> [Match] {
+  func matches(in bytes: [UInt8]) -> [Match] { matches(in: bytes, within: 0..<bytes.count) }
+
+  /// The placeholders starting in `scope` (which begins at a line start), in text order.
+  func matches(in bytes: [UInt8], within scope: Range<Int>) -> [Match] {
     bytes.withUnsafeBufferPointer { p in
       var out: [Match] = []
-      var i = 0
+      var i = scope.lowerBound
       let n = p.count
       let raw = UnsafeRawBufferPointer(p)
-      while i < n {
+      while i < scope.upperBound {
         // Sixteen bytes at a time while none of them can start a placeholder; a block that may is
         // walked byte by byte (the walk may run past it, as a match or a character does).
-        var end = n
+        var end = scope.upperBound
         if i + Self.block + 2 <= n {
           guard Self.mayStart(in: raw, at: i) else {
             i += Self.block
             continue
           }
-          end = i + Self.block
+          end = min(i + Self.block, scope.upperBound)
         }
         while i < end { i = step(at: i, p, into: &out) }
       }

@@ -11,7 +11,9 @@ struct RuleContext: Sendable {
   let front: InputFile.Block?
   /// Debris after the last document.
   let trailer: InputFile.Block?
-  /// Masked names, dates and numbers found in the text.
+  /// The part of the text checked: the whole file, or the documents of one piece of a large file.
+  let scope: Range<Int>
+  /// Masked names, dates and numbers found in `scope`.
   let placeholders: [PlaceholderScanner.Match]
   /// The sentence number of each figure (parallel to `figures`).
   let sentences: [Int]
@@ -25,23 +27,24 @@ struct RuleContext: Sendable {
 
   init(
     text: DecodedText, figures: [Figure], documentRanges: [Range<Int>] = [], front: InputFile.Block? = nil,
-    trailer: InputFile.Block? = nil
+    trailer: InputFile.Block? = nil, scope: Range<Int>? = nil
   ) {
     self.text = text
     self.figures = figures
     self.documentRanges = documentRanges.isEmpty ? [0..<text.bytes.count] : documentRanges
     self.front = front
     self.trailer = trailer
-    placeholders = PlaceholderScanner().matches(in: text.bytes)
+    self.scope = scope ?? 0..<text.bytes.count
+    placeholders = PlaceholderScanner().matches(in: text.bytes, within: self.scope)
     (sentences, owners) = Breakdown.positions(of: figures, text: text.bytes, documents: self.documentRanges)
     (breakdowns, shareTotals) = Breakdown.all(in: figures, sentences: sentences, documents: owners)
   }
 
   /// The context of a parsed file.
-  init(_ file: InputFile) {
+  init(_ file: InputFile, scope: Range<Int>? = nil) {
     self.init(
       text: file.text, figures: Self.figures(of: file.documents), documentRanges: file.documents.map(\.range),
-      front: file.front, trailer: file.trailer)
+      front: file.front, trailer: file.trailer, scope: scope)
   }
 
   /// Every figure of `documents` in text order: one document shares its array; several are copied into

@@ -49,6 +49,12 @@ public struct LineTable: Sendable, Hashable {
         }
       }
     }
+    self.init(text, lineStarts: starts)
+  }
+
+  /// The table of `text` whose line starts are already known (found while validating it).
+  init(_ text: [UInt8], lineStarts starts: [Int]) {
+    let count = text.count
     lineStarts = starts
     var offsets: [Int] = []
     var columns: [Int] = []

@@ -23,6 +23,7 @@ struct TextDecoderTests {
       EncodingCase(fixture: "utf8-bom.txt", expected: "utf8-bom.expected.txt", encoding: .utf8, hadBOM: true),
       EncodingCase(fixture: "gb18030-bom.txt", expected: "utf8-bom.expected.txt", encoding: .gb18030, hadBOM: true),
       EncodingCase(fixture: "crlf.txt", expected: "utf16le-bom.expected.txt", encoding: .utf8, hadBOM: false),
+      EncodingCase(fixture: "big5.txt", expected: "big5.expected.txt", encoding: .big5, hadBOM: false),
     ])
   func roundTrip(_ c: EncodingCase) throws {
     let text = try TextDecoder().decode(Fixtures.bytes("decode/" + c.fixture), path: c.fixture)
@@ -59,7 +60,7 @@ struct TextDecoderTests {
     arguments: [
       ("gb18030.txt", TextEncoding.gb18030, "gb18030.expected.txt"), ("utf16le-bom.txt", .utf16le, "crlf.txt"),
       ("utf16be-nobom.txt", .utf16be, "crlf.txt"), ("utf8-bom.txt", .utf8, "utf8-bom.expected.txt"),
-      ("gb18030-bom.txt", .gb18030, "utf8-bom.expected.txt"),
+      ("gb18030-bom.txt", .gb18030, "utf8-bom.expected.txt"), ("big5.txt", .big5, "big5.expected.txt"),
     ])
   func forced(_ name: String, _ encoding: TextEncoding, _ expected: String) throws {
     let text = try TextDecoder(forcedEncoding: encoding).decode(Fixtures.bytes("decode/" + name), path: name)

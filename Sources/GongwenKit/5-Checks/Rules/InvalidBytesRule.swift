@@ -10,7 +10,16 @@ struct InvalidBytesRule: Rule {
 
   func check(_ context: RuleContext, into findings: inout [Finding]) {
     let text = context.text
-    for invalid in text.invalidBytes {
+    // Runs are in text order: find the first in scope by binary search, so pieces of a file cost no more than the whole.
+    let runs = text.invalidBytes
+    var low = 0
+    var high = runs.count
+    while low < high {
+      let mid = (low + high) / 2
+      if runs[mid].textOffset < context.scope.lowerBound { low = mid + 1 } else { high = mid }
+    }
+    for invalid in runs[low...] {
+      guard invalid.textOffset < context.scope.upperBound else { break }
       // U+FFFD is three bytes in the decoded text.
       let range = invalid.textOffset..<min(invalid.textOffset + 3, text.bytes.count)
       let bytes = invalid.length == 1 ? "1 byte" : "\(invalid.length) bytes"
