@@ -8,7 +8,8 @@
 /// mark, a compatibility ideograph) gives the whole file String keys, which compare by canonical
 /// equivalence as `==` does.
 struct NameTable {
-  /// The id of each figure's subject (parallel to the figures): -1 when empty or not a count or percent.
+  /// The id of each figure's subject (parallel to the figures): -1 when empty, not a count or percent, or
+  /// a percent without a base (whose subject `Breakdown.all` never compares).
   private(set) var subjects: [Int32]
   /// The id of each figure's base, as `subjects`.
   private(set) var bases: [Int32]
@@ -42,7 +43,7 @@ struct NameTable {
       let kind = figures[k].kind
       guard kind == .count || kind == .percent else { continue }
       let subject = figures[k].subject
-      if !subject.isEmpty {
+      if !subject.isEmpty && (kind == .count || !figures[k].base.isEmpty) {
         if lastSubject.id >= 0 && Self.equals(lastSubject.name, subject) {
           subjects[k] = lastSubject.id
         } else {
@@ -89,7 +90,8 @@ struct NameTable {
     for k in figures.indices {
       let kind = figures[k].kind
       guard kind == .count || kind == .percent else { continue }
-      subjects[k] = figures[k].subject.isEmpty ? -1 : id(figures[k].subject)
+      let needsSubject = kind == .count || !figures[k].base.isEmpty
+      subjects[k] = figures[k].subject.isEmpty || !needsSubject ? -1 : id(figures[k].subject)
       bases[k] = figures[k].base.isEmpty ? -1 : id(figures[k].base)
     }
     count = ids.count
