@@ -32,13 +32,18 @@ struct Checker: Sendable {
   static func distribute(_ findings: [Finding], over documents: [Document]) -> [Document] {
     var documents = documents
     guard !documents.isEmpty else { return documents }
-    // Findings and documents are both in text order: one merge pass.
+    // Findings and documents are both in text order: one merge pass finds each document's run of
+    // findings, appended at once (one by one, the arrays grew again and again).
     var index = 0
-    for finding in findings {
-      let offset = finding.start.offset
+    var start = 0
+    for k in findings.indices {
+      let offset = findings[k].start.offset
+      guard index + 1 < documents.count && documents[index + 1].range.lowerBound <= offset else { continue }
+      documents[index].findings.append(contentsOf: findings[start..<k])
+      start = k
       while index + 1 < documents.count && documents[index + 1].range.lowerBound <= offset { index += 1 }
-      documents[index].findings.append(finding)
     }
+    documents[index].findings.append(contentsOf: findings[start...])
     return documents
   }
 }
