@@ -235,9 +235,7 @@ struct Breakdown: Sendable {
   @inline(__always)
   private static func endsSentence(in raw: UnsafeRawBufferPointer, at i: Int) -> Bool {
     typealias L = ByteLanes
-    let a = L.load(raw, i)
-    let b = L.load(raw, i + 1)
-    let c = L.load(raw, i + 2)
+    let (a, b, c) = L.loadThree(raw, i)
     let wideBC = L.x(a, 0xEF) | L.x(b, 0xBC)
     return L.any(
       L.zero(L.x(a, 0x0A)) | L.zero(L.x(a, 0x0D)) | L.zero(L.x(a, 0x21)) | L.zero(L.x(a, 0x3F))

@@ -10,6 +10,13 @@ enum ByteLanes {
   @inline(__always)
   static func load(_ raw: UnsafeRawBufferPointer, _ i: Int) -> Lanes { raw.loadUnaligned(fromByteOffset: i, as: Lanes.self) }
 
+  /// The sixteen bytes from `i`, `i + 1` and `i + 2`: the first, second and third bytes of a character
+  /// starting at each of sixteen offsets (`i + 17` must be in bounds).
+  @inline(__always)
+  static func loadThree(_ raw: UnsafeRawBufferPointer, _ i: Int) -> (Lanes, Lanes, Lanes) {
+    (load(raw, i), load(raw, i + 1), load(raw, i + 2))
+  }
+
   /// Each lane XOR `byte`: zero where the lane is `byte`.
   @inline(__always)
   static func x(_ v: Lanes, _ byte: UInt8) -> Lanes { v ^ Lanes(repeating: byte) }

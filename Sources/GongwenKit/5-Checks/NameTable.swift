@@ -39,28 +39,25 @@ struct NameTable {
     // with their ids are compared first, which skips hashing.
     var lastSubject = (name: "", id: Int32(-1))
     var lastBase = (name: "", id: Int32(-1))
+    /// The id of `name`, from `last` when it is the same; nil when the file needs String keys.
+    func id(_ name: String, _ last: inout (name: String, id: Int32)) -> Int32? {
+      if last.id >= 0 && Self.equals(last.name, name) { return last.id }
+      guard let id = byteID(name) else { return nil }
+      last = (name, id)
+      return id
+    }
     for k in figures.indices {
       let kind = figures[k].kind
       guard kind == .count || kind == .percent else { continue }
       let subject = figures[k].subject
       if !subject.isEmpty && (kind == .count || !figures[k].base.isEmpty) {
-        if lastSubject.id >= 0 && Self.equals(lastSubject.name, subject) {
-          subjects[k] = lastSubject.id
-        } else {
-          guard let id = byteID(subject) else { return false }
-          subjects[k] = id
-          lastSubject = (subject, id)
-        }
+        guard let id = id(subject, &lastSubject) else { return false }
+        subjects[k] = id
       }
       let base = figures[k].base
       if !base.isEmpty {
-        if lastBase.id >= 0 && Self.equals(lastBase.name, base) {
-          bases[k] = lastBase.id
-        } else {
-          guard let id = byteID(base) else { return false }
-          bases[k] = id
-          lastBase = (base, id)
-        }
+        guard let id = id(base, &lastBase) else { return false }
+        bases[k] = id
       }
     }
     return true

@@ -66,9 +66,7 @@ struct PlaceholderScanner: Sendable {
   @inline(__always)
   private static func mayStart(in raw: UnsafeRawBufferPointer, at i: Int) -> Bool {
     typealias L = ByteLanes
-    let a = L.load(raw, i)
-    let b = L.load(raw, i + 1)
-    let c = L.load(raw, i + 2)
+    let (a, b, c) = L.loadThree(raw, i)
     let wide = L.x(a, 0xEF)
     let wideBC = wide | L.x(b, 0xBC)
     let han = L.x(a, 0xE6)
