@@ -13,15 +13,14 @@ struct Breakdown: Sendable {
   var parts: [Figure] = []
   /// Percents of `base`, in text order.
   var percents: [Figure] = []
-  /// The dimension words of each part's subject (parallel to `parts`), worked out once per figure; left
-  /// empty when the breakdown holds a single figure, which can make no pair.
+  /// The dimension words of each part's subject (parallel to `parts`), worked out once per name.
   var partWords: [Words] = []
   /// The dimension words of each percent's subject (parallel to `percents`).
   var percentWords: [Words] = []
 
   /// Whether the parts claim to cover the whole: men and women, an open lower and an open upper band
   /// (35岁以下 … 56岁以上, 大专以上 … 初中以下), or 主任 and 委员. Other lists (其中党员…) may be a selection.
-  var isExhaustive: Bool { Self.dimension(partWords + percentWords) != nil }
+  var isExhaustive: Bool { Self.dimension(partWords, percentWords) != nil }
 
   /// The parts of the dimension that claims to cover the whole (see `covering(_:)`).
   var coveringParts: [Figure]? { Self.covering(parts, partWords) }
@@ -37,37 +36,59 @@ struct Breakdown: Sendable {
   }
 
   private static func covering(_ figures: [Figure], _ words: [Words]) -> [Figure]? {
-    guard words.count == figures.count, let member = dimension(words) else { return nil }
+    guard words.count == figures.count, let dimension = dimension(words, []) else { return nil }
     var out: [Figure] = []
-    for k in figures.indices where member(words[k]) { out.append(figures[k]) }
+    for k in figures.indices where dimension.holds(words[k]) { out.append(figures[k]) }
     return out
   }
 
-  /// Which figures (by their words) make the covering dimension, nil when none covers the whole.
-  private static func dimension(_ words: [Words]) -> ((Words) -> Bool)? {
-    // Both ends of a pair, each without the other, within the group.
-    func pair(_ a: Words, _ b: Words, where group: (Words) -> Bool) -> Bool {
-      words.contains { group($0) && $0.contains(a) && !$0.contains(b) }
-        && words.contains { group($0) && $0.contains(b) && !$0.contains(a) }
+  /// A way to split a whole: by sex, by age band, by another open-ended scale, by post.
+  private enum Dimension {
+    case sex, age, other, post
+
+    /// Whether a figure with `words` belongs to this dimension.
+    func holds(_ words: Words) -> Bool {
+      switch self {
+      case .sex: !words.isDisjoint(with: [.male, .female])
+      case .age: words.contains(.age)
+      case .other: !words.contains(.age) && words.isDisjoint(with: [.male, .female])
+      case .post: !words.isDisjoint(with: [.director, .member])
+      }
     }
-    let isSex: (Words) -> Bool = { !$0.isDisjoint(with: [.male, .female]) }
-    if pair(.male, .female, where: isSex) { return isSex }
-    let isAge: (Words) -> Bool = { $0.contains(.age) }
-    if pair(.below, .above, where: isAge) { return isAge }
-    let isOther: (Words) -> Bool = { !$0.contains(.age) && $0.isDisjoint(with: [.male, .female]) }
-    if pair(.below, .above, where: isOther) { return isOther }
-    let isPost: (Words) -> Bool = { !$0.isDisjoint(with: [.director, .member]) }
-    if pair(.director, .member, where: isPost) { return isPost }
+  }
+
+  /// The dimension that covers the whole among figures with the words of `first` and `second` (two lists,
+  /// so that parts and percents need not be joined into a new array), nil when none does.
+  private static func dimension(_ first: [Words], _ second: [Words]) -> Dimension? {
+    // Both ends of a pair, each without the other, within the dimension.
+    func pair(_ a: Words, _ b: Words, _ dimension: Dimension) -> Bool {
+      var hasA = false
+      var hasB = false
+      func look(_ words: Words) {
+        guard dimension.holds(words) else { return }
+        if words.contains(a) && !words.contains(b) { hasA = true }
+        if words.contains(b) && !words.contains(a) { hasB = true }
+      }
+      for words in first { look(words) }
+      for words in second { look(words) }
+      return hasA && hasB
+    }
+    if pair(.male, .female, .sex) { return .sex }
+    if pair(.below, .above, .age) { return .age }
+    if pair(.below, .above, .other) { return .other }
+    if pair(.director, .member, .post) { return .post }
     return nil
   }
 
   /// Whether no one can be counted in two parts: an exhaustive breakdown, age bands, or education levels.
   /// Overlapping groups (党员, 妇女) may add up to more than their total.
   var isDisjoint: Bool {
-    let all = partWords + percentWords
-    if Self.dimension(all) != nil { return true }
-    guard all.count >= 2 else { return false }
-    return all.allSatisfy { $0.contains(.age) } || all.allSatisfy { $0.contains(.level) }
+    if Self.dimension(partWords, percentWords) != nil { return true }
+    guard partWords.count + percentWords.count >= 2 else { return false }
+    func all(_ word: Words) -> Bool {
+      partWords.allSatisfy { $0.contains(word) } && percentWords.allSatisfy { $0.contains(word) }
+    }
+    return all(.age) || all(.level)
   }
 
   /// The words of a subject that tell dimensions apart.
@@ -98,27 +119,23 @@ struct Breakdown: Sendable {
           count += 1
           i += length
         }
-        let n = count  // a constant, not a captured variable, for the searches below
-        func holds(_ word: [UInt32]) -> Bool {
-          guard word.count <= n else { return false }
-          var start = 0
-          while start + word.count <= n {
-            var k = 0
-            while k < word.count && folded[start + k] == word[k] { k += 1 }
-            if k == word.count { return true }
-            start += 1
-          }
-          return false
-        }
+        // One pass over the scalars; at each, the words starting with it (one to three scalars each).
         var out: Words = []
-        if holds(Word.male) { out.insert(.male) }
-        if holds(Word.female) { out.insert(.female) }
-        if holds(Word.age) { out.insert(.age) }
-        if holds(Word.below) { out.insert(.below) }
-        if holds(Word.above) { out.insert(.above) }
-        if holds(Word.director) { out.insert(.director) }
-        if holds(Word.member) { out.insert(.member) }
-        if Word.levels.contains(where: holds) { out.insert(.level) }
+        let firsts = Word.firsts
+        Word.all.withUnsafeBufferPointer { words in
+          for k in 0..<count {
+            let v = folded[k]
+            // Most characters start no word: one bit per first character (by its low six bits) says so.
+            guard firsts & (1 << (v & 63)) != 0 else { continue }
+            let next = k + 1 < count ? folded[k + 1] : 0
+            let after = k + 2 < count ? folded[k + 2] : 0
+            for word in words where word.first == v {
+              if (word.second == 0 || word.second == next) && (word.third == 0 || word.third == after) {
+                out.insert(word.flag)
+              }
+            }
+          }
+        }
         return out
       }
     }
@@ -134,6 +151,35 @@ struct Breakdown: Sendable {
     static let director = FoldedMatch.pattern("主任")
     static let member = FoldedMatch.pattern("委员")
     static let levels = ["学历", "文化", "研究生", "本科", "大专", "中专", "高中", "初中", "小学"].map(FoldedMatch.pattern)
+
+    /// Every word with its flag, as up to three folded scalars (0 for none; no word holds U+0000).
+    static let all: [Entry] = {
+      var out: [Entry] = []
+      func add(_ pattern: [UInt32], _ flag: Words) {
+        precondition(!pattern.isEmpty && pattern.count <= 3, "Breakdown.Word: a word of one to three scalars")
+        out.append(
+          Entry(first: pattern[0], second: pattern.count > 1 ? pattern[1] : 0, third: pattern.count > 2 ? pattern[2] : 0, flag: flag))
+      }
+      add(male, .male)
+      add(female, .female)
+      add(age, .age)
+      add(below, .below)
+      add(above, .above)
+      add(director, .director)
+      add(member, .member)
+      for level in levels { add(level, .level) }
+      return out
+    }()
+
+    /// Bit `v & 63` set for the first scalar `v` of every word.
+    static let firsts: UInt64 = all.reduce(0) { $0 | 1 << ($1.first & 63) }
+
+    struct Entry {
+      let first: UInt32
+      let second: UInt32
+      let third: UInt32
+      let flag: Words
+    }
   }
 
   /// The sentence and document number of each figure: a new sentence starts after 。！？, a line break
@@ -150,15 +196,17 @@ struct Breakdown: Sendable {
     var previousEnd = -1
     var document = 0
     text.withUnsafeBufferPointer { p in
-      for (k, figure) in figures.enumerated() {
-        let start = min(figure.range.lowerBound, p.count)
+      for k in figures.indices {
+        // The range alone: a copy of each figure would retain its strings.
+        let range = figures[k].range
+        let start = min(range.lowerBound, p.count)
         while document + 1 < documents.count && documents[document + 1].lowerBound <= start { document += 1 }
         if k > 0 && (document != owners[k - 1] || endsSentence(between: previousEnd, and: start, p)) {
           sentence += 1
         }
         sentences.append(sentence)
         owners.append(document)
-        previousEnd = max(previousEnd, min(figure.range.upperBound, p.count))
+        previousEnd = max(previousEnd, min(range.upperBound, p.count))
       }
     }
     return (sentences, owners)
@@ -166,6 +214,12 @@ struct Breakdown: Sendable {
 
   private static func endsSentence(between lower: Int, and upper: Int, _ p: UnsafeBufferPointer<UInt8>) -> Bool {
     var i = max(lower, 0)
+    // Sixteen offsets at a time while the bytes they test (two beyond) lie before `upper`.
+    let raw = UnsafeRawBufferPointer(p)
+    while i + 18 <= upper {
+      if endsSentence(in: raw, at: i) { return true }
+      i += 16
+    }
     while i < upper {
       let b = p[i]
       if b == 0x0A || b == 0x0D || b == 0x21 || b == 0x3F { return true }
@@ -177,67 +231,116 @@ struct Breakdown: Sendable {
     return false
   }
 
+  /// Whether one of the sixteen offsets from `i` holds a sentence end (as above).
+  @inline(__always)
+  private static func endsSentence(in raw: UnsafeRawBufferPointer, at i: Int) -> Bool {
+    typealias L = ByteLanes
+    let (a, b, c) = L.loadThree(raw, i)
+    let wideBC = L.x(a, 0xEF) | L.x(b, 0xBC)
+    return L.any(
+      L.zero(L.x(a, 0x0A)) | L.zero(L.x(a, 0x0D)) | L.zero(L.x(a, 0x21)) | L.zero(L.x(a, 0x3F))
+        | L.zero(L.x(a, 0xE3) | L.x(b, 0x80) | L.x(c, 0x82)) | L.zero(wideBC | L.x(c, 0x81)) | L.zero(wideBC | L.x(c, 0x9F)))
+  }
+
   /// Groups `figures` (in text order) into breakdowns: counts and percents with the same base in one
-  /// sentence, each with the latest count before it in its document whose subject is that base.
+  /// sentence, each with the latest count before it in its document whose subject is that base. Only
+  /// breakdowns of two figures or more are returned: one figure makes no sum and no pair.
   /// Also, for each percent with a base, the index of the latest count before it in its document whose
   /// subject is that base (-1 when none, or for other figures): the total a share is stated of, looked up
   /// in the same pass so that `percent-mismatch` needs no dictionary of its own.
+  /// - Complexity: O(n) in the figures and the bytes of their names (ids from `NameTable`).
   static func all(in figures: [Figure], sentences: [Int], documents: [Int]) -> (
     breakdowns: [Breakdown], shareTotals: [Int]
   ) {
-    var out: [Breakdown] = []
+    let names = NameTable(figures)
     var shareTotals = [Int](repeating: -1, count: figures.count)
-    // Breakdowns opened in the current sentence: a short list, with a dictionary once it grows long.
-    var open: [Int] = []
-    var openIndex: [String: Int] = [:]
-    var latestCount: [String: Int] = [:]  // subject → index of the count in `figures`, within the document
+    var byName = [NameState](repeating: NameState(), count: names.count)
+    // Records are made at the end for groups of two or more, most groups holding one figure.
+    var groups: [Group] = []
+    var nextMember = [Int](repeating: -1, count: figures.count)
     for k in figures.indices {
-      if k > 0 && sentences[k] != sentences[k - 1] {
-        open.removeAll(keepingCapacity: true)
-        if !openIndex.isEmpty { openIndex.removeAll(keepingCapacity: true) }
-      }
-      if k > 0 && documents[k] != documents[k - 1] { latestCount.removeAll(keepingCapacity: true) }
       let kind = figures[k].kind
       guard kind == .count || kind == .percent else { continue }
-      var total: Int?? = .none  // the lookup below, done at most once per figure
-      if kind == .percent && !figures[k].base.isEmpty {
-        total = .some(latestCount[figures[k].base])
-        shareTotals[k] = total.flatMap { $0 } ?? -1
+      let subject = Int(names.subjects[k])
+      let base = Int(names.bases[k])
+      let document = documents[k]
+      var total = -2  // the lookup below, done at most once per figure
+      if base >= 0 && (kind == .percent || byName[base].openSentence != sentences[k]) {
+        total = byName[base].latestDocument == document ? byName[base].latestCount : -1
+        if kind == .percent { shareTotals[k] = total }
       }
-      if !figures[k].base.isEmpty && figures[k].subject != figures[k].base {
-        let base = figures[k].base
-        var index = -1
-        if open.count < Self.shortList {
-          for i in open where out[i].base == base {
-            index = i
-            break
-          }
-        } else if let existing = openIndex[base] {
-          index = existing
+      if base >= 0 && subject != base {
+        if byName[base].openSentence == sentences[k] {
+          let g = byName[base].openGroup
+          nextMember[groups[g].last] = k
+          groups[g].last = k
+          groups[g].members += 1
+          if kind == .count { groups[g].parts += 1 }
+        } else {
+          byName[base].openGroup = groups.count
+          byName[base].openSentence = sentences[k]
+          groups.append(Group(total: total, first: k, last: k, members: 1, parts: kind == .count ? 1 : 0))
         }
-        if index < 0 {
-          let t = total ?? latestCount[base]
-          out.append(Breakdown(base: base, total: t.map { figures[$0] }))
-          index = out.count - 1
-          open.append(index)
-          if open.count == Self.shortList {
-            for i in open.reversed() where openIndex[out[i].base] == nil { openIndex[out[i].base] = i }
-          } else if open.count > Self.shortList {
-            openIndex[base] = index
-          }
-        }
-        if kind == .count { out[index].parts.append(figures[k]) } else { out[index].percents.append(figures[k]) }
       }
-      if kind == .count && !figures[k].subject.isEmpty { latestCount[figures[k].subject] = k }
+      if kind == .count && subject >= 0 {
+        byName[subject].latestCount = k
+        byName[subject].latestDocument = document
+      }
     }
-    // Words only matter where two figures can make a pair; most breakdowns hold one.
-    for i in out.indices where out[i].parts.count + out[i].percents.count >= 2 {
-      out[i].partWords = out[i].parts.map { words(in: $0.subject) }
-      out[i].percentWords = out[i].percents.map { words(in: $0.subject) }
+    // In byte mode a name has one spelling, so its words are worked out once.
+    var known = [Words?](repeating: nil, count: names.isByBytes ? names.count : 0)
+    var out: [Breakdown] = []
+    for group in groups where group.members >= 2 {
+      var breakdown = Breakdown(base: figures[group.first].base, total: group.total >= 0 ? figures[group.total] : nil)
+      breakdown.parts.reserveCapacity(group.parts)
+      breakdown.partWords.reserveCapacity(group.parts)
+      breakdown.percents.reserveCapacity(group.members - group.parts)
+      breakdown.percentWords.reserveCapacity(group.members - group.parts)
+      var k = group.first
+      while k >= 0 {
+        let w: Words
+        let subject = Int(names.subjects[k])
+        if names.isByBytes && subject >= 0 {
+          if let cached = known[subject] {
+            w = cached
+          } else {
+            w = words(in: figures[k].subject)
+            known[subject] = w
+          }
+        } else {
+          w = words(in: figures[k].subject)
+        }
+        if figures[k].kind == .count {
+          breakdown.parts.append(figures[k])
+          breakdown.partWords.append(w)
+        } else {
+          breakdown.percents.append(figures[k])
+          breakdown.percentWords.append(w)
+        }
+        k = nextMember[k]
+      }
+      out.append(breakdown)
     }
     return (out, shareTotals)
   }
 
-  /// How many breakdowns of one sentence are searched one by one before a dictionary takes over.
-  private static let shortList = 8
+  /// What `all` keeps per name id: the latest count with that subject and its document; the group of
+  /// that base open in a sentence and that sentence. Sentences and documents only grow, so a stale stamp
+  /// means none.
+  private struct NameState {
+    var latestCount = -1
+    var latestDocument = -1
+    var openGroup = -1
+    var openSentence = -1
+  }
+
+  /// A group of `all` as figure indices: its total (-1 for none), first and last members (the members are
+  /// linked in text order), how many members and how many of them are counts.
+  private struct Group {
+    let total: Int
+    let first: Int
+    var last: Int
+    var members: Int
+    var parts: Int
+  }
 }

@@ -18,10 +18,13 @@ struct Checker: Sendable {
   func findings(in context: RuleContext) -> [Finding] {
     var out: [Finding] = []
     for rule in rules { rule.check(context, into: &out) }
-    // A stable sort keeps rule order for findings at the same offset.
-    return out.enumerated().sorted {
-      ($0.element.start.offset, $0.offset) < ($1.element.start.offset, $1.offset)
-    }.map(\.element)
+    // Sorted by (offset, index), which keeps rule order at the same offset: pairs of integers are sorted,
+    // not findings (large records with strings).
+    var keys: [(offset: Int, index: Int)] = []
+    keys.reserveCapacity(out.count)
+    for k in out.indices { keys.append((out[k].start.offset, k)) }
+    keys.sort { $0 < $1 }
+    return keys.map { out[$0.index] }
   }
 
   /// `documents` with each finding (in text order, as `findings(in:)` returns them) added to the document
@@ -29,13 +32,18 @@ struct Checker: Sendable {
   static func distribute(_ findings: [Finding], over documents: [Document]) -> [Document] {
     var documents = documents
     guard !documents.isEmpty else { return documents }
-    // Findings and documents are both in text order: one merge pass.
+    // Findings and documents are both in text order: one merge pass finds each document's run of
+    // findings, appended at once (one by one, the arrays grew again and again).
     var index = 0
-    for finding in findings {
-      let offset = finding.start.offset
+    var start = 0
+    for k in findings.indices {
+      let offset = findings[k].start.offset
+      guard index + 1 < documents.count && documents[index + 1].range.lowerBound <= offset else { continue }
+      documents[index].findings.append(contentsOf: findings[start..<k])
+      start = k
       while index + 1 < documents.count && documents[index + 1].range.lowerBound <= offset { index += 1 }
-      documents[index].findings.append(finding)
     }
+    documents[index].findings.append(contentsOf: findings[start...])
     return documents
   }
 }

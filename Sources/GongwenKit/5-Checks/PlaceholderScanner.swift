@@ -21,6 +21,11 @@ struct PlaceholderScanner: Sendable {
   private static let year = FoldedMatch.pattern("年")
   private static let month = FoldedMatch.pattern("月")
   private static let days = ["日", "号"].map(FoldedMatch.pattern)
+  private static let yearScalar = ScriptFolding.fold(0x5E74)  // 年
+  private static let monthScalar = ScriptFolding.fold(0x6708)  // 月
+  private static let dayScalars = days.map { $0[0] }
+  /// The first folded character of each of `nameSuffixes`.
+  private static let nameSuffixFirsts = nameSuffixes.map { $0[0] }
   /// Characters before 月日 that make it a real phrase (每月日均) or a date with a number (十一月日).
   private static let beforeMonth: Set<UInt32> = Set("〇一二三四五六七八九十两零每本当该次上下同今明".unicodeScalars.map(\.value))
 
@@ -34,52 +39,81 @@ struct PlaceholderScanner: Sendable {
       var out: [Match] = []
       var i = scope.lowerBound
       let n = p.count
+      let raw = UnsafeRawBufferPointer(p)
       while i < scope.upperBound {
-        let b = p[i]
-        // Most bytes start nothing: only 2A 58 78 C3 E6 EF can. A three-byte character other than 某/月
-        // (E6 9F, E6 9C) and full-width masks (EF BC, EF BD) is passed in one step: its continuation
-        // bytes start nothing either.
-        if b >= 0xE0, i + 2 < n, p[i + 1] & 0xC0 == 0x80, p[i + 2] & 0xC0 == 0x80 {
-          let b1 = p[i + 1]
-          let maybe = b == 0xE6 ? (b1 == 0x9F || b1 == 0x9C) : b == 0xEF && (b1 == 0xBC || b1 == 0xBD)
-          if !maybe {
-            i += 3
+        // Sixteen bytes at a time while none of them can start a placeholder; a block that may is
+        // walked byte by byte (the walk may run past it, as a match or a character does).
+        var end = scope.upperBound
+        if i + Self.block + 2 <= n {
+          guard Self.mayStart(in: raw, at: i) else {
+            i += Self.block
             continue
           }
+          end = min(i + Self.block, scope.upperBound)
         }
-        guard b == 0x2A || b == 0x78 || b == 0x58 || b == 0xC3 || b == 0xEF || b == 0xE6 else {
-          i += 1
-          continue
-        }
-        if Self.symbolLength(at: i, p) > 0 {
-          let (match, next) = run(at: i, p)
-          if let match {
-            // 和xx、xx苑居委会: a bare run listed before a masked name is a name too.
-            if match.kind == .name, let last = out.last, last.kind == .number, last.range.upperBound + 3 == match.range.lowerBound,
-              p[last.range.upperBound] == 0xE3, p[last.range.upperBound + 1] == 0x80, p[last.range.upperBound + 2] == 0x81
-            {
-              out[out.count - 1].kind = .name
-            }
-            out.append(match)
-          }
-          i = next
-          continue
-        }
-        // 某 is E6 9F 90, 月 is E6 9C 88: test the second byte before the calls.
-        if b == 0xE6, i + 1 < n, p[i + 1] == 0x9F, let mou = mou(at: i, p) {
-          out.append(mou)
-          i = mou.range.upperBound
-          continue
-        }
-        if b == 0xE6, i + 1 < n, p[i + 1] == 0x9C, let blank = blankMonthDay(at: i, p) {
-          out.append(blank)
-          i = blank.range.upperBound
-          continue
-        }
-        i += 1
+        while i < end { i = step(at: i, p, into: &out) }
       }
       return out
     }
+  }
+
+  /// Bytes tested at once by `mayStart(in:at:)`.
+  private static let block = 16
+
+  /// Whether a placeholder may start at one of the `block` offsets from `i` (two bytes beyond them must
+  /// exist): * x X, × (C3 97), ＊ Ｘ ｘ (EF BC 8A, EF BC B8, EF BD 98), 某 (E6 9F 90) or 月 (E6 9C 88).
+  /// Continuation bytes never equal a first byte, so offsets inside a character never pass.
+  @inline(__always)
+  private static func mayStart(in raw: UnsafeRawBufferPointer, at i: Int) -> Bool {
+    typealias L = ByteLanes
+    let (a, b, c) = L.loadThree(raw, i)
+    let wide = L.x(a, 0xEF)
+    let wideBC = wide | L.x(b, 0xBC)
+    let han = L.x(a, 0xE6)
+    return L.any(
+      L.zero(L.x(a, 0x2A)) | L.zero(L.x(a | L.Lanes(repeating: 0x20), 0x78)) | L.zero(L.x(a, 0xC3) | L.x(b, 0x97))
+        | L.zero(wideBC | L.x(c, 0x8A)) | L.zero(wideBC | L.x(c, 0xB8)) | L.zero(wide | L.x(b, 0xBD) | L.x(c, 0x98))
+        | L.zero(han | L.x(b, 0x9F) | L.x(c, 0x90)) | L.zero(han | L.x(b, 0x9C) | L.x(c, 0x88)))
+  }
+
+  /// Looks at offset `i`: appends a placeholder starting there, if any, and returns the offset to go on
+  /// from.
+  @inline(__always)
+  private func step(at i: Int, _ p: UnsafeBufferPointer<UInt8>, into out: inout [Match]) -> Int {
+    let n = p.count
+    let b = p[i]
+    // Most bytes start nothing: only 2A 58 78 C3 E6 EF can. A three-byte character other than 某/月
+    // (E6 9F, E6 9C) and full-width masks (EF BC, EF BD) is passed in one step: its continuation
+    // bytes start nothing either.
+    if b >= 0xE0, i + 2 < n, p[i + 1] & 0xC0 == 0x80, p[i + 2] & 0xC0 == 0x80 {
+      let b1 = p[i + 1]
+      let maybe = b == 0xE6 ? (b1 == 0x9F || b1 == 0x9C) : b == 0xEF && (b1 == 0xBC || b1 == 0xBD)
+      if !maybe { return i + 3 }
+    }
+    guard b == 0x2A || b == 0x78 || b == 0x58 || b == 0xC3 || b == 0xEF || b == 0xE6 else { return i + 1 }
+    if Self.symbolLength(at: i, p) > 0 {
+      let (match, next) = run(at: i, p)
+      if let match {
+        // 和xx、xx苑居委会: a bare run listed before a masked name is a name too.
+        if match.kind == .name, let last = out.last, last.kind == .number, last.range.upperBound + 3 == match.range.lowerBound,
+          p[last.range.upperBound] == 0xE3, p[last.range.upperBound + 1] == 0x80, p[last.range.upperBound + 2] == 0x81
+        {
+          out[out.count - 1].kind = .name
+        }
+        out.append(match)
+      }
+      return next
+    }
+    // 某 is E6 9F 90, 月 is E6 9C 88: test the second byte before the calls.
+    if b == 0xE6, i + 1 < n, p[i + 1] == 0x9F, let mou = mou(at: i, p) {
+      out.append(mou)
+      return mou.range.upperBound
+    }
+    if b == 0xE6, i + 1 < n, p[i + 1] == 0x9C, let blank = blankMonthDay(at: i, p) {
+      out.append(blank)
+      return blank.range.upperBound
+    }
+    return i + 1
   }
 
   // MARK: - Runs of x, X, ×, *
@@ -127,26 +161,46 @@ struct PlaceholderScanner: Sendable {
     var digits = 0
     while digits < 3, i - digits - 1 >= 0, Self.isASCIIDigit(p[i - digits - 1]) { digits += 1 }
     if digits > 0 && i - digits - 1 >= 0 && Self.isASCIIDigit(p[i - digits - 1]) { return (nil, j) }
+    // The character after the run, folded once for the tests below (none at the end of the text).
+    var next = UInt32.max
+    var nextEnd = j
+    if j < n {
+      let (v, length) = ScalarReader.scalar(at: j, in: p)
+      next = ScriptFolding.fold(v)
+      nextEnd = j + length
+    }
     // Dates: 20xx年, xxxx年x月xx日, x月中旬, xx日.
-    if let end = FoldedMatch.match(Self.year, at: j, limit: n, in: p), digits + symbols == 4 {
-      let close = dateTail(from: end, p)
+    if next == Self.yearScalar, digits + symbols == 4 {
+      let close = dateTail(from: nextEnd, p)
       return (Match(kind: .date, range: (i - digits)..<close, context: close), close)
     }
     if digits > 0 { return (nil, j) }
-    if let end = FoldedMatch.match(Self.month, at: j, limit: n, in: p) {
-      let close = dayTail(from: end, p)
+    if next == Self.monthScalar {
+      let close = dayTail(from: nextEnd, p)
       return (Match(kind: .date, range: i..<close, context: close), close)
     }
-    if let (_, end) = FoldedMatch.firstMatch(Self.days, at: j, limit: n, in: p) {
-      return (Match(kind: .date, range: i..<end, context: end), end)
+    if Self.dayScalars.contains(next) {
+      return (Match(kind: .date, range: i..<nextEnd, context: nextEnd), nextEnd)
     }
-    if let (_, end) = FoldedMatch.firstMatch(Self.nameSuffixes, at: j, limit: n, in: p) {
+    if let end = nameSuffix(at: j, first: next, ending: nextEnd, p) {
       return (Match(kind: .name, range: i..<end, context: end), end)
     }
     if onlyStars { return (Match(kind: .name, range: i..<j, context: j), j) }
     var context = j
     if j < n && p[j] != 0x0A && p[j] != 0x0D { context += ScalarReader.scalar(at: j, in: p).length }
     return (Match(kind: .number, range: i..<j, context: context), j)
+  }
+
+  /// End of the first of `nameSuffixes` at `j`, whose first folded character `first` ends at `firstEnd`.
+  /// Only suffixes starting with `first` are matched further (`FoldedMatch.firstMatch` over all of them
+  /// decoded the same character seventeen times).
+  private func nameSuffix(at j: Int, first: UInt32, ending firstEnd: Int, _ p: UnsafeBufferPointer<UInt8>) -> Int? {
+    for k in Self.nameSuffixFirsts.indices where Self.nameSuffixFirsts[k] == first {
+      let suffix = Self.nameSuffixes[k]
+      if suffix.count == 1 { return firstEnd }
+      if let end = FoldedMatch.match(suffix, at: j, limit: p.count, in: p) { return end }
+    }
+    return nil
   }
 
   /// After 年: an optional month (`x月`, `11月`) and day.

@@ -16,10 +16,11 @@ extension Rule {
   func finding(
     _ message: String, range: Range<Int>, in context: RuleContext, suggestion: String? = nil, byteOffset: Int? = nil
   ) -> Finding {
-    Finding(
-      rule: Self.id, severity: Self.severity, message: message, start: context.text.location(of: range.lowerBound),
-      end: context.text.location(of: range.upperBound), text: context.text.string(range), suggestion: suggestion,
-      byteOffset: byteOffset)
+    let start = context.text.location(of: range.lowerBound)
+    return Finding(
+      rule: Self.id, severity: Self.severity, message: message, start: start,
+      end: context.location(of: range.upperBound, after: start), text: context.text.string(range),
+      suggestion: suggestion, byteOffset: byteOffset)
   }
 
   /// A finding of this rule pointing at `figure`.

@@ -43,7 +43,40 @@ struct RuleContext: Sendable {
   /// The context of a parsed file.
   init(_ file: InputFile, scope: Range<Int>? = nil) {
     self.init(
-      text: file.text, figures: file.documents.flatMap(\.figures), documentRanges: file.documents.map(\.range),
+      text: file.text, figures: Self.figures(of: file.documents), documentRanges: file.documents.map(\.range),
       front: file.front, trailer: file.trailer, scope: scope)
+  }
+
+  /// The location of `offset`, at or after `start`: counted on from `start` when no line ends between
+  /// them (a finding's end, on its start's line: counting from the line start again cost a scan of the
+  /// line), else looked up. The same location as `text.location(of:)`.
+  func location(of offset: Int, after start: SourceLocation) -> SourceLocation {
+    let same: Int? = text.bytes.withUnsafeBufferPointer { p in
+      let lower = min(max(start.offset, 0), p.count)
+      let upper = min(offset, p.count)
+      guard lower <= upper else { return nil }
+      var column = start.column
+      for i in lower..<upper {
+        let b = p[i]
+        // The last byte of a line end: LF, CR, NEL (C2 85), U+2028 and U+2029 (E2 80 A8, E2 80 A9).
+        if b == 0x0A || b == 0x0D { return nil }
+        if b == 0x85 && i >= 1 && p[i - 1] == 0xC2 { return nil }
+        if (b == 0xA8 || b == 0xA9) && i >= 2 && p[i - 1] == 0x80 && p[i - 2] == 0xE2 { return nil }
+        if b & 0xC0 != 0x80 { column += 1 }
+      }
+      return column
+    }
+    guard let column = same, offset >= start.offset else { return text.location(of: offset) }
+    return SourceLocation(line: start.line, column: column, offset: offset)
+  }
+
+  /// Every figure of `documents` in text order: one document shares its array; several are copied into
+  /// one array allocated once (figures are large records: growing by doubling moved them again and again).
+  private static func figures(of documents: [Document]) -> [Figure] {
+    if documents.count == 1 { return documents[0].figures }
+    var out: [Figure] = []
+    out.reserveCapacity(documents.reduce(0) { $0 + $1.figures.count })
+    for document in documents { out.append(contentsOf: document.figures) }
+    return out
   }
 }

@@ -173,6 +173,23 @@ struct BreakdownTests {
     #expect(h.context.breakdowns.map(\.percents.count) == [2, 2])
     #expect(h.context.sentences == [0, 0, 1, 1])
   }
+
+  @Test("a sentence end far from both figures splits them, wherever it falls", arguments: ["。", "！", "？", "!", "?", "\n"])
+  func farSentenceEnd(_ end: String) {
+    let filler = "全区各选区召开选民会议"
+    for k in 0..<20 {
+      let pad = String(repeating: ",", count: k)
+      for (text, sentences) in [
+        ("男性占60%" + pad + filler + end + filler + "女性占40%", [0, 1]),
+        ("男性占60%" + pad + filler + "，" + filler + "女性占40%", [0, 0]),
+      ] {
+        var h = HandFigures(text)
+        h.percent("60%", "60", subject: "男性", base: "代表")
+        h.percent("40%", "40", subject: "女性", base: "代表")
+        #expect(h.context.sentences == sentences, "\(k) commas")
+      }
+    }
+  }
 }
 
 @Suite("Breakdown rules at the limits")

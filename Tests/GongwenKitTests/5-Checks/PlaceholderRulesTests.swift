@@ -62,4 +62,21 @@ struct PlaceholderRulesTests {
     let kinds = PlaceholderScanner().matches(in: bytes).map(\.kind)
     #expect(kinds == [.name, .name])
   }
+
+  @Test("a placeholder is found at every offset of a long text, however the text is cut into blocks", arguments: [
+    ("xx镇", PlaceholderScanner.Kind.name), ("××县", .name), ("＊＊鎮", .name), ("ｘ月ｘ日", .date), ("某某", .name),
+    ("月日", .date), ("x%", .number), ("Ｘ人", .number),
+  ])
+  func everyOffset(_ placeholder: String, _ kind: PlaceholderScanner.Kind) {
+    let tail = "，全区召开会议，部署换届选举工作。全区召开会议，部署换届选举工作。"
+    for k in 0..<40 {
+      // Padding of one- and three-byte characters moves the placeholder across every block boundary.
+      let pad = String(repeating: "。", count: k / 3) + String(repeating: ",", count: k % 3)
+      let bytes = Array((pad + placeholder + tail).utf8)
+      let start = pad.utf8.count
+      let matches = PlaceholderScanner().matches(in: bytes)
+      #expect(matches.map(\.range.lowerBound) == [start], "offset \(start)")
+      #expect(matches.map(\.kind) == [kind])
+    }
+  }
 }

@@ -18,7 +18,22 @@ struct BoilerplateRule: Rule {
           rule: Self.id, severity: Self.severity,
           message: "web-page \(name) on lines \(block.firstLine)–\(block.lastLine) kept apart from the documents",
           start: text.location(of: block.range.lowerBound), end: text.location(of: block.range.upperBound),
-          text: block.text.unicodeScalars.count > 40 ? String(String.UnicodeScalarView(block.text.unicodeScalars.prefix(40))) + "…" : block.text))
+          text: Self.shortened(block.text)))
     }
+  }
+
+  /// The first 40 scalars of `text` and "…", or `text` when it is no longer; counted on UTF-8 bytes, which
+  /// stop at the 41st scalar (a front matter may be long).
+  static func shortened(_ text: String) -> String {
+    var utf8 = text
+    let cut = utf8.withUTF8 { p -> String? in
+      var scalars = 0
+      for i in p.indices where p[i] & 0xC0 != 0x80 {
+        if scalars == 40 { return String(decoding: UnsafeBufferPointer(rebasing: p[..<i]), as: UTF8.self) + "…" }
+        scalars += 1
+      }
+      return nil
+    }
+    return cut ?? text
   }
 }

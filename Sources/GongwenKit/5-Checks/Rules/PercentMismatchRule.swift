@@ -17,11 +17,11 @@ struct PercentMismatchRule: Rule {
     let figures = context.figures
     // Indices, not a copy of every figure: only percents are looked at.
     for k in figures.indices where figures[k].kind == .percent {
-      let figure = figures[k]
-      guard let stated = figure.value, isExact(figure),
-        let (p, t) = figure.metric == .turnout ? turnout(k, in: context) : share(k, in: context),
+      guard let stated = figures[k].value, isExact(figures[k].flags),
+        let (p, t) = figures[k].metric == .turnout ? turnout(k, in: context) : share(k, in: context),
         let count = figures[p].value, let whole = figures[t].value
       else { continue }
+      let figure = figures[k]
       guard let actual = Self.percent(count, of: whole), !Self.agrees(count, whole, stated) else { continue }
       let part = figures[p].subject.isEmpty ? "\(count)" : "\(figures[p].subject) \(count)"
       let total = figures[t].subject.isEmpty ? "\(whole)" : "\(figures[t].subject) \(whole)"
@@ -31,9 +31,8 @@ struct PercentMismatchRule: Rule {
 
   /// The part and total of a share (占代表总数的30%): the total is the latest count named as the base.
   private func share(_ k: Int, in context: RuleContext) -> (Int, Int)? {
-    let percent = context.figures[k]
     let t = context.shareTotals[k]
-    guard !percent.base.isEmpty, t >= 0, isExact(context.figures[t]),
+    guard !context.figures[k].base.isEmpty, t >= 0, isExact(context.figures[t].flags),
       let p = part(of: k, excluding: t, in: context)
     else { return nil }
     return (p, t)
@@ -44,15 +43,18 @@ struct PercentMismatchRule: Rule {
     var voted: Int?
     var voters: Int?
     var j = k - 1
+    // Fields read in place: a copy of each figure looked at would retain its strings.
+    let figures = context.figures
     while j >= 0 && j >= k - Self.lookBack && context.owners[j] == context.owners[k]
       && context.sentences[j] >= context.sentences[k] - 1
     {
-      let candidate = context.figures[j]
-      if candidate.kind == .count && isExact(candidate) && candidate.value != nil {
-        if candidate.metric == .voted && voted == nil { voted = j }
-        if candidate.metric == .voters && voters == nil { voters = j }
+      let kind = figures[j].kind
+      let metric = figures[j].metric
+      if kind == .count && isExact(figures[j].flags) && figures[j].value != nil {
+        if metric == .voted && voted == nil { voted = j }
+        if metric == .voters && voters == nil { voters = j }
       }
-      if candidate.kind == .percent && candidate.metric == .turnout { break }
+      if kind == .percent && metric == .turnout { break }
       j -= 1
     }
     guard let voted, let voters else { return nil }
@@ -62,13 +64,14 @@ struct PercentMismatchRule: Rule {
   /// The count a percent is stated for: the nearest before it in its sentence with its subject (or, when
   /// the percent has none, with its base), other than the total.
   private func part(of k: Int, excluding total: Int, in context: RuleContext) -> Int? {
-    let percent = context.figures[k]
+    let figures = context.figures
+    let subject = figures[k].subject
+    let base = figures[k].base
     var j = k - 1
     // A bounded look back keeps a text with no sentence ends linear.
     while j >= 0 && j >= k - Self.lookBack && context.sentences[j] == context.sentences[k] {
-      let candidate = context.figures[j]
-      if j != total && candidate.kind == .count && isExact(candidate) && candidate.value != nil {
-        if percent.subject.isEmpty ? candidate.base == percent.base : candidate.subject == percent.subject {
+      if j != total && figures[j].kind == .count && isExact(figures[j].flags) && figures[j].value != nil {
+        if subject.isEmpty ? figures[j].base == base : figures[j].subject == subject {
           return j
         }
       }
@@ -77,8 +80,8 @@ struct PercentMismatchRule: Rule {
     return nil
   }
 
-  private func isExact(_ figure: Figure) -> Bool {
-    figure.flags.isDisjoint(with: [.blank, .placeholder, .approximate, .atLeast, .atMost])
+  private func isExact(_ flags: Figure.Flags) -> Bool {
+    flags.isDisjoint(with: [.blank, .placeholder, .approximate, .atLeast, .atMost])
   }
 
   /// Whether `stated` is `part / whole` rounded or truncated to its digits:

@@ -14,7 +14,10 @@ struct PlaceholderNumberRule: Rule {
     let masked = context.placeholders.filter { $0.kind != .number }.map(\.range)
     var m = 0
     var reported: [Range<Int>] = []
-    for figure in context.figures where figure.flags.contains(.placeholder) && figure.kind != .date {
+    // Indices, not a copy of every figure: few hold placeholders.
+    let figures = context.figures
+    for k in figures.indices where figures[k].flags.contains(.placeholder) && figures[k].kind != .date {
+      let figure = figures[k]
       while m < masked.count && masked[m].upperBound <= figure.range.lowerBound { m += 1 }
       if m < masked.count && masked[m].overlaps(figure.range) { continue }
       let what = figure.subject.isEmpty ? "the \(figure.kind.rawValue)" : figure.subject

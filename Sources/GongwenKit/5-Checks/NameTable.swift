@@ -1,0 +1,219 @@
+/// Dense ids for the subjects and bases of a file's counts and percents, so that `Breakdown.all` looks
+/// up and compares integers. Hashing a `String` normalises it to NFC scalar by scalar, which cost a third
+/// of the checks stage.
+///
+/// A name made only of ASCII, CJK ideographs, CJK and general punctuation and full-width forms is already
+/// in NFC, and no other such name is canonically equivalent to it: two such names are equal exactly when
+/// their bytes are, so they are hashed and compared as bytes. Any other name in the file (a combining
+/// mark, a compatibility ideograph) gives the whole file String keys, which compare by canonical
+/// equivalence as `==` does.
+struct NameTable {
+  /// The id of each figure's subject (parallel to the figures): -1 when empty, not a count or percent, or
+  /// a percent without a base (whose subject `Breakdown.all` never compares).
+  private(set) var subjects: [Int32]
+  /// The id of each figure's base, as `subjects`.
+  private(set) var bases: [Int32]
+  /// How many distinct names there are: ids run from 0 to `count - 1`.
+  private(set) var count = 0
+  /// Whether ids were given by bytes; false when the file needed String keys. Equal ids then still mean
+  /// equal names, but not equal bytes.
+  private(set) var isByBytes = true
+
+  // Byte mode: an open-addressing table of ids; each id's hash and name.
+  private var slots: [Int32] = []
+  private var hashes: [Int] = []
+  private var names: [String] = []
+
+  init(_ figures: [Figure]) {
+    subjects = [Int32](repeating: -1, count: figures.count)
+    bases = [Int32](repeating: -1, count: figures.count)
+    slots = [Int32](repeating: -1, count: 64)
+    hashes.reserveCapacity(figures.count)
+    names.reserveCapacity(figures.count)
+    if !internByBytes(figures) { internByStrings(figures) }
+  }
+
+  /// Gives ids by bytes; false (with nothing usable) as soon as a name is not plainly NFC.
+  private mutating func internByBytes(_ figures: [Figure]) -> Bool {
+    // Neighbours often share a name (男60人, 占60%; the parts of one base): the last subject and base
+    // with their ids are compared first, which skips hashing.
+    var lastSubject = (name: "", id: Int32(-1))
+    var lastBase = (name: "", id: Int32(-1))
+    /// The id of `name`, from `last` when it is the same; nil when the file needs String keys.
+    func id(_ name: String, _ last: inout (name: String, id: Int32)) -> Int32? {
+      if last.id >= 0 && Self.equals(last.name, name) { return last.id }
+      guard let id = byteID(name) else { return nil }
+      last = (name, id)
+      return id
+    }
+    for k in figures.indices {
+      let kind = figures[k].kind
+      guard kind == .count || kind == .percent else { continue }
+      let subject = figures[k].subject
+      if !subject.isEmpty && (kind == .count || !figures[k].base.isEmpty) {
+        guard let id = id(subject, &lastSubject) else { return false }
+        subjects[k] = id
+      }
+      let base = figures[k].base
+      if !base.isEmpty {
+        guard let id = id(base, &lastBase) else { return false }
+        bases[k] = id
+      }
+    }
+    return true
+  }
+
+  /// Whether two names have the same bytes.
+  private static func equals(_ a: String, _ b: String) -> Bool {
+    guard a.utf8.count == b.utf8.count else { return false }
+    var b = b
+    return b.withUTF8 { equals(a, $0) }
+  }
+
+  /// Gives ids by String equality (canonical equivalence).
+  private mutating func internByStrings(_ figures: [Figure]) {
+    isByBytes = false
+    count = 0
+    slots = []
+    hashes = []
+    names = []
+    var ids: [String: Int32] = [:]
+    func id(_ name: String) -> Int32 {
+      if let id = ids[name] { return id }
+      let id = Int32(ids.count)
+      ids[name] = id
+      return id
+    }
+    for k in figures.indices {
+      let kind = figures[k].kind
+      guard kind == .count || kind == .percent else { continue }
+      let needsSubject = kind == .count || !figures[k].base.isEmpty
+      subjects[k] = figures[k].subject.isEmpty || !needsSubject ? -1 : id(figures[k].subject)
+      bases[k] = figures[k].base.isEmpty ? -1 : id(figures[k].base)
+    }
+    count = ids.count
+  }
+
+  /// The id of `name` by its bytes, added when new; nil when `name` is not plainly NFC, or when its probe
+  /// runs long (names made to collide): String keys then bound the time.
+  private mutating func byteID(_ name: String) -> Int32? {
+    var utf8 = name
+    return utf8.withUTF8 { p -> Int32? in
+      guard Self.isPlainNFC(p) else { return nil }
+      let hash = Self.hash(p)
+      let mask = slots.count - 1
+      var slot = hash & mask
+      var probes = 0
+      while true {
+        let id = slots[slot]
+        if id < 0 { break }
+        if hashes[Int(id)] == hash && Self.equals(names[Int(id)], p) { return id }
+        slot = (slot + 1) & mask
+        probes += 1
+        if probes > Self.maximumProbes { return nil }
+      }
+      let id = Int32(count)
+      count += 1
+      hashes.append(hash)
+      names.append(name)
+      slots[slot] = id
+      if count * 2 > slots.count { grow() }
+      return id
+    }
+  }
+
+  /// How far a lookup probes before the file falls back to String keys.
+  private static let maximumProbes = 64
+
+  /// A multiplicative hash of `p`, eight bytes at a time.
+  @inline(__always)
+  private static func hash(_ p: UnsafeBufferPointer<UInt8>) -> Int {
+    let n = p.count
+    let raw = UnsafeRawBufferPointer(p)
+    var h = UInt64(truncatingIfNeeded: n) &* 0x9E37_79B9_7F4A_7C15
+    var i = 0
+    while i + 8 <= n {
+      h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
+      h ^= h >> 29
+      i += 8
+    }
+    var tail: UInt64 = 0
+    var shift: UInt64 = 0
+    while i < n {
+      tail |= UInt64(p[i]) << shift
+      shift += 8
+      i += 1
+    }
+    h = (h ^ tail) &* 0xC4CE_B9FE_1A85_EC53
+    h ^= h >> 32
+    return Int(truncatingIfNeeded: h)
+  }
+
+  /// Whether `name`'s bytes are `p`, compared eight bytes at a time.
+  private static func equals(_ name: String, _ p: UnsafeBufferPointer<UInt8>) -> Bool {
+    var name = name
+    return name.withUTF8 { q -> Bool in
+      let n = q.count
+      guard n == p.count else { return false }
+      let a = UnsafeRawBufferPointer(q)
+      let b = UnsafeRawBufferPointer(p)
+      var i = 0
+      while i + 8 <= n {
+        if a.loadUnaligned(fromByteOffset: i, as: UInt64.self) != b.loadUnaligned(fromByteOffset: i, as: UInt64.self) {
+          return false
+        }
+        i += 8
+      }
+      while i < n && q[i] == p[i] { i += 1 }
+      return i == n
+    }
+  }
+
+  private mutating func grow() {
+    var table = [Int32](repeating: -1, count: slots.count * 2)
+    let mask = table.count - 1
+    for id in 0..<count {
+      var slot = hashes[id] & mask
+      while table[slot] >= 0 { slot = (slot + 1) & mask }
+      table[slot] = Int32(id)
+    }
+    slots = table
+  }
+
+  /// Whether every scalar of `p` is ASCII, U+00B7, U+00D7, general punctuation U+2010…U+206F, CJK
+  /// punctuation U+3000…U+3029, U+4000…U+9FFF (CJK ideographs) or a full-width form U+FF01…U+FF5E: none
+  /// of them has a canonical decomposition, combines with another, or is one's canonical image.
+  static func isPlainNFC(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+    let n = p.count
+    var i = 0
+    while i < n {
+      let b = p[i]
+      if b < 0x80 {
+        i += 1
+        continue
+      }
+      if b >= 0xE4 && b <= 0xE9 {
+        i += 3
+        continue
+      }
+      guard i + 1 < n else { return false }
+      let b1 = p[i + 1]
+      if (b == 0xC2 && b1 == 0xB7) || (b == 0xC3 && b1 == 0x97) {
+        i += 2
+        continue
+      }
+      guard i + 2 < n else { return false }
+      let b2 = p[i + 2]
+      let plain =
+        switch b {
+        case 0xE2: (b1 == 0x80 && b2 >= 0x90) || (b1 == 0x81 && b2 <= 0xAF)
+        case 0xE3: b1 == 0x80 && b2 <= 0xA9
+        case 0xEF: (b1 == 0xBC && b2 >= 0x81) || (b1 == 0xBD && b2 <= 0x9E)
+        default: false
+        }
+      guard plain else { return false }
+      i += 3
+    }
+    return true
+  }
+}

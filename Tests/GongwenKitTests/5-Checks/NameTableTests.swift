@@ -1,0 +1,42 @@
+import Testing
+
+@testable import GongwenKit
+
+@Suite("Name table")
+struct NameTableTests {
+  /// Counts over `names` in turn, each name the subject of one and the base of the next.
+  static func table(_ names: [String]) -> NameTable {
+    var h = HandFigures(names.map { _ in "1人" }.joined(separator: ","))
+    for (k, name) in names.enumerated() { h.count("1人", 1, subject: name, base: k > 0 ? names[k - 1] : "") }
+    return NameTable(h.figures)
+  }
+
+  @Test("plain Chinese names get ids by their bytes: equal names share one")
+  func bytes() {
+    let t = Self.table(["代表", "男性", "代表", "Ｘ镇代表"])
+    #expect(t.isByBytes)
+    #expect(t.subjects == [0, 1, 0, 2])
+    #expect(t.bases == [-1, 0, 1, 0])
+    #expect(t.count == 3)
+  }
+
+  @Test("a name outside plain NFC gives the file String keys: canonically equal names share one id", arguments: [
+    ("caf\u{E9}代表", "cafe\u{301}代表"), ("\u{F900}代表", "\u{8C48}代表"),
+  ])
+  func strings(_ one: String, _ other: String) {
+    let t = Self.table([one, "男性", other])
+    #expect(!t.isByBytes)
+    #expect(t.subjects[0] == t.subjects[2])
+    #expect(t.subjects[0] != t.subjects[1])
+  }
+
+  @Test("a percent of a decomposed base finds the count of its precomposed subject")
+  func canonicalBase() {
+    var h = HandFigures("caf\u{E9}代表100人,其中男60人,占60%")
+    h.count("100人", 100, subject: "caf\u{E9}代表")
+    h.count("60人", 60, subject: "男", base: "cafe\u{301}代表")
+    h.percent("60%", "60", subject: "男", base: "cafe\u{301}代表")
+    #expect(h.context.shareTotals == [-1, -1, 0])
+    #expect(h.context.breakdowns.map(\.total?.text) == ["100人"])
+  }
+}
