@@ -23,10 +23,10 @@ enum Big5Decoder {
     return bits
   }()
 
-  /// Of the non-ASCII characters in the first `sampleSize` bytes of UTF-8 `text` (4 KiB: over a thousand
+  /// Of the non-ASCII characters in the first `sampleSize` bytes of UTF-8 `text` (1 KiB: over three hundred
   /// characters), how many are common Han characters or CJK punctuation, in percent (100 when there are
   /// fewer than 20 characters to judge by).
-  static func commonPercent(ofUTF8 text: [UInt8], sampleSize: Int = 4096) -> Int {
+  static func commonPercent(ofUTF8 text: [UInt8], sampleSize: Int = 1024) -> Int {
     text.withUnsafeBufferPointer { p in
       commonHan.withUnsafeBufferPointer { bits in
         let n = min(p.count, sampleSize)
