@@ -10,7 +10,7 @@ let package = Package(
     .executable(name: "gongwen-bench", targets: ["GongwenBench"]),
   ],
   targets: [
-    .target(name: "GongwenKit", exclude: ["1-Decode/generate-gb18030-table.py"]),
+    .target(name: "GongwenKit", exclude: ["1-Decode/generate-gb18030-table.py", "1-Decode/generate-big5-table.py"]),
     .executableTarget(name: "gongwen", dependencies: ["GongwenKit"]),
     .executableTarget(name: "GongwenBench", dependencies: ["GongwenKit"], path: "Benchmarks/GongwenBench"),
     .testTarget(name: "GongwenKitTests", dependencies: ["GongwenKit"]),

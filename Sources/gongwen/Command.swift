@@ -1,5 +1,5 @@
 /// What a subcommand declares: its name, help and options; `run` does the work.
-protocol Command {
+protocol Command: SendableMetatype {
   static var name: String { get }
   static var abstract: String { get }
   static var discussion: String { get }
