@@ -11,7 +11,7 @@ let package = Package(
   ],
   targets: [
     .target(name: "GongwenKit", exclude: ["1-Decode/generate-gb18030-table.py", "1-Decode/generate-big5-table.py"]),
-    .executableTarget(name: "gongwen", dependencies: ["GongwenKit"]),
+    .executableTarget(name: "gongwen", dependencies: ["GongwenKit"], exclude: ["generate-sample.py"]),
     .executableTarget(name: "GongwenBench", dependencies: ["GongwenKit"], path: "Benchmarks/GongwenBench"),
     .testTarget(name: "GongwenKitTests", dependencies: ["GongwenKit"]),
     .testTarget(name: "gongwenTests", dependencies: ["gongwen", "GongwenKit"]),
