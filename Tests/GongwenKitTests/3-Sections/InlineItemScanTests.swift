@@ -24,12 +24,12 @@ struct InlineItemScanTests {
     #expect(section.items.map(\.location.column) == [1, 8, 15, 28])
   }
 
-  @Test("the Han scan finds the scalars that may start an item and whether a traditional form stands there")
+  @Test("the Han scan finds the scalars after a clause mark that may start an item, and a traditional form")
   func hanScan() {
-    let bytes = Array("選一a其，十最".utf8)
+    let bytes = Array("選一a其，十最;首。x".utf8)
     let scan = bytes.withUnsafeBufferPointer { SectionParser.scanHan($0, from: 0, to: bytes.count) }
     #expect(scan.holdsTraditional)
-    #expect(scan.itemStarts == [3, 7, 13, 16])
+    #expect(scan.itemStarts == [13, 20])
     let simplified = Array("选一".utf8)
     #expect(!simplified.withUnsafeBufferPointer { SectionParser.scanHan($0, from: 0, to: simplified.count) }.holdsTraditional)
   }
