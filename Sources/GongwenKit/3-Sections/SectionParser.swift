@@ -61,6 +61,14 @@ struct SectionParser {
           }
         }
         let body = bodyStart..<line.upperBound
+        // Most lines hold no item: decided here, without a call.
+        while nextStart < han.itemStarts.count && han.itemStarts[nextStart] < body.lowerBound { nextStart += 1 }
+        let startsItem =
+          bodyStart == line.lowerBound && bodyStart &+ 2 < p.count
+          && Self.itemBits.withUnsafeBufferPointer { Self.mayStartItem(at: bodyStart, in: p, bits: $0) }
+        guard startsItem || (nextStart < han.itemStarts.count && han.itemStarts[nextStart] < body.upperBound) else {
+          continue
+        }
         if stack.isEmpty {
           Self.items(
             in: body, lineStart: line.lowerBound, line: k, from: lines.content[k].lowerBound, starts: han.itemStarts,
