@@ -55,9 +55,21 @@ struct TextLines {
       if n == 0 { break }
       lo += n
     }
+    // Backward by the last bytes (valid UTF-8: they tell the last scalar), as `blankLength` reads forward.
     while hi > lo {
-      let j = ScalarReader.previousBoundary(before: hi, in: p)
-      if blankLength(at: j, in: p, limit: hi) == hi - j { hi = j } else { break }
+      let b = p[hi - 1]
+      if b == 0x20 || b == 0x09 || b == 0x0C || b == 0x0D || b == 0x0B {
+        hi -= 1
+      } else if b == 0xA0, hi - 2 >= lo, p[hi - 2] == 0xC2 {
+        hi -= 2
+      } else if hi - 3 >= lo, case let (b0, b1) = (p[hi - 3], p[hi - 2]),
+        (b0 == 0xE3 && b1 == 0x80 && b == 0x80) || (b0 == 0xEF && b1 == 0xBB && b == 0xBF)
+          || (b0 == 0xE2 && b1 == 0x80 && b == 0x8B)
+      {
+        hi -= 3
+      } else {
+        break
+      }
     }
     return lo..<hi
   }
