@@ -200,7 +200,7 @@ struct DocumentSplitter {
     }
     guard line.count <= 180, HeadingMarker.heading(at: line.lowerBound, limit: line.upperBound, in: p) == nil
     else { return false }
-    let hits = distinctWords(frontWords, firsts: frontFirsts, in: line, p: p)
+    let hits = distinctWords(frontWords, firsts: frontFirsts, hanFirsts: frontHanFirsts, in: line, p: p)
     return hits >= 2 || (hits == 1 && !containsFullStop(line, in: p) && line.count <= 60)
   }
 
@@ -220,7 +220,7 @@ struct DocumentSplitter {
     }
     if han == 0 { return true }
     guard line.count <= 120 else { return false }
-    return distinctWords(debrisWords, firsts: debrisFirsts, in: line, p: p) > 0
+    return distinctWords(debrisWords, firsts: debrisFirsts, hanFirsts: debrisHanFirsts, in: line, p: p) > 0
   }
 
   /// One bit per word's first scalar (its low six bits): most scalars start none of the words.
@@ -229,16 +229,39 @@ struct DocumentSplitter {
   }
   private static let frontFirsts = firstScalars(frontWords)
   private static let debrisFirsts = firstScalars(debrisWords)
+
+  /// One bit per Han scalar U+4000…U+9FFF (leads E4…E9) whose folded form starts one of `words`: the others
+  /// are passed over without decoding or folding them.
+  private static func hanFirsts(_ words: [[UInt32]]) -> [UInt64] {
+    var bits = [UInt64](repeating: 0, count: 0x6000 / 64)
+    let firsts = Set(words.compactMap(\.first))
+    for v in UInt32(0x4000)..<0xA000 where firsts.contains(ScriptFolding.fold(v)) {
+      let k = Int(v - 0x4000)
+      bits[k >> 6] |= 1 << UInt64(k & 63)
+    }
+    return bits
+  }
+  private static let frontHanFirsts = hanFirsts(frontWords)
+  private static let debrisHanFirsts = hanFirsts(debrisWords)
   private static let openerFirsts = firstScalars(frontOpeners)
 
   /// How many of `words` (at most 64, their `firstScalars` in `firsts`) occur in `line`: one pass over its
   /// scalars, each folded once.
   static func distinctWords(
-    _ words: [[UInt32]], firsts: UInt64, in line: Range<Int>, p: UnsafeBufferPointer<UInt8>
+    _ words: [[UInt32]], firsts: UInt64, hanFirsts: [UInt64], in line: Range<Int>, p: UnsafeBufferPointer<UInt8>
   ) -> Int {
     var found: UInt64 = 0
     var i = line.lowerBound
     while i < line.upperBound {
+      // A Han scalar (lead E4…E9, its two bytes within the line) that folds to no word's first: passed over.
+      let lead = p[i] &- 0xE4
+      if lead < 6 && i &+ 2 < line.upperBound {
+        let k = Int(lead) << 12 | Int(p[i &+ 1] & 0x3F) << 6 | Int(p[i &+ 2] & 0x3F)
+        if hanFirsts[k >> 6] & (1 << UInt64(k & 63)) == 0 {
+          i &+= 3
+          continue
+        }
+      }
       let (v, length) = ScalarReader.scalar(at: i, in: p)
       let folded = ScriptFolding.fold(v)
       if firsts & (1 << UInt64(folded & 63)) == 0 {
