@@ -211,14 +211,15 @@ struct DocumentSplitter {
 
   /// Scraped debris after the text: no Han at all, or a known navigation phrase.
   static func isDebrisLine(_ line: Range<Int>, in p: UnsafeBufferPointer<UInt8>) -> Bool {
-    var han = 0
+    // Up to the first Han scalar only: one is enough to tell.
+    var han = false
     var i = line.lowerBound
-    while i < line.upperBound {
+    while i < line.upperBound && !han {
       let (v, len) = ScalarReader.scalar(at: i, in: p)
-      if v >= 0x4E00 && v <= 0x9FFF { han += 1 }
+      han = v >= 0x4E00 && v <= 0x9FFF
       i += len
     }
-    if han == 0 { return true }
+    if !han { return true }
     guard line.count <= 120 else { return false }
     return distinctWords(debrisWords, firsts: debrisFirsts, hanFirsts: debrisHanFirsts, in: line, p: p) > 0
   }
