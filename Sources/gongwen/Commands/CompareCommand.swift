@@ -33,13 +33,8 @@ enum CompareCommand: Command {
       }
       grouping = g
     }
-    var metrics: Set<Metric>?
-    for name in arguments.list("metric") {
-      guard let metric = Metric(rawValue: name) else {
-        return usageError("invalid metric '\(name)' (expected \(Metric.allCases.map(\.rawValue).joined(separator: ", ")))")
-      }
-      metrics = (metrics ?? []).union([metric])
-    }
+    let metrics: Set<Metric>?
+    do throws(UsageError) { metrics = try arguments.metrics() } catch { return usageError(error.message) }
     let shared: SharedOptions
     do throws(UsageError) { shared = try SharedOptions(arguments) } catch { return usageError(error.message) }
 
