@@ -16,11 +16,19 @@ extension Rule {
   func finding(
     _ message: String, range: Range<Int>, in context: RuleContext, suggestion: String? = nil, byteOffset: Int? = nil
   ) -> Finding {
+    finding(message, range: range, text: context.text.string(range), in: context, suggestion: suggestion, byteOffset: byteOffset)
+  }
+
+  /// A finding of this rule over `range`, whose `text` the caller has made already (for its message).
+  func finding(
+    _ message: String, range: Range<Int>, text: String, in context: RuleContext, suggestion: String? = nil,
+    byteOffset: Int? = nil
+  ) -> Finding {
     let start = context.text.location(of: range.lowerBound)
     return Finding(
       rule: Self.id, severity: Self.severity, message: message, start: start,
-      end: context.location(of: range.upperBound, after: start), text: context.text.string(range),
-      suggestion: suggestion, byteOffset: byteOffset)
+      end: context.location(of: range.upperBound, after: start), text: text, suggestion: suggestion,
+      byteOffset: byteOffset)
   }
 
   /// A finding of this rule pointing at `figure`.

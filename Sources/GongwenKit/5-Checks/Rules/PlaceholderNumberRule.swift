@@ -30,9 +30,9 @@ struct PlaceholderNumberRule: Rule {
       while r < reported.count && reported[r].upperBound <= match.range.lowerBound { r += 1 }
       if r < reported.count && reported[r].overlaps(match.range) { continue }
       let shown = context.text.string(match.range.lowerBound..<match.context)
+      let text = context.text.string(match.range)
       findings.append(
-        finding(
-          "\(context.text.string(match.range)) stands for a number (\(shown))", range: match.range, in: context))
+        finding("\(text) stands for a number (\(shown))", range: match.range, text: text, in: context))
     }
   }
 }
