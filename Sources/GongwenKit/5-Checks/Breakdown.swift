@@ -39,6 +39,7 @@ struct Breakdown: Sendable {
   private static func covering<T>(_ figures: [T], _ words: [Words]) -> [T]? {
     guard words.count == figures.count, let dimension = dimension(words, []) else { return nil }
     var out: [T] = []
+    out.reserveCapacity(figures.count)
     for k in figures.indices where dimension.holds(words[k]) { out.append(figures[k]) }
     return out
   }

@@ -14,6 +14,7 @@ struct PlaceholderNumberRule: Rule {
     let masked = context.placeholders.filter { $0.kind != .number }.map(\.range)
     var m = 0
     var reported: [Range<Int>] = []
+    reported.reserveCapacity(context.placeholders.count)
     // Indices, not a copy of every figure: few hold placeholders.
     let figures = context.figures
     for k in figures.indices where figures[k].flags.contains(.placeholder) && figures[k].kind != .date {
