@@ -34,6 +34,11 @@ struct Checker: Sendable {
   static func distribute(_ findings: [Finding], over documents: [Document]) -> [Document] {
     var documents = documents
     guard !documents.isEmpty else { return documents }
+    // Most files are one document: it takes the array as it is, with no copy of each finding.
+    if documents.count == 1 && documents[0].findings.isEmpty {
+      documents[0].findings = findings
+      return documents
+    }
     // Findings and documents are both in text order: one merge pass finds each document's run of
     // findings, appended at once (one by one, the arrays grew again and again).
     var index = 0
