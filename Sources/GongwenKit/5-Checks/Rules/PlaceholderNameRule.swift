@@ -12,7 +12,7 @@ struct PlaceholderNameRule: Rule {
   func check(_ context: RuleContext, into findings: inout [Finding]) {
     for match in context.placeholders where match.kind == .name {
       let text = context.text.string(match.range)
-      findings.append(finding("masked name \(text)", range: match.range, text: text, in: context))
+      findings.append(finding(message("masked name ", text), range: match.range, text: text, in: context))
     }
   }
 }

@@ -22,7 +22,7 @@ struct PlaceholderNumberRule: Rule {
       while m < masked.count && masked[m].upperBound <= figure.range.lowerBound { m += 1 }
       if m < masked.count && masked[m].overlaps(figure.range) { continue }
       let what = figure.subject.isEmpty ? "the \(figure.kind.rawValue)" : figure.subject
-      findings.append(finding("\(what) has a placeholder instead of a number (\(figure.text))", at: figure))
+      findings.append(finding(message(what, " has a placeholder instead of a number (", figure.text, ")"), at: figure))
       reported.append(figure.range)
     }
     // Placeholders the figures do not cover, such as ordinals (党的xx大).
@@ -33,7 +33,7 @@ struct PlaceholderNumberRule: Rule {
       let shown = context.text.string(match.range.lowerBound..<match.context)
       let text = context.text.string(match.range)
       findings.append(
-        finding("\(text) stands for a number (\(shown))", range: match.range, text: text, in: context))
+        finding(message(text, " stands for a number (", shown, ")"), range: match.range, text: text, in: context))
     }
   }
 }
