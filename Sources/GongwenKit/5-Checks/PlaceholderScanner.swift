@@ -40,17 +40,15 @@ struct PlaceholderScanner: Sendable {
       var i = scope.lowerBound
       let n = p.count
       let raw = UnsafeRawBufferPointer(p)
+      // Blocks may be tested from offsets up to `last` (two bytes beyond each block must exist).
+      let last = min(scope.upperBound - 1, n - Self.block - 2)
       while i < scope.upperBound {
-        // Sixteen bytes at a time while none of them can start a placeholder; a block that may is
-        // walked byte by byte (the walk may run past it, as a match or a character does).
-        var end = scope.upperBound
-        if i + Self.block + 2 <= n {
-          guard Self.mayStart(in: raw, at: i) else {
-            i += Self.block
-            continue
-          }
-          end = min(i + Self.block, scope.upperBound)
-        }
+        // Sixteen bytes at a time while none of them can start a placeholder (offsets stay far below
+        // Int.max, so the additions cannot overflow); a block that may is walked byte by byte (the walk
+        // may run past it, as a match or a character does).
+        while i <= last && !Self.mayStart(in: raw, at: i) { i &+= Self.block }
+        guard i < scope.upperBound else { break }
+        let end = i <= last ? min(i + Self.block, scope.upperBound) : scope.upperBound
         while i < end { i = step(at: i, p, into: &out) }
       }
       return out
