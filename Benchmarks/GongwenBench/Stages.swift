@@ -36,8 +36,9 @@ enum Stages {
     }
   }
 
-  /// The whole `parse --format jsonl` path, streaming: files in batches of a few per worker, each read, parsed
-  /// and rendered on a worker, the batch written in input order to `output`, then dropped.
+  /// The whole `parse --format jsonl` path, streaming as the CLI does: `OrderedWork` with the CLI's window
+  /// (small files up to 32 per job and 1 MB per job ahead, large ones 2), each file read, parsed and
+  /// rendered on a worker and written in input order to `output`; a text over 4 MiB parsed in pieces.
   /// - Returns: documents and bytes written.
   static func wholePath(_ corpus: Corpus, jobs: Int, output: String) -> (documents: Int, bytes: Int) {
     let pieceBytes = 4 << 20
@@ -46,24 +47,29 @@ enum Stages {
     defer { close(fd) }
     var documents = 0
     var written = 0
-    var i = 0
-    let n = corpus.files.count
-    while i < n {
-      var j = i
-      var batchBytes = 0
-      while j < n && j - i < 4 * jobs && (j == i || batchBytes < 8_000_000) {
-        batchBytes += corpus.sizes[j]
-        j += 1
+    func emit(_ bytes: [UInt8]) {
+      written += bytes.count
+      bytes.withUnsafeBytes { raw in
+        var off = 0
+        while off < raw.count {
+          let w = write(fd, raw.baseAddress.map { $0 + off }, raw.count - off)
+          if w <= 0 { break }
+          off += w
+        }
       }
-      let start = i
-      // As the CLI does: a text over 4 MiB is parsed and written a piece at a time on this thread, in order.
-      let rendered = parallelMap(j - i, jobs: jobs) { k -> ([UInt8], Int, DecodedText?) in
-        let path = corpus.files[start + k]
-        var emitter = JSONEmitter(capacity: corpus.sizes[start + k] + 4096)
+    }
+    let files = corpus.files
+    let sizes = corpus.sizes
+    OrderedWork<([UInt8], Int, DecodedText?)>(
+      count: files.count, window: 32 * jobs, minimumWindow: 2 * jobs, weights: sizes, weightBudget: jobs << 20
+    ).run(
+      jobs: jobs,
+      work: { k in
+        var emitter = JSONEmitter(capacity: sizes[k] * 3 + 4096)
         do throws(InputError) {
-          let text = try TextDecoder().decode(read(path), path: path)
+          let text = try TextDecoder().decode(read(files[k]), path: files[k])
           if text.bytes.count > pieceBytes { return ([], 0, text) }
-          let file = InputFile(decoded: text, path: path)
+          let file = InputFile(decoded: text, path: files[k])
           jsonLines(file, into: &emitter)
           return (emitter.take(), file.documents.count, nil)
         } catch {
@@ -71,32 +77,26 @@ enum Stages {
           emitter.raw("\n")
           return (emitter.take(), 0, nil)
         }
-      }
-      func emit(_ bytes: [UInt8]) {
-        written += bytes.count
-        bytes.withUnsafeBytes { raw in
-          var off = 0
-          while off < raw.count {
-            let w = write(fd, raw.baseAddress.map { $0 + off }, raw.count - off)
-            if w <= 0 { break }
-            off += w
-          }
-        }
-      }
-      for (k, (bytes, docs, large)) in rendered.enumerated() {
-        documents += docs
+      },
+      consume: { k, result in
+        let (bytes, count, large) = result
+        documents += count
         emit(bytes)
-        if let large {
-          InputFile.parsePieces(decoded: large, path: corpus.files[start + k], pieceBytes: pieceBytes) { piece in
+        guard let large else { return }
+        let pieces = InputFile.Pieces(decoded: large, path: files[k], pieceBytes: pieceBytes)
+        OrderedWork<(Int, [UInt8])>(count: pieces.count, window: 2 * jobs).run(
+          jobs: jobs,
+          work: { p in
+            let piece = pieces.piece(p)
             var emitter = JSONEmitter(capacity: pieceBytes * 3)
             jsonLines(piece, into: &emitter)
-            documents += piece.documents.count
-            emit(emitter.take())
-          }
-        }
-      }
-      i = j
-    }
+            return (piece.documents.count, emitter.take())
+          },
+          consume: { _, done in
+            documents += done.0
+            emit(done.1)
+          })
+      })
     return (documents, written)
   }
 }

@@ -60,10 +60,12 @@ public struct InputFile: Sendable {
   }
 
   /// Parses already decoded text.
-  public init(decoded text: DecodedText, path: String) {
+  /// - Parameter runsChecks: false leaves every document's `findings` empty, for callers that need only
+  ///   the structure and figures (`gongwen figures` and `turnout`): the checks are a sixth of the work.
+  public init(decoded text: DecodedText, path: String, runsChecks: Bool = true) {
     self.init(sectioned: text, path: path)
     extractFigures()
-    runChecks()
+    if runsChecks { runChecks() }
   }
 
   /// The split and section stage alone: documents with heading trees, no figures or findings yet.
@@ -156,14 +158,14 @@ public struct InputFile: Sendable {
     package var count: Int { bounds.count }
 
     /// Piece `k` with its figures and findings, as if it were the whole file.
-    package func piece(_ k: Int) -> InputFile {
+    package func piece(_ k: Int, runsChecks: Bool = true) -> InputFile {
       let documents = skeleton.documents
       let (start, end) = (bounds[k].lowerBound, bounds[k].upperBound)
       let scopeStart = start == 0 ? 0 : documents[start].range.lowerBound
       let scopeEnd = end == documents.count ? skeleton.text.bytes.count : documents[end].range.lowerBound
       var piece = InputFile(piece: documents[start..<end], of: skeleton)
       piece.extractFigures()
-      piece.runChecks(in: scopeStart..<scopeEnd)
+      if runsChecks { piece.runChecks(in: scopeStart..<scopeEnd) }
       return piece
     }
   }

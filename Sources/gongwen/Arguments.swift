@@ -1,3 +1,5 @@
+import GongwenKit
+
 /// A command-line option a command accepts.
 struct OptionSpec {
   let long: String
@@ -32,6 +34,19 @@ struct ParsedArguments {
   /// Comma-separated values across repeats: `--kind percent,count --kind age-band`.
   func list(_ long: String) -> [String] {
     (values[long] ?? []).flatMap { $0.split(separator: ",").map { String($0) } }.filter { !$0.isEmpty }
+  }
+
+  /// The metric keys of `--metric` (nil when not given).
+  /// - Throws: `UsageError` naming an unknown key and the valid ones.
+  func metrics() throws(UsageError) -> Set<Metric>? {
+    var metrics: Set<Metric>?
+    for name in list("metric") {
+      guard let metric = Metric(rawValue: name) else {
+        throw UsageError(message: "invalid metric '\(name)' (expected \(Metric.allCases.map(\.rawValue).joined(separator: ", ")))")
+      }
+      metrics = (metrics ?? []).union([metric])
+    }
+    return metrics
   }
 
   /// Parses `arguments` against `specs`; `--` ends options; `-` is positional.

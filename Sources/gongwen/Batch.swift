@@ -14,6 +14,8 @@ struct Batch {
 
   let shared: SharedOptions
   let context: CommandContext
+  /// False for commands that write no findings (`figures`, `turnout`): the checks are skipped.
+  var runsChecks = true
 
   /// The input paths: the positional arguments (none: the shipped sample, unless `--files-from` is given).
   static func inputs(_ arguments: ParsedArguments) -> [String] {
@@ -97,6 +99,7 @@ struct Batch {
     output.write(framing.header)
     let options = InputFile.Options(encoding: shared.encoding)
     let maxSize = shared.maxSize
+    let runsChecks = runsChecks
     // Small files run up to 32 per job ahead of the output (1 MB of input per job at most), large ones 2.
     let sizes = inputs.map { input in if case .file(_, let size?) = input { size } else { 0 } }
     let work = OrderedWork<Outcome<Payload>>(
@@ -110,7 +113,7 @@ struct Batch {
         if case .success(let text) = decoded, text.text.bytes.count > Self.pieceBytes {
           return Outcome(error: nil, documents: 0, payload: nil, large: text)
         }
-        let result = decoded.map { InputFile(decoded: $0.text, path: $0.path) }
+        let result = decoded.map { InputFile(decoded: $0.text, path: $0.path, runsChecks: runsChecks) }
         let count = (try? result.get())?.documents.count ?? 0
         let error: InputError? = if case .failure(let e) = result { e } else { nil }
         return Outcome(error: error, documents: count, payload: transform(result))
@@ -137,7 +140,7 @@ struct Batch {
           OrderedWork<(Int, Payload)>(count: pieces.count, window: 2 * shared.jobs).run(
             jobs: shared.jobs,
             work: { k in
-              let piece = pieces.piece(k)
+              let piece = pieces.piece(k, runsChecks: runsChecks)
               return (piece.documents.count, transform(.success(piece)))
             },
             consume: { _, done in

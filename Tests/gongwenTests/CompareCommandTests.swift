@@ -66,6 +66,35 @@ struct CompareCommandTests {
     #expect(lines[9].hasPrefix("\(Self.fixtures[2]),1,"))
   }
 
+  @Test("--metric: only the chosen metrics, in Metric order, in the table, CSV, JSON and the blank column")
+  func chosenMetrics() throws {
+    let text = Self.run(["compare", "--metric", "women-share,turnout"] + Self.fixtures)
+    #expect(text.status == .success)
+    let lines = text.out.split(separator: "\n").map(String.init)
+    #expect(lines[0].hasSuffix("year           turnout        women-share"))
+    #expect(lines[5].hasSuffix("(placeholder)  (placeholder)  (placeholder)  (blank)"))
+    #expect(lines.contains { $0 == "turnout      4      1  96.0    97.9  99.1  97.725" })
+    #expect(!text.out.contains("average-age"))
+
+    let csv = Self.run(["compare", "--format", "csv", "--no-bom", "--metric", "turnout,women-share"] + Self.fixtures)
+    let rows = csv.out.components(separatedBy: "\r\n")
+    #expect(rows[0] == "file,document,title,place,year,turnout,women-share,blank")
+    #expect(rows[5].hasSuffix(",(placeholder),(placeholder),,,turnout;women-share"))
+
+    let json = Self.run(["compare", "--format", "json", "--metric", "turnout"] + Self.fixtures)
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [String: Any])
+    #expect(object["metrics"] as? [String] == ["turnout"])
+    let first = try #require((object["rows"] as? [[String: Any]])?.first)
+    #expect((first["values"] as? [String: Any])?.keys.sorted() == ["turnout"])
+  }
+
+  @Test("--metric with an unknown key is a usage error naming the valid ones")
+  func unknownMetric() {
+    let r = Self.run(["compare", "--metric", "turnout,quorum"] + Self.fixtures)
+    #expect(r.status == .failure)
+    #expect(r.err.hasPrefix("error: invalid metric 'quorum' (expected turnout, attendance,"))
+  }
+
   @Test("--format json: one object, a row per document")
   func json() throws {
     let r = Self.run(["compare", "--format", "json"] + Self.fixtures)

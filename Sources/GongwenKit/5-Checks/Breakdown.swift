@@ -9,10 +9,11 @@ struct Breakdown: Sendable {
   let base: String
   /// The count whose subject is `base`, the nearest before the parts; nil when the text states none.
   let total: Figure?
-  /// Counts belonging to `base`, in text order.
-  var parts: [Figure] = []
-  /// Percents of `base`, in text order.
-  var percents: [Figure] = []
+  /// Counts belonging to `base`, in text order, as indices into the figures grouped (a copy of each
+  /// figure would retain its strings).
+  var parts: [Int] = []
+  /// Percents of `base`, in text order, as indices into the figures grouped.
+  var percents: [Int] = []
   /// The dimension words of each part's subject (parallel to `parts`), worked out once per name.
   var partWords: [Words] = []
   /// The dimension words of each percent's subject (parallel to `percents`).
@@ -22,10 +23,10 @@ struct Breakdown: Sendable {
   /// (35岁以下 … 56岁以上, 大专以上 … 初中以下), or 主任 and 委员. Other lists (其中党员…) may be a selection.
   var isExhaustive: Bool { Self.dimension(partWords, percentWords) != nil }
 
-  /// The parts of the dimension that claims to cover the whole (see `covering(_:)`).
-  var coveringParts: [Figure]? { Self.covering(parts, partWords) }
-  /// The percents of the dimension that claims to cover the whole (see `covering(_:)`).
-  var coveringPercents: [Figure]? { Self.covering(percents, percentWords) }
+  /// The parts (indices) of the dimension that claims to cover the whole (see `covering(_:)`).
+  var coveringParts: [Int]? { Self.covering(parts, partWords) }
+  /// The percents (indices) of the dimension that claims to cover the whole (see `covering(_:)`).
+  var coveringPercents: [Int]? { Self.covering(percents, percentWords) }
 
   /// The figures of the one dimension among `figures` that claims to cover the whole, nil when none does:
   /// those naming a sex when both are named (男…女…); age bands when one is open below and another above
@@ -35,9 +36,10 @@ struct Breakdown: Sendable {
     covering(figures, figures.map { words(in: $0.subject) })
   }
 
-  private static func covering(_ figures: [Figure], _ words: [Words]) -> [Figure]? {
+  private static func covering<T>(_ figures: [T], _ words: [Words]) -> [T]? {
     guard words.count == figures.count, let dimension = dimension(words, []) else { return nil }
-    var out: [Figure] = []
+    var out: [T] = []
+    out.reserveCapacity(figures.count)
     for k in figures.indices where dimension.holds(words[k]) { out.append(figures[k]) }
     return out
   }
@@ -311,10 +313,10 @@ struct Breakdown: Sendable {
           w = words(in: figures[k].subject)
         }
         if figures[k].kind == .count {
-          breakdown.parts.append(figures[k])
+          breakdown.parts.append(k)
           breakdown.partWords.append(w)
         } else {
-          breakdown.percents.append(figures[k])
+          breakdown.percents.append(k)
           breakdown.percentWords.append(w)
         }
         k = nextMember[k]

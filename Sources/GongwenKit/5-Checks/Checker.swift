@@ -17,6 +17,8 @@ struct Checker: Sendable {
   /// Every finding in `context`, in text order (rules in documentation order at the same offset).
   func findings(in context: RuleContext) -> [Finding] {
     var out: [Finding] = []
+    // Room for the findings of most files at once: growing by doubling moved them again and again.
+    out.reserveCapacity(64)
     for rule in rules { rule.check(context, into: &out) }
     // Sorted by (offset, index), which keeps rule order at the same offset: pairs of integers are sorted,
     // not findings (large records with strings).
@@ -32,6 +34,11 @@ struct Checker: Sendable {
   static func distribute(_ findings: [Finding], over documents: [Document]) -> [Document] {
     var documents = documents
     guard !documents.isEmpty else { return documents }
+    // Most files are one document: it takes the array as it is, with no copy of each finding.
+    if documents.count == 1 && documents[0].findings.isEmpty {
+      documents[0].findings = findings
+      return documents
+    }
     // Findings and documents are both in text order: one merge pass finds each document's run of
     // findings, appended at once (one by one, the arrays grew again and again).
     var index = 0

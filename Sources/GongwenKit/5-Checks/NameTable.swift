@@ -35,15 +35,42 @@ struct NameTable {
 
   /// Gives ids by bytes; false (with nothing usable) as soon as a name is not plainly NFC.
   private mutating func internByBytes(_ figures: [Figure]) -> Bool {
+    // Names seen, by the two words of their String value: equal words mean the same short name (stored
+    // inline) or the same storage, so a name met again costs no hashing of its bytes. Every name keyed is
+    // held by `figures` throughout, so no storage is freed and reused under a key. On the stack: a heap
+    // table cost more than it saved in small files.
+    withUnsafeTemporaryAllocation(of: (UInt64, UInt64).self, capacity: Self.seenCount) { seenWords in
+      withUnsafeTemporaryAllocation(of: Int32.self, capacity: Self.seenCount) { seenIDs in
+        seenIDs.initialize(repeating: -1)
+        return internByBytes(figures, seenWords: seenWords, seenIDs: seenIDs)
+      }
+    }
+  }
+
+  private mutating func internByBytes(
+    _ figures: [Figure], seenWords: UnsafeMutableBufferPointer<(UInt64, UInt64)>, seenIDs: UnsafeMutableBufferPointer<Int32>
+  ) -> Bool {
     // Neighbours often share a name (男60人, 占60%; the parts of one base): the last subject and base
-    // with their ids are compared first, which skips hashing.
+    // with their ids are compared next, which skips hashing.
     var lastSubject = (name: "", id: Int32(-1))
     var lastBase = (name: "", id: Int32(-1))
-    /// The id of `name`, from `last` when it is the same; nil when the file needs String keys.
+    /// The id of `name`, from the names seen or `last` when it is the same; nil when the file needs
+    /// String keys.
     func id(_ name: String, _ last: inout (name: String, id: Int32)) -> Int32? {
+      let words = Self.words(of: name)
+      var slot = -1
+      if let words {
+        slot = Int(truncatingIfNeeded: ((words.0 ^ (words.1 &* 0x9E37_79B9_7F4A_7C15)) &* 0xFF51_AFD7_ED55_8CCD) >> 57)
+        // seenWords[slot] is initialized once seenIDs[slot] is set.
+        if seenIDs[slot] >= 0 && seenWords[slot] == words { return seenIDs[slot] }
+      }
       if last.id >= 0 && Self.equals(last.name, name) { return last.id }
       guard let id = byteID(name) else { return nil }
       last = (name, id)
+      if let words, slot >= 0 {
+        seenWords[slot] = words
+        seenIDs[slot] = id
+      }
       return id
     }
     for k in figures.indices {
@@ -61,6 +88,20 @@ struct NameTable {
       }
     }
     return true
+  }
+
+  /// Slots of the names seen by `internByBytes` (the top seven bits of a hash pick one).
+  private static let seenCount = 128
+
+  /// The two words a String value is made of (16 bytes on 64-bit platforms); nil elsewhere, where
+  /// names are not looked up by them.
+  @inline(__always)
+  private static func words(of name: String) -> (UInt64, UInt64)? {
+    #if _pointerBitWidth(_64)
+      return unsafeBitCast(name, to: (UInt64, UInt64).self)
+    #else
+      return nil
+    #endif
   }
 
   /// Whether two names have the same bytes.

@@ -33,6 +33,8 @@ public struct Comparison: Sendable, Hashable {
   public let errors: [InputError]
   /// The grouping; nil for one group of all rows.
   public let grouping: Grouping?
+  /// The metrics compared (`--metric`), in `Metric` order; all of them unless chosen.
+  public let metrics: [Metric]
   /// The groups: by file and place in order of first appearance, by year ascending (placeholder years,
   /// then rows naming none, last).
   public let groups: [Group]
@@ -42,11 +44,15 @@ public struct Comparison: Sendable, Hashable {
   /// Label of the group of rows naming no place or year.
   public static let noneLabel = "(none)"
 
-  /// Compares `rows`, grouped `by` place, year or file.
-  public init(rows: [ComparisonRow], by grouping: Grouping? = nil, errors: [InputError] = []) {
+  /// Compares `rows`, grouped `by` place, year or file, on `metrics` (all unless given).
+  public init(
+    rows: [ComparisonRow], by grouping: Grouping? = nil, errors: [InputError] = [], metrics: Set<Metric>? = nil
+  ) {
     self.rows = rows
     self.errors = errors
     self.grouping = grouping
+    let metrics = metrics.map { chosen in Metric.allCases.filter(chosen.contains) } ?? Metric.allCases
+    self.metrics = metrics
     var order: [String] = []
     var members: [String: [ComparisonRow]] = [:]
     for row in rows {
@@ -67,13 +73,19 @@ public struct Comparison: Sendable, Hashable {
     }
     groups = order.map { label in
       let rows = members[label] ?? []
-      return Group(label: label, rows: rows, summaries: Metric.allCases.map { MetricSummary(metric: $0, rows: rows) })
+      return Group(label: label, rows: rows, summaries: metrics.map { MetricSummary(metric: $0, rows: rows) })
     }
   }
 
-  /// The metrics at least one row mentions (reported or blank), in `Metric` order.
+  /// The metrics compared that at least one row mentions (reported or blank), in `Metric` order.
   public var mentionedMetrics: [Metric] {
-    Metric.allCases.filter { metric in rows.contains { $0.readings[metric] != nil } }
+    metrics.filter { metric in rows.contains { $0.readings[metric] != nil } }
+  }
+
+  /// The metrics compared that `row` left blank or masked, in `Metric` order.
+  public func blankMetrics(of row: ComparisonRow) -> [Metric] {
+    let blank = Set(row.blankMetrics)
+    return metrics.filter(blank.contains)
   }
 
   /// The label of `row`'s group.

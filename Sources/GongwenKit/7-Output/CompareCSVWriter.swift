@@ -10,22 +10,27 @@ public struct CompareCSVWriter: Sendable {
   /// Creates a writer.
   public init(byteOrderMark: Bool = true) { self.byteOrderMark = byteOrderMark }
 
-  /// The header columns.
-  public static let header = ["file", "document", "title", "place", "year"] + Metric.allCases.map(\.rawValue) + ["blank"]
+  /// The header columns with every metric.
+  public static let header = header(metrics: Metric.allCases)
+
+  /// The header columns with `metrics` (`--metric`).
+  public static func header(metrics: [Metric]) -> [String] {
+    ["file", "document", "title", "place", "year"] + metrics.map(\.rawValue) + ["blank"]
+  }
 
   /// Appends the whole comparison.
   public func write(_ comparison: Comparison, to out: inout [UInt8]) {
     let csv = CSVWriter(includesBOM: byteOrderMark)
-    out.append(contentsOf: csv.header(Self.header))
+    out.append(contentsOf: csv.header(Self.header(metrics: comparison.metrics)))
     if comparison.groups.isEmpty { writeErrors(comparison, csv: csv, to: &out) }
     for group in comparison.groups {
       for r in group.rows {
         var cells = [r.file, String(r.document), r.title, ComparisonText.place(r), ComparisonText.year(r)]
-        for metric in Metric.allCases {
+        for metric in comparison.metrics {
           let reading = r.readings[metric]
           cells.append(reading?.status == .reported ? reading?.value?.description ?? "" : "")
         }
-        cells.append(r.blankMetrics.map(\.rawValue).joined(separator: ";"))
+        cells.append(comparison.blankMetrics(of: r).map(\.rawValue).joined(separator: ";"))
         csv.appendRow(cells, to: &out)
       }
       if group.label == comparison.groups.first?.label { writeErrors(comparison, csv: csv, to: &out) }
@@ -44,7 +49,7 @@ public struct CompareCSVWriter: Sendable {
   private func writeErrors(_ comparison: Comparison, csv: CSVWriter, to out: inout [UInt8]) {
     for error in comparison.errors {
       var cells = [error.path, "error", error.message]
-      cells.append(contentsOf: repeatElement("", count: Self.header.count - cells.count))
+      cells.append(contentsOf: repeatElement("", count: Self.header(metrics: comparison.metrics).count - cells.count))
       csv.appendRow(cells, to: &out)
     }
   }

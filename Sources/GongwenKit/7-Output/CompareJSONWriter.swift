@@ -14,11 +14,11 @@ public struct CompareJSONWriter: Sendable {
     out.key("by"); out.string(comparison.grouping?.rawValue)
     out.key("metrics")
     out.beginArray()
-    for metric in Metric.allCases { out.string(metric.rawValue) }
+    for metric in comparison.metrics { out.string(metric.rawValue) }
     out.endArray()
     out.key("rows")
     out.beginArray()
-    for row in comparison.rows { write(row, to: &out) }
+    for row in comparison.rows { write(row, of: comparison, to: &out) }
     out.endArray()
     out.key("errors")
     out.beginArray()
@@ -53,7 +53,7 @@ public struct CompareJSONWriter: Sendable {
     out.endObject()
   }
 
-  private func write(_ row: ComparisonRow, to out: inout JSONEmitter) {
+  private func write(_ row: ComparisonRow, of comparison: Comparison, to out: inout JSONEmitter) {
     out.beginObject()
     out.key("file"); out.string(row.file)
     out.key("document"); out.int(row.document)
@@ -67,7 +67,7 @@ public struct CompareJSONWriter: Sendable {
     out.key("year_status"); out.string(status(row.year))
     out.key("values")
     out.beginObject()
-    for metric in Metric.allCases {
+    for metric in comparison.metrics {
       out.key(metric.rawValue)
       guard let reading = row.readings[metric] else { out.null(); continue }
       out.beginObject()
@@ -93,7 +93,7 @@ public struct CompareJSONWriter: Sendable {
     out.endObject()
     out.key("blank")
     out.beginArray()
-    for metric in row.blankMetrics { out.string(metric.rawValue) }
+    for metric in comparison.blankMetrics(of: row) { out.string(metric.rawValue) }
     out.endArray()
     out.endObject()
   }

@@ -91,18 +91,26 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
 
   /// The digits as written: `90.8`, `-0.7`, `306`.
   public var description: String {
-    // Built on ASCII bytes: this runs once per figure in every output.
+    // Built on ASCII bytes from the end of a stack buffer: this runs for every figure in messages and rows.
     var magnitude = significand.magnitude
-    var reversed: [UInt8] = []
-    reversed.reserveCapacity(24)
-    repeat {
-      reversed.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
-      magnitude /= 10
-      if reversed.count == scale { reversed.append(UInt8(ascii: ".")) }
-    } while magnitude > 0 || reversed.count <= scale
-    if reversed.last == UInt8(ascii: ".") { reversed.append(UInt8(ascii: "0")) }
-    if significand < 0 { reversed.append(UInt8(ascii: "-")) }
-    return String(decoding: reversed.reversed(), as: UTF8.self)
+    let capacity = Swift.max(scale, 0) + 24
+    return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer in
+      var k = capacity
+      var count = 0
+      func put(_ b: UInt8) {
+        k -= 1
+        buffer[k] = b
+        count += 1
+      }
+      repeat {
+        put(UInt8(ascii: "0") + UInt8(magnitude % 10))
+        magnitude /= 10
+        if count == scale { put(UInt8(ascii: ".")) }
+      } while magnitude > 0 || count <= scale
+      if buffer[k] == UInt8(ascii: ".") { put(UInt8(ascii: "0")) }
+      if significand < 0 { put(UInt8(ascii: "-")) }
+      return String(decoding: UnsafeBufferPointer(rebasing: buffer[k..<capacity]), as: UTF8.self)
+    }
   }
 
 }

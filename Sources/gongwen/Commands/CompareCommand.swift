@@ -10,10 +10,11 @@ enum CompareCommand: Command {
     against the previous term. Blanks and placeholders show as such and never enter a statistic. A summary
     per metric follows: n, blank, min, median, max, mean. See docs/compare.md.
     """
-  static let usageArguments = "[<path> ...] [--format text|csv|json|html] [--by place|year|file] [-o <file>]"
+  static let usageArguments = "[<path> ...] [--format text|csv|json|html] [--by place|year|file] [--metric <m>,...] [-o <file>]"
   static let options = [
     OptionSpec("format", value: "format", help: "text (a table, the default), csv, json or html (a self-contained report)."),
     OptionSpec("by", value: "key", help: "Group rows by place, year or file and summarise each group."),
+    OptionSpec("metric", value: "metrics", help: "Compare only these metrics (see docs/metrics.md), e.g. turnout,women-share."),
     OptionSpec("no-bom", help: "With --format csv, write no UTF-8 byte-order mark."),
   ]
 
@@ -32,6 +33,8 @@ enum CompareCommand: Command {
       }
       grouping = g
     }
+    let metrics: Set<Metric>?
+    do throws(UsageError) { metrics = try arguments.metrics() } catch { return usageError(error.message) }
     let shared: SharedOptions
     do throws(UsageError) { shared = try SharedOptions(arguments) } catch { return usageError(error.message) }
 
@@ -57,7 +60,7 @@ enum CompareCommand: Command {
       }
       return []
     }
-    let comparison = Comparison(rows: rows, by: grouping, errors: errors)
+    let comparison = Comparison(rows: rows, by: grouping, errors: errors, metrics: metrics)
     var out: [UInt8] = []
     switch format {
     case "csv":

@@ -6,7 +6,8 @@ import Testing
 struct ExactDecimalTests {
   @Test("description prints the digits and scale", arguments: [
     (Int64(908), 1, "90.8"), (-7, 1, "-0.7"), (306, 0, "306"), (5, 2, "0.05"), (0, 0, "0"), (0, 1, "0.0"),
-    (9080, 2, "90.80"), (-123456, 3, "-123.456"),
+    (9080, 2, "90.80"), (-123456, 3, "-123.456"), (5, 22, "0.0000000000000000000005"), (42, -1, "42"),
+    (Int64.min, 0, "-9223372036854775808"), (Int64.max, 19, "0.9223372036854775807"), (-1, 19, "-0.0000000000000000001"),
   ])
   func description(_ significand: Int64, _ scale: Int, _ text: String) {
     #expect(ExactDecimal(significand: significand, scale: scale).description == text)

@@ -15,7 +15,7 @@ struct BlankNumberRule: Rule {
     for k in figures.indices where figures[k].flags.contains(.blank) && figures[k].kind != .date {
       let figure = figures[k]
       let what = figure.subject.isEmpty ? "the \(figure.kind.rawValue)" : figure.subject
-      findings.append(finding("\(what) has no number (\(Self.quote(figure, in: context.text.bytes)))", at: figure))
+      findings.append(finding(message(what, " has no number (", Self.quote(figure, in: context.text.bytes), ")"), at: figure))
     }
   }
 

@@ -25,7 +25,9 @@ struct LostDecimalRule: Rule {
       let suggestion = String(decoding: repaired, as: UTF8.self)
       let written = context.text.string(start..<end)
       findings.append(
-        finding("decimal point lost in \(written): read as \(suggestion)", range: start..<end, in: context, suggestion: suggestion))
+        finding(
+          message("decimal point lost in ", written, ": read as ", suggestion), range: start..<end, text: written, in: context,
+          suggestion: suggestion))
     }
   }
 

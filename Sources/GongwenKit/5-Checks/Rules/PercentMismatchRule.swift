@@ -23,9 +23,10 @@ struct PercentMismatchRule: Rule {
       else { continue }
       let figure = figures[k]
       guard let actual = Self.percent(count, of: whole), !Self.agrees(count, whole, stated) else { continue }
-      let part = figures[p].subject.isEmpty ? "\(count)" : "\(figures[p].subject) \(count)"
-      let total = figures[t].subject.isEmpty ? "\(whole)" : "\(figures[t].subject) \(whole)"
-      findings.append(finding("\(part) of \(total) is \(actual)%, not \(stated)%", at: figure))
+      let part = figures[p].subject.isEmpty ? count.description : message(figures[p].subject, " ", count.description)
+      let total = figures[t].subject.isEmpty ? whole.description : message(figures[t].subject, " ", whole.description)
+      findings.append(
+        finding(message(part, " of ", total, " is ", actual.description, "%, not ", stated.description, "%"), at: figure))
     }
   }
 

@@ -11,17 +11,18 @@ struct PercentTotalRule: Rule {
   static let summary = "The percents of one breakdown sum outside 100 ± rounding."
 
   func check(_ context: RuleContext, into findings: inout [Finding]) {
+    let figures = context.figures
     for breakdown in context.breakdowns where breakdown.percents.count >= 2 {
       // Only the dimension that claims to cover the whole: 男性, 女性, not the 35岁以下 beside them.
       guard let percents = breakdown.coveringPercents, percents.count >= 2,
-        percents.allSatisfy({ $0.value != nil && $0.flags.isDisjoint(with: [.approximate, .atLeast, .atMost]) })
+        percents.allSatisfy({ figures[$0].value != nil && figures[$0].flags.isDisjoint(with: [.approximate, .atLeast, .atMost]) })
       else { continue }
-      let values = percents.compactMap(\.value)
+      let values = percents.compactMap { figures[$0].value }
       guard !Self.isWhole(values), let first = percents.first else { continue }
       var sum = ExactDecimal(significand: 0)
       for value in values { sum = (sum + value) ?? sum }
-      let terms = percents.map { "\($0.subject) \($0.value?.description ?? "")%" }.joined(separator: " + ")
-      findings.append(finding("\(terms) = \(sum)%, not 100%", at: first))
+      let terms = percents.map { "\(figures[$0].subject) \(figures[$0].value?.description ?? "")%" }.joined(separator: " + ")
+      findings.append(finding("\(terms) = \(sum)%, not 100%", at: figures[first]))
     }
   }
 

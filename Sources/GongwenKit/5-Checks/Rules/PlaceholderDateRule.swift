@@ -11,8 +11,8 @@ struct PlaceholderDateRule: Rule {
   func check(_ context: RuleContext, into findings: inout [Finding]) {
     for match in context.placeholders where match.kind == .date {
       let text = context.text.string(match.range)
-      let message = text == "月日" ? "date \(text) has no digits" : "date \(text) has placeholders for its digits"
-      findings.append(finding(message, range: match.range, in: context))
+      let said = message("date ", text, text == "月日" ? " has no digits" : " has placeholders for its digits")
+      findings.append(finding(said, range: match.range, text: text, in: context))
     }
   }
 }

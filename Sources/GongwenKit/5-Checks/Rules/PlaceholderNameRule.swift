@@ -11,7 +11,8 @@ struct PlaceholderNameRule: Rule {
 
   func check(_ context: RuleContext, into findings: inout [Finding]) {
     for match in context.placeholders where match.kind == .name {
-      findings.append(finding("masked name \(context.text.string(match.range))", range: match.range, in: context))
+      let text = context.text.string(match.range)
+      findings.append(finding(message("masked name ", text), range: match.range, text: text, in: context))
     }
   }
 }

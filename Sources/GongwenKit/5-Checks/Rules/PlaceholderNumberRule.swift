@@ -14,6 +14,7 @@ struct PlaceholderNumberRule: Rule {
     let masked = context.placeholders.filter { $0.kind != .number }.map(\.range)
     var m = 0
     var reported: [Range<Int>] = []
+    reported.reserveCapacity(context.placeholders.count)
     // Indices, not a copy of every figure: few hold placeholders.
     let figures = context.figures
     for k in figures.indices where figures[k].flags.contains(.placeholder) && figures[k].kind != .date {
@@ -21,7 +22,7 @@ struct PlaceholderNumberRule: Rule {
       while m < masked.count && masked[m].upperBound <= figure.range.lowerBound { m += 1 }
       if m < masked.count && masked[m].overlaps(figure.range) { continue }
       let what = figure.subject.isEmpty ? "the \(figure.kind.rawValue)" : figure.subject
-      findings.append(finding("\(what) has a placeholder instead of a number (\(figure.text))", at: figure))
+      findings.append(finding(message(what, " has a placeholder instead of a number (", figure.text, ")"), at: figure))
       reported.append(figure.range)
     }
     // Placeholders the figures do not cover, such as ordinals (党的xx大).
@@ -30,9 +31,9 @@ struct PlaceholderNumberRule: Rule {
       while r < reported.count && reported[r].upperBound <= match.range.lowerBound { r += 1 }
       if r < reported.count && reported[r].overlaps(match.range) { continue }
       let shown = context.text.string(match.range.lowerBound..<match.context)
+      let text = context.text.string(match.range)
       findings.append(
-        finding(
-          "\(context.text.string(match.range)) stands for a number (\(shown))", range: match.range, in: context))
+        finding(message(text, " stands for a number (", shown, ")"), range: match.range, text: text, in: context))
     }
   }
 }

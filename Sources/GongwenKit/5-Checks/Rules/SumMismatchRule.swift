@@ -14,41 +14,42 @@ struct SumMismatchRule: Rule {
   static let summary = "The parts of a stated total add up to a different total."
 
   func check(_ context: RuleContext, into findings: inout [Finding]) {
+    let figures = context.figures
     for breakdown in context.breakdowns {
-      guard let total = breakdown.total, let stated = total.value, isExact(total), breakdown.parts.count >= 2,
-        breakdown.parts.allSatisfy({ $0.value != nil && isExact($0) })
+      guard let total = breakdown.total, let stated = total.value, isExact(total.flags), breakdown.parts.count >= 2,
+        breakdown.parts.allSatisfy({ figures[$0].value != nil && isExact(figures[$0].flags) })
       else { continue }
       // The parts that claim to cover the total must match it; parts that cannot overlap must not exceed it.
-      let parts: [Figure]
+      let parts: [Int]
       let mustMatch: Bool
       if let covering = breakdown.coveringParts, covering.count >= 2 {
         (parts, mustMatch) = (covering, true)
       } else {
-        (parts, mustMatch) = (breakdown.parts, percentsCoverWhole(breakdown))
+        (parts, mustMatch) = (breakdown.parts, percentsCoverWhole(breakdown, figures))
       }
-      guard let sum = Self.sum(parts), sum != stated, mustMatch || (stated < sum && breakdown.isDisjoint) else { continue }
-      let terms = parts.map { "\($0.subject) \($0.value?.description ?? "")" }.joined(separator: " + ")
+      guard let sum = Self.sum(parts, figures), sum != stated, mustMatch || (stated < sum && breakdown.isDisjoint) else { continue }
+      let terms = parts.map { "\(figures[$0].subject) \(figures[$0].value?.description ?? "")" }.joined(separator: " + ")
       findings.append(finding("\(terms) = \(sum), not \(breakdown.base) \(stated) (\(total.text))", at: total))
     }
   }
 
-  /// The sum of the figures' values; nil when one is missing or the sum overflows.
-  private static func sum(_ figures: [Figure]) -> ExactDecimal? {
+  /// The sum of the values of `figures` at `indices`; nil when one is missing or the sum overflows.
+  private static func sum(_ indices: [Int], _ figures: [Figure]) -> ExactDecimal? {
     var sum = ExactDecimal(significand: 0)
-    for figure in figures {
-      guard let value = figure.value, let next = sum + value else { return nil }
+    for k in indices {
+      guard let value = figures[k].value, let next = sum + value else { return nil }
       sum = next
     }
     return sum
   }
 
-  private func isExact(_ figure: Figure) -> Bool {
-    figure.flags.isDisjoint(with: [.blank, .placeholder, .approximate, .atLeast, .atMost])
+  private func isExact(_ flags: Figure.Flags) -> Bool {
+    flags.isDisjoint(with: [.blank, .placeholder, .approximate, .atLeast, .atMost])
   }
 
   /// Whether every part has a percent and the percents add up to 100 within rounding.
-  private func percentsCoverWhole(_ breakdown: Breakdown) -> Bool {
-    let values = breakdown.percents.compactMap(\.value)
+  private func percentsCoverWhole(_ breakdown: Breakdown, _ figures: [Figure]) -> Bool {
+    let values = breakdown.percents.compactMap { figures[$0].value }
     guard values.count == breakdown.parts.count, values.count >= 2 else { return false }
     return PercentTotalRule.isWhole(values)
   }

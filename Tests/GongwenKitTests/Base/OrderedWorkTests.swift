@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import gongwen
+@testable import GongwenKit
 
 @Suite("OrderedWork: parallel work, results in order, a bounded window")
 struct OrderedWorkTests {

@@ -8,7 +8,7 @@ import Foundation
 /// `weightBudget` (weights are file sizes): many small files run far ahead, large ones do not. A worker
 /// claims a few consecutive small indices at once and publishes them together, and a thread is woken only
 /// when it waits for what just happened, so small files cost no context switch each.
-final class OrderedWork<T: Sendable>: @unchecked Sendable {
+package final class OrderedWork<T: Sendable>: @unchecked Sendable {
   private let condition = NSCondition()
   private let count: Int
   private let window: Int
@@ -30,7 +30,7 @@ final class OrderedWork<T: Sendable>: @unchecked Sendable {
 
   /// - Parameters:
   ///   - weights: a size per index (empty: all 0); `weightBudget` bounds their sum in flight.
-  init(count: Int, window: Int, minimumWindow: Int? = nil, weights: [Int] = [], weightBudget: Int = 0) {
+  package init(count: Int, window: Int, minimumWindow: Int? = nil, weights: [Int] = [], weightBudget: Int = 0) {
     self.count = count
     self.window = max(1, window)
     self.minimumWindow = max(1, min(minimumWindow ?? window, window))
@@ -49,7 +49,7 @@ final class OrderedWork<T: Sendable>: @unchecked Sendable {
 
   /// Runs the work on `jobs` threads and calls `consume` on the calling thread for each result in order;
   /// `tick` is called about every `tickInterval` seconds while waiting.
-  func run(
+  package func run(
     jobs: Int, tickInterval: TimeInterval = 0.2, work: @escaping @Sendable (Int) -> T, consume: (Int, T) -> Void,
     tick: () -> Void = {}
   ) {
