@@ -23,9 +23,9 @@ enum Big5Decoder {
     return bits
   }()
 
-  /// Of the non-ASCII characters in the first `sampleSize` bytes of UTF-8 `text` (1 KiB: over three hundred
-  /// characters), how many are common Han characters or CJK punctuation, in percent (100 when there are
-  /// fewer than 20 characters to judge by).
+  /// Of the non-ASCII characters in the first `sampleSize` bytes of UTF-8 `text` (1 KiB: over three
+  /// hundred characters), how many are common Han characters, CJK punctuation or box drawing, in percent
+  /// (100 when there are fewer than 20 characters to judge by).
   static func commonPercent(ofUTF8 text: [UInt8], sampleSize: Int = 1024) -> Int {
     text.withUnsafeBufferPointer { p in
       commonHan.withUnsafeBufferPointer { bits in
@@ -50,7 +50,9 @@ enum Big5Decoder {
           if v >= 0x4E00 && v < 0xA000 {
             let k = Int(v - 0x4E00)
             if bits[k >> 6] & (1 << UInt64(k & 63)) != 0 { common += 1 }
-          } else if (v >= 0x3000 && v < 0x3020) || (v >= 0xFF01 && v < 0xFF5F) || (v >= 0x2010 && v < 0x2027) {
+          } else if (v >= 0x3000 && v < 0x3020) || (v >= 0xFF01 && v < 0xFF5F) || (v >= 0x2010 && v < 0x2027)
+            || (v >= 0x2500 && v < 0x2580)  // box drawing: tables drawn in characters
+          {
             common += 1
           }
         }

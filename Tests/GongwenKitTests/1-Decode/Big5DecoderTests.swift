@@ -46,4 +46,12 @@ struct Big5DecoderTests {
   func shortText() {
     #expect(Big5Decoder.commonPercent(ofUTF8: Array("共有选民12人".utf8)) == 100)
   }
+
+  @Test("a GB18030 table drawn in box characters stays GB18030 (in Big5 those bytes are common Han)")
+  func boxDrawingStaysGB18030() throws {
+    let bytes = try Fixtures.bytes("decode/gb18030-box-table.txt")
+    let decoded = try TextDecoder().decode(bytes, path: "table.txt")
+    #expect(decoded.encoding == .gb18030)
+    #expect(decoded.bytes == (try Fixtures.bytes("decode/gb18030-box-table.expected.txt")))
+  }
 }
