@@ -44,9 +44,28 @@ enum FileReader {
     guard fstat(fd, &info) == 0 else { throw InputError(path: name, reason: .unreadable(errno: errno)) }
     try check(info, name: name, maxSize: maxSize)
     let size = Int(info.st_size)
-    // One byte more than stat says, so a file that grew is noticed without a second buffer.
-    var bytes = [UInt8](repeating: 0, count: size + 1)
-    var total = 0
+    // One byte more than stat says, so a file that grew is noticed without a second buffer; left
+    // uninitialised, since read(2) fills what counts.
+    var failure: Int32 = 0
+    var bytes = [UInt8](unsafeUninitializedCapacity: size + 1) { buffer, count in
+      count = 0
+      guard let base = buffer.baseAddress else { return }
+      while count < buffer.count {
+        let n = Foundation.read(fd, base + count, buffer.count - count)
+        if n < 0 {
+          if errno == EINTR { continue }
+          failure = errno
+          return
+        }
+        if n == 0 { return }
+        count += n
+      }
+    }
+    if failure != 0 { throw InputError(path: name, reason: .unreadable(errno: failure)) }
+    var total = bytes.count
+    if total > maxSize { throw InputError(path: name, reason: .tooLarge(size: total, limit: maxSize)) }
+    // A full buffer means the file grew: read the rest in growing steps.
+    guard total == size + 1 else { return bytes }
     while true {
       if total == bytes.count {
         guard total <= maxSize else { throw InputError(path: name, reason: .tooLarge(size: total, limit: maxSize)) }
