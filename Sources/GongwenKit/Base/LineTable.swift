@@ -59,18 +59,22 @@ public struct LineTable: Sendable, Hashable {
     var offsets: [Int] = []
     var columns: [Int] = []
     text.withUnsafeBufferPointer { bytes in
-      for (k, start) in starts.enumerated() {
-        let end = k + 1 < starts.count ? starts[k + 1] : count
-        guard end - start > Self.checkpointStride else { continue }
-        var column = 1
-        var next = start + Self.checkpointStride
-        for i in start..<end where bytes[i] & 0xC0 != 0x80 {
-          if i >= next {
-            offsets.append(i)
-            columns.append(column)
-            next = i + Self.checkpointStride
+      starts.withUnsafeBufferPointer { s in
+        // Most lines are short: a subtraction and a comparison each.
+        for k in s.indices {
+          let start = s[k]
+          let end = k + 1 < s.count ? s[k + 1] : count
+          guard end - start > Self.checkpointStride else { continue }
+          var column = 1
+          var next = start + Self.checkpointStride
+          for i in start..<end where bytes[i] & 0xC0 != 0x80 {
+            if i >= next {
+              offsets.append(i)
+              columns.append(column)
+              next = i + Self.checkpointStride
+            }
+            column += 1
           }
-          column += 1
         }
       }
     }
