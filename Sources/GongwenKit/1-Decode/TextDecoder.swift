@@ -83,6 +83,13 @@ public struct TextDecoder: Sendable {
 
   /// Decodes `bytes[start...]` as `encoding`, with no detection.
   func decode(_ bytes: [UInt8], from start: Int, as encoding: TextEncoding) -> DecodedText {
+    if encoding == .utf8 {
+      // Valid UTF-8 after a BOM: one pass validates and finds the lines, as without a BOM.
+      let body = start == 0 ? bytes : Array(bytes[start...])
+      if let starts = body.withUnsafeBufferPointer(UTF8Transcoder.lineStartsIfValid) {
+        return DecodedText(validUTF8: body, hadBOM: start > 0, lines: LineTable(body, lineStarts: starts))
+      }
+    }
     let (text, invalid) =
       switch encoding {
       case .utf8: UTF8Transcoder.repair(bytes, from: start)
