@@ -2,7 +2,7 @@ import Testing
 
 @testable import GongwenKit
 
-@Suite("Validating UTF-8 and finding line starts in one pass agrees with LineTable")
+@Suite("Validating UTF-8 and finding line starts in one pass agrees with LineTable and a plain byte loop")
 struct FusedLineStartsTests {
   /// Pieces that exercise every path: ASCII runs longer than a word, each line break, Han, two- and
   /// four-byte characters, and characters that share a lead byte with U+2028.
@@ -32,12 +32,35 @@ struct FusedLineStartsTests {
     #expect(bytes.withUnsafeBufferPointer(UTF8Transcoder.lineStartsIfValid) == nil)
   }
 
-  /// What the plain byte loops say about `bytes`: LineTable's starts when `firstInvalid` finds nothing, and
-  /// whether a byte the sniffer counts (NUL, DEL, control bytes but tab, line breaks, form feed, ESC) occurs.
+  /// Line starts one byte at a time: after LF, CR (or CR LF), NEL (C2 85), U+2028 and U+2029 (E2 80 A8/A9).
+  static func plainStarts(_ bytes: [UInt8]) -> [Int] {
+    var starts = [0]
+    var i = 0
+    while i < bytes.count {
+      let rest = bytes[i...]
+      var length = 0
+      if rest.starts(with: [0x0D, 0x0A]) {
+        length = 2
+      } else if bytes[i] == 0x0A || bytes[i] == 0x0D {
+        length = 1
+      } else if rest.starts(with: [0xC2, 0x85]) {
+        length = 2
+      } else if rest.starts(with: [0xE2, 0x80, 0xA8]) || rest.starts(with: [0xE2, 0x80, 0xA9]) {
+        length = 3
+      }
+      i += max(length, 1)
+      if length > 0 { starts.append(i) }
+    }
+    return starts
+  }
+
+  /// What the plain byte loops say about `bytes`: `plainStarts` when `firstInvalid` finds nothing (and then
+  /// LineTable must agree), and whether a byte the sniffer counts (NUL, DEL, control bytes but tab, line
+  /// breaks, form feed, ESC) occurs.
   static func reference(_ bytes: [UInt8]) -> (starts: [Int]?, counted: Bool) {
     let valid = bytes.withUnsafeBufferPointer { UTF8Transcoder.firstInvalid(in: $0, from: 0) } == nil
     let counted = bytes.contains { $0 < 0x09 || (0x0E..<0x20).contains($0) && $0 != 0x1B || $0 == 0x7F }
-    return (valid ? LineTable(bytes).lineStarts : nil, counted)
+    return (valid ? plainStarts(bytes) : nil, counted)
   }
 
   /// Every mismatch of the word-at-a-time scan with `reference` over `inputs`, described.
@@ -47,7 +70,8 @@ struct FusedLineStartsTests {
       var counted = false
       let starts = bytes.withUnsafeBufferPointer { UTF8Transcoder.lineStartsIfValid($0, sawCounted: &counted) }
       let expected = reference(bytes)
-      if starts != expected.starts || (starts != nil && counted != expected.counted) {
+      let table = expected.starts == nil ? nil : LineTable(bytes).lineStarts
+      if starts != expected.starts || table != expected.starts || (starts != nil && counted != expected.counted) {
         found.append("\(bytes.map { String($0, radix: 16) }): \(String(describing: starts)) \(counted)")
       }
     }
