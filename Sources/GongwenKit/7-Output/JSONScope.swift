@@ -161,6 +161,7 @@ struct JSONScope {
   }
 
   /// `"key":[]`
+  @inline(__always)
   mutating func emptyArray(_ k: StaticString) {
     key(static: k)
     beginArray()
@@ -170,6 +171,7 @@ struct JSONScope {
   // MARK: Values
 
   /// A string value; reserve its worst case.
+  @inline(__always)
   mutating func string(_ v: UnsafeBufferPointer<UInt8>) {
     beforeValue()
     cursor.quoted(v)
@@ -177,6 +179,7 @@ struct JSONScope {
   }
 
   /// A string value; reserve its worst case.
+  @inline(__always)
   mutating func string(_ v: String) {
     beforeValue()
     cursor.quoted(v)
@@ -184,6 +187,7 @@ struct JSONScope {
   }
 
   /// An integer value.
+  @inline(__always)
   mutating func int(_ v: Int) {
     beforeValue()
     cursor.int(v)
@@ -191,6 +195,7 @@ struct JSONScope {
   }
 
   /// A decimal value (`90.8`), or null; reserve `extraBound(v)` too.
+  @inline(__always)
   mutating func decimal(_ v: ExactDecimal?) {
     beforeValue()
     if let v { cursor.decimal(v) } else { cursor.bytes("null") }
@@ -198,6 +203,7 @@ struct JSONScope {
   }
 
   /// A literal value: `null`, `true`, `false`.
+  @inline(__always)
   mutating func literal(_ v: StaticString) {
     beforeValue()
     cursor.bytes(v)

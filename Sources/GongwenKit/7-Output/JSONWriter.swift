@@ -169,7 +169,9 @@ public struct JSONWriter: Sendable {
     strings += JSONScope.extraBound(figure.pointee.value) + JSONScope.extraBound(figure.pointee.low)
     strings += JSONScope.extraBound(figure.pointee.high)
     // 22 calls and 7 flag names at most.
-    out.reserving(fields: 29, nesting: 2, strings: strings) { s in
+    out.reserving(fields: 29, nesting: 2, strings: strings) { scope in
+      var s = scope
+      defer { scope = s }
       s.beginObject()
       if let file {
         s.field("file", file)
