@@ -26,8 +26,9 @@ struct ByteCursor {
     }
   }
 
+  /// Makes room for `count` more bytes, at least doubling the capacity when it grows.
   @inline(never)
-  private static func grow(_ bytes: inout [UInt8], by count: Int) {
+  static func grow(_ bytes: inout [UInt8], by count: Int) {
     bytes.reserveCapacity(Swift.max(bytes.count + count, bytes.capacity * 2))
   }
 
@@ -181,7 +182,7 @@ struct ByteCursor {
   /// in a register.
   @inline(never)
   static func quote(_ s: String, to out: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8> {
-    if let end = s.utf8.withContiguousStorageIfAvailable({ quote($0.baseAddress, count: $0.count, to: out) }) {
+    if let end = s.utf8.withContiguousStorageIfAvailable({ quoteInline($0.baseAddress, count: $0.count, to: out) }) {
       return end
     }
     var s = s
@@ -191,6 +192,13 @@ struct ByteCursor {
   /// Stores `"…"` for `count` bytes at `base` at `out` and returns the end.
   @inline(never)
   static func quote(_ base: UnsafePointer<UInt8>?, count n: Int, to out: UnsafeMutablePointer<UInt8>)
+    -> UnsafeMutablePointer<UInt8>
+  {
+    quoteInline(base, count: n, to: out)
+  }
+
+  @inline(__always)
+  private static func quoteInline(_ base: UnsafePointer<UInt8>?, count n: Int, to out: UnsafeMutablePointer<UInt8>)
     -> UnsafeMutablePointer<UInt8>
   {
     out[0] = 0x22

@@ -55,22 +55,23 @@ struct SectionPathCursor {
       if i != chosen[depth] {
         chosen[depth] = i
         // What was chosen below belonged to the previous sibling.
-        levels.removeSubrange((depth + 1)...)
-        chosen.removeSubrange((depth + 1)...)
+        levels.removeLast(levels.count - depth - 1)
+        chosen.removeLast(chosen.count - depth - 1)
         built = min(built, depth)
       }
       guard holds else { break }
       if built == depth {
         let start = depth == 0 ? 0 : ends[depth - 1]
-        path.removeSubrange(start...)
-        ends.removeSubrange(depth...)
+        path.removeLast(path.count - start)
+        ends.removeLast(ends.count - depth)
         if depth > 0 { path.append(0x2F) }  // /
-        path.append(contentsOf: levels[depth][i].pathComponent.utf8)
+        var component = levels[depth].withUnsafeBufferPointer { $0[i].pathComponent }
+        component.withUTF8 { path.append(contentsOf: $0) }
         ends.append(path.count)
         built = depth + 1
       }
       if depth + 1 == levels.count {
-        levels.append(levels[depth][i].children)
+        levels.append(levels[depth].withUnsafeBufferPointer { $0[i].children })
         chosen.append(-1)
       }
       depth += 1
