@@ -66,6 +66,30 @@ struct ByteCursor {
     position += n
   }
 
+  /// Appends a literal of at most 32 bytes whose length is not known at compile time: in words, the last
+  /// overlapping, rather than through a call to memcpy.
+  @inline(__always)
+  mutating func shortBytes(_ s: StaticString) {
+    let n = s.utf8CodeUnitCount
+    let from = UnsafeRawPointer(s.utf8Start)
+    let to = UnsafeMutableRawPointer(position)
+    precondition(n <= 32, "ByteCursor.shortBytes: literal beyond 32 bytes")
+    if n >= 8 {
+      var i = 0
+      while i + 8 < n {
+        to.storeBytes(of: from.loadUnaligned(fromByteOffset: i, as: UInt64.self), toByteOffset: i, as: UInt64.self)
+        i += 8
+      }
+      to.storeBytes(of: from.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self), toByteOffset: n - 8, as: UInt64.self)
+    } else if n >= 4 {
+      to.storeBytes(of: from.loadUnaligned(as: UInt32.self), as: UInt32.self)
+      to.storeBytes(of: from.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self), toByteOffset: n - 4, as: UInt32.self)
+    } else {
+      for i in 0..<n { to.storeBytes(of: from.load(fromByteOffset: i, as: UInt8.self), toByteOffset: i, as: UInt8.self) }
+    }
+    position += n
+  }
+
   /// Appends `u` as it is.
   @inline(__always)
   mutating func bytes(_ u: UnsafeBufferPointer<UInt8>) {

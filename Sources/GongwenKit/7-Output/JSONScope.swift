@@ -128,6 +128,14 @@ struct JSONScope {
     endField()
   }
 
+  /// `"key":"value"` where the value is a `JSONName`, quotes included; reserve `JSONName.bound`.
+  @inline(__always)
+  mutating func field(_ k: StaticString, name v: StaticString) {
+    putKey(k)
+    cursor.shortBytes(v)
+    endField()
+  }
+
   /// `"key":"value"` from UTF-8 bytes; reserve their worst case.
   @inline(__always)
   mutating func field(_ k: StaticString, utf8 v: UnsafeBufferPointer<UInt8>) {

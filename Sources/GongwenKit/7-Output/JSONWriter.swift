@@ -172,8 +172,8 @@ public struct JSONWriter: Sendable {
   ) {
     var strings = path.count + figure.pointee.subject.utf8.count + figure.pointee.base.utf8.count
     strings += figure.pointee.unit.utf8.count + figure.pointee.text.utf8.count + (file?.utf8.count ?? 0)
-    // Kind, metric and every flag name (65 bytes together).
-    strings += figure.pointee.kind.rawValue.utf8.count + (figure.pointee.metric?.rawValue.utf8.count ?? 0) + 72
+    // Kind and metric names, and every flag name (65 bytes together).
+    strings += 2 * JSONName.bound + 72
     strings += JSONScope.extraBound(figure.pointee.value) + JSONScope.extraBound(figure.pointee.low)
     strings += JSONScope.extraBound(figure.pointee.high)
     // 22 calls and 7 flag names at most.
@@ -191,8 +191,8 @@ public struct JSONWriter: Sendable {
       s.field("end_column", figure.pointee.end.column)
       s.field("offset", figure.pointee.range.lowerBound)
       s.field("section", utf8: path)
-      s.field("kind", figure.pointee.kind.rawValue)
-      s.field("metric", figure.pointee.metric?.rawValue ?? "")
+      s.field("kind", name: JSONName.of(figure.pointee.kind))
+      s.field("metric", name: JSONName.of(figure.pointee.metric))
       s.field("subject", figure.pointee.subject)
       s.field("base", figure.pointee.base)
       s.field("value", figure.pointee.value)
