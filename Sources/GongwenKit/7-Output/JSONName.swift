@@ -2,6 +2,7 @@
 /// for each figure. Each must equal the quoted raw value (JSONNameTests checks every case).
 enum JSONName {
   /// `"percent"`, `"age-band"`, …: `Figure.Kind.rawValue` quoted.
+  @inline(__always)
   static func of(_ kind: Figure.Kind) -> StaticString {
     switch kind {
     case .percent: "\"percent\""
@@ -15,6 +16,7 @@ enum JSONName {
   }
 
   /// `"turnout"`, `"women-share"`, …: `Metric.rawValue` quoted; `""` for none.
+  @inline(__always)
   static func of(_ metric: Metric?) -> StaticString {
     switch metric {
     case nil: "\"\""
