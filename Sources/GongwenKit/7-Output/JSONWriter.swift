@@ -103,11 +103,13 @@ public struct JSONWriter: Sendable {
     }
   }
 
-  /// A heading's own fields and items in one reservation; its children each in theirs.
+  /// A heading's own fields and items in one reservation, closed there too when it has no children; its
+  /// children each in theirs.
   private func writeSection(_ section: UnsafePointer<Section>, to out: inout JSONEmitter) {
-    var strings = section.pointee.marker.utf8.count + section.pointee.title.utf8.count
-    for item in section.pointee.items { strings += item.marker.utf8.count + item.title.utf8.count }
-    out.reserving(fields: 13 + 7 * section.pointee.items.count, nesting: 3, strings: strings) { scope in
+    let isLeaf = section.pointee.children.isEmpty
+    let strings = section.pointee.marker.utf8.count + section.pointee.title.utf8.count
+    let items = Self.itemStrings(section.pointee.items)
+    out.reserving(fields: 15 + 7 * items.count, nesting: 3, strings: strings + items.strings) { scope in
       var s = scope
       defer { scope = s }
       s.beginObject()
@@ -121,7 +123,12 @@ public struct JSONWriter: Sendable {
       Self.writeItems(section.pointee.items, to: &s)
       s.key(static: "children")
       s.beginArray()
+      if isLeaf {
+        s.endArray()
+        s.endObject()
+      }
     }
+    guard !isLeaf else { return }
     Self.forEachInPlace(section.pointee.children) { writeSection($0, to: &out) }
     out.reserving(fields: 2, strings: 0) { s in
       s.endArray()
@@ -130,9 +137,18 @@ public struct JSONWriter: Sendable {
   }
 
   private func writeItems(_ items: [InlineItem], to out: inout JSONEmitter) {
-    var strings = 0
-    for item in items { strings += item.marker.utf8.count + item.title.utf8.count }
-    out.reserving(fields: 3 + 7 * items.count, nesting: 2, strings: strings) { Self.writeItems(items, to: &$0) }
+    let bound = Self.itemStrings(items)
+    out.reserving(fields: 3 + 7 * bound.count, nesting: 2, strings: bound.strings) { Self.writeItems(items, to: &$0) }
+  }
+
+  /// How many items, and the bytes of their markers and titles, read in place.
+  @inline(__always)
+  private static func itemStrings(_ items: [InlineItem]) -> (count: Int, strings: Int) {
+    items.withUnsafeBufferPointer { items in
+      var strings = 0
+      for i in items.indices { strings += items[i].marker.utf8.count + items[i].title.utf8.count }
+      return (items.count, strings)
+    }
   }
 
   /// `"items":[…]`: reserve 3 fields and 7 a item, and their markers and titles.
@@ -140,14 +156,16 @@ public struct JSONWriter: Sendable {
   private static func writeItems(_ items: [InlineItem], to s: inout JSONScope) {
     s.key(static: "items")
     s.beginArray()
-    for i in items.indices {
-      s.beginObject()
-      s.field("marker", items[i].marker)
-      s.field("ordinal", items[i].ordinal)
-      s.field("title", items[i].title)
-      s.field("line", items[i].location.line)
-      s.field("column", items[i].location.column)
-      s.endObject()
+    if !items.isEmpty {
+      forEachInPlace(items) { item in
+        s.beginObject()
+        s.field("marker", item.pointee.marker)
+        s.field("ordinal", item.pointee.ordinal)
+        s.field("title", item.pointee.title)
+        s.field("line", item.pointee.location.line)
+        s.field("column", item.pointee.location.column)
+        s.endObject()
+      }
     }
     s.endArray()
   }
@@ -246,6 +264,7 @@ public struct JSONWriter: Sendable {
 
   /// Calls `body` with a pointer to each element of `array`, read in place: a record passed by value would
   /// be copied (every String in it retained) once or more per call.
+  @inline(__always)
   private static func forEachInPlace<T>(_ array: [T], _ body: (UnsafePointer<T>) -> Void) {
     array.withUnsafeBufferPointer { elements in
       guard let first = elements.baseAddress else { return }
