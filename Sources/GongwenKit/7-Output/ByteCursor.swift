@@ -69,9 +69,12 @@ struct ByteCursor {
   /// Appends a literal of at most 32 bytes whose length is not known at compile time: in words, the last
   /// overlapping, rather than through a call to memcpy.
   @inline(__always)
-  mutating func shortBytes(_ s: StaticString) {
-    let n = s.utf8CodeUnitCount
-    let from = UnsafeRawPointer(s.utf8Start)
+  mutating func shortBytes(_ s: StaticString) { shortBytes(s.utf8Start, count: s.utf8CodeUnitCount) }
+
+  /// Appends `n` bytes, at most 32, from `start`: in words, the last overlapping.
+  @inline(__always)
+  mutating func shortBytes(_ start: UnsafePointer<UInt8>, count n: Int) {
+    let from = UnsafeRawPointer(start)
     let to = UnsafeMutableRawPointer(position)
     precondition(n <= 32, "ByteCursor.shortBytes: literal beyond 32 bytes")
     if n >= 8 {
@@ -363,8 +366,9 @@ struct ByteCursor {
     return n
   }
 
-  /// Moves back to `mark`, dropping what was stored after it.
-  mutating func rewind(to mark: UnsafeMutablePointer<UInt8>) { position = mark }
+  /// Moves to `end`: back, dropping what was stored after it, or on past what a function of values stored.
+  @inline(__always)
+  mutating func move(to end: UnsafeMutablePointer<UInt8>) { position = end }
 
   mutating func escape(_ b: UInt8) {
     byte(0x5C)

@@ -27,7 +27,14 @@ struct FigureTableTests {
       start: at, end: at, text: "-x\n")
     var path = "a,b.txt"
     var direct: [UInt8] = []
-    path.withUTF8 { FigureTable.appendRow(file: $0, document: 2, figure: figure, section: "一/（二）", to: &direct) }
+    var section = "一/（二）"
+    path.withUTF8 { file in
+      section.withUTF8 { section in
+        withUnsafePointer(to: figure) {
+          FigureTable.appendRow(file: file, document: 2, figure: $0, section: section, to: &direct)
+        }
+      }
+    }
     var viaStrings: [UInt8] = []
     CSVWriter().appendRow(FigureTable.row(file: path, document: 2, figure: figure, section: "一/（二）"), to: &viaStrings)
     #expect(String(decoding: direct, as: UTF8.self) == String(decoding: viaStrings, as: UTF8.self))
