@@ -62,21 +62,31 @@ public struct FigureTable: Sendable {
     // Rows are about 120 bytes: room for all of them at once rather than growing through the file.
     let figures = file.documents.reduce(0) { $0 + $1.figures.count }
     if out.capacity - out.count < 192 * figures { ByteCursor.grow(&out, by: 192 * figures) }
-    var path = file.path
-    path.withUTF8 { filePath in
+    Self.fileCell(file.path).withUnsafeBufferPointer { fileCell in
       forEachFigure(of: file) { document, figure, section in
-        Self.appendRow(file: filePath, document: document, figure: figure, section: section, to: &out)
+        Self.appendRow(fileCell: fileCell, document: document, figure: figure, section: section, to: &out)
       }
     }
   }
 
-  /// Appends one figure's row as `CSVWriter.appendRow(row(…))` would. Numbers, kind, metric and flag names
-  /// never need quoting or a guard.
+  /// The path's cell as `CSVWriter` writes it, made once for all the file's rows.
+  static func fileCell(_ path: String) -> [UInt8] {
+    var path = path
+    return path.withUTF8 { path in
+      [UInt8](unsafeUninitializedCapacity: 2 * path.count + 3) { buffer, count in
+        guard let base = buffer.baseAddress else { return }
+        count = CSVWriter.cell(path.baseAddress, count: path.count, to: base) - base
+      }
+    }
+  }
+
+  /// Appends one figure's row as `CSVWriter.appendRow(row(…))` would, the path's cell (`fileCell(_:)`) made
+  /// already. Numbers, kind, metric and flag names never need quoting or a guard.
   static func appendRow(
-    file: UnsafeBufferPointer<UInt8>, document: Int, figure: UnsafePointer<Figure>, section: UnsafeBufferPointer<UInt8>,
-    to out: inout [UInt8]
+    fileCell: UnsafeBufferPointer<UInt8>, document: Int, figure: UnsafePointer<Figure>,
+    section: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]
   ) {
-    var strings = file.count + section.count + figure.pointee.subject.utf8.count + figure.pointee.base.utf8.count
+    var strings = fileCell.count + section.count + figure.pointee.subject.utf8.count + figure.pointee.base.utf8.count
     strings += figure.pointee.unit.utf8.count + figure.pointee.text.utf8.count
     // Kind and metric names (JSONName.bound each, with the quotes not written) and flag names (71 bytes at most
     // with their semicolons); 15 cells of at most 4 bytes besides their text, 3 integers, 3 decimals.
@@ -87,7 +97,7 @@ public struct FigureTable: Sendable {
       // A local cursor stays in a register; cells are written by functions of values.
       var c = cursor
       defer { cursor = c }
-      c.move(to: CSVWriter.cell(file.baseAddress, count: file.count, to: c.position))
+      c.bytes(fileCell)
       c.byte(0x2C)
       c.int(document)
       c.byte(0x2C)

@@ -136,6 +136,14 @@ struct JSONScope {
     endField()
   }
 
+  /// `"key":"value"` where `v` is already quoted and escaped; reserve its bytes.
+  @inline(__always)
+  mutating func field(_ k: StaticString, quoted v: UnsafeBufferPointer<UInt8>) {
+    putKey(k)
+    cursor.bytes(v)
+    endField()
+  }
+
   /// `"key":"value"` from UTF-8 bytes; reserve their worst case.
   @inline(__always)
   mutating func field(_ k: StaticString, utf8 v: UnsafeBufferPointer<UInt8>) {

@@ -83,7 +83,12 @@ public struct JSONWriter: Sendable {
     out.endArray()
     out.key(static: "findings")
     out.beginArray()
-    Self.forEachInPlace(document.findings) { writeFinding($0, path: file.path, to: &out) }
+    if !document.findings.isEmpty {
+      // Every finding repeats the path: quote it once.
+      Self.quoted(file.path).withUnsafeBufferPointer { path in
+        Self.forEachInPlace(document.findings) { writeFinding($0, quotedPath: path, to: &out) }
+      }
+    }
     out.endArray()
     out.endObject()
   }
@@ -234,12 +239,24 @@ public struct JSONWriter: Sendable {
   /// `end_line`, `offset` (UTF-8 bytes into the decoded text) and `byte_offset` (into the file, for
   /// `invalid-bytes`; else null).
   public func writeFinding(_ finding: Finding, path: String, to out: inout JSONEmitter) {
-    withUnsafePointer(to: finding) { writeFinding($0, path: path, to: &out) }
+    Self.quoted(path).withUnsafeBufferPointer { path in
+      withUnsafePointer(to: finding) { writeFinding($0, quotedPath: path, to: &out) }
+    }
   }
 
-  /// A finding object read in place.
-  private func writeFinding(_ finding: UnsafePointer<Finding>, path: String, to out: inout JSONEmitter) {
-    var strings = finding.pointee.rule.utf8.count + finding.pointee.message.utf8.count + path.utf8.count
+  /// `"…"` for `s`, as a JSON string value.
+  private static func quoted(_ s: String) -> [UInt8] {
+    [UInt8](unsafeUninitializedCapacity: 6 * s.utf8.count + 2) { buffer, count in
+      guard let base = buffer.baseAddress else { return }
+      count = ByteCursor.quote(s, to: base) - base
+    }
+  }
+
+  /// A finding object read in place; `quotedPath` is the file's path already quoted.
+  private func writeFinding(
+    _ finding: UnsafePointer<Finding>, quotedPath path: UnsafeBufferPointer<UInt8>, to out: inout JSONEmitter
+  ) {
+    var strings = finding.pointee.rule.utf8.count + finding.pointee.message.utf8.count + path.count
     strings += finding.pointee.text.utf8.count + (finding.pointee.suggestion?.utf8.count ?? 0) + 16  // + severity
     out.reserving(fields: 15, strings: strings) { scope in
       var s = scope
@@ -248,7 +265,7 @@ public struct JSONWriter: Sendable {
       s.field("rule", finding.pointee.rule)
       s.field("severity", finding.pointee.severity.rawValue)
       s.field("message", finding.pointee.message)
-      s.field("file", path)
+      s.field("file", quoted: path)
       s.field("line", finding.pointee.start.line)
       s.field("column", finding.pointee.start.column)
       s.field("end_column", finding.pointee.end.column)

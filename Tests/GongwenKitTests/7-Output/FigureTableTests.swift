@@ -25,13 +25,13 @@ struct FigureTableTests {
       low: ExactDecimal(significand: 5, scale: 22), high: ExactDecimal(significand: 12, scale: -1),
       subject: "=参选率", base: "选民,\"总数\"", metric: .turnout, flags: [.blank, .atMost], range: 10..<14,
       start: at, end: at, text: "-x\n")
-    var path = "a,b.txt"
+    let path = "a,b.txt"
     var direct: [UInt8] = []
     var section = "一/（二）"
-    path.withUTF8 { file in
+    FigureTable.fileCell(path).withUnsafeBufferPointer { file in
       section.withUTF8 { section in
         withUnsafePointer(to: figure) {
-          FigureTable.appendRow(file: file, document: 2, figure: $0, section: section, to: &direct)
+          FigureTable.appendRow(fileCell: file, document: 2, figure: $0, section: section, to: &direct)
         }
       }
     }
