@@ -45,13 +45,18 @@ public struct JSONWriter: Sendable {
     }
   }
 
+  /// A record in five reservations besides its headings, figures and findings: the header with the front and
+  /// trailer blocks, and each joint between two arrays.
   func writeDocument(_ document: Document, of file: InputFile, isFirst: Bool, isLast: Bool, to out: inout JSONEmitter) {
-    // Encoding and script names are ASCII words of at most 16 bytes.
     // A record is about twice its text (headings and their fields) and some 300 bytes a figure or finding;
     // room for the largest single reservation on top, so the buffer rarely grows mid-record.
     out.reserve(2 * document.range.count + 400 * (document.figures.count + document.findings.count) + 8192)
-    let strings = Self.schema.utf8.count + file.path.utf8.count + document.title.utf8.count + 32
-    out.reserving(fields: 9, strings: strings) { scope in
+    let front = isFirst ? file.front : nil
+    let trailer = isLast ? file.trailer : nil
+    // Encoding and script names are ASCII words of at most 16 bytes.
+    var strings = Self.schema.utf8.count + file.path.utf8.count + document.title.utf8.count + 32
+    strings += (front?.text.utf8.count ?? 0) + (trailer?.text.utf8.count ?? 0)
+    out.reserving(fields: 9 + 2 * 6 + 2, nesting: 2, strings: strings) { scope in
       var s = scope
       defer { scope = s }
       s.beginObject()
@@ -63,16 +68,21 @@ public struct JSONWriter: Sendable {
       s.field("title", document.title)
       s.field("first_line", document.firstLine)
       s.field("last_line", document.lastLine)
+      Self.writeBlock("front", front, to: &s)
+      Self.writeBlock("trailer", trailer, to: &s)
+      s.key(static: "sections")
+      s.beginArray()
     }
-    writeBlock("front", isFirst ? file.front : nil, to: &out)
-    writeBlock("trailer", isLast ? file.trailer : nil, to: &out)
-    out.key(static: "sections")
-    out.beginArray()
     Self.forEachInPlace(document.sections) { writeSection($0, to: &out) }
-    out.endArray()
-    writeItems(document.items, to: &out)
-    out.key(static: "figures")
-    out.beginArray()
+    let items = Self.itemStrings(document.items)
+    out.reserving(fields: 1 + 3 + 7 * items.count + 2, nesting: 2, strings: items.strings) { scope in
+      var s = scope
+      defer { scope = s }
+      s.endArray()
+      Self.writeItems(document.items, to: &s)
+      s.key(static: "figures")
+      s.beginArray()
+    }
     var paths = SectionPathCursor(document)
     let index = document.index
     Self.forEachInPlace(document.figures) { figure in
@@ -80,32 +90,36 @@ public struct JSONWriter: Sendable {
         writeFigure(figure, document: index, path: path, file: nil, to: &out)
       }
     }
-    out.endArray()
-    out.key(static: "findings")
-    out.beginArray()
+    out.reserving(fields: 3, strings: 0) { s in
+      s.endArray()
+      s.key(static: "findings")
+      s.beginArray()
+    }
     if !document.findings.isEmpty {
       // Every finding repeats the path: quote it once.
       Self.quoted(file.path).withUnsafeBufferPointer { path in
         Self.forEachInPlace(document.findings) { writeFinding($0, quotedPath: path, to: &out) }
       }
     }
-    out.endArray()
-    out.endObject()
-  }
-
-  private func writeBlock(_ key: StaticString, _ block: InputFile.Block?, to out: inout JSONEmitter) {
-    guard let block else {
-      out.reserving(fields: 1, strings: 0) { $0.nullField(key) }
-      return
-    }
-    out.reserving(fields: 6, nesting: 2, strings: block.text.utf8.count) { s in
-      s.key(static: key)
-      s.beginObject()
-      s.field("first_line", block.firstLine)
-      s.field("last_line", block.lastLine)
-      s.field("text", block.text)
+    out.reserving(fields: 2, strings: 0) { s in
+      s.endArray()
       s.endObject()
     }
+  }
+
+  /// `"front":{…}` or `"front":null`: reserve 6 fields and the text.
+  @inline(__always)
+  private static func writeBlock(_ key: StaticString, _ block: InputFile.Block?, to s: inout JSONScope) {
+    guard let block else {
+      s.nullField(key)
+      return
+    }
+    s.key(static: key)
+    s.beginObject()
+    s.field("first_line", block.firstLine)
+    s.field("last_line", block.lastLine)
+    s.field("text", block.text)
+    s.endObject()
   }
 
   /// A heading's own fields and items in one reservation, closed there too when it has no children; its
@@ -139,11 +153,6 @@ public struct JSONWriter: Sendable {
       s.endArray()
       s.endObject()
     }
-  }
-
-  private func writeItems(_ items: [InlineItem], to out: inout JSONEmitter) {
-    let bound = Self.itemStrings(items)
-    out.reserving(fields: 3 + 7 * bound.count, nesting: 2, strings: bound.strings) { Self.writeItems(items, to: &$0) }
   }
 
   /// How many items, and the bytes of their markers and titles, read in place.
