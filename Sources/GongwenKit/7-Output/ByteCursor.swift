@@ -202,7 +202,13 @@ struct ByteCursor {
       position += 2
       return
     }
-    position = Self.quote(s, to: position)
+    // Inline up to the bytes: a small string's bytes are copied to the stack here, without a call.
+    let start = position
+    if let end = s.utf8.withContiguousStorageIfAvailable({ Self.quote($0.baseAddress, count: $0.count, to: start) }) {
+      position = end
+    } else {
+      position = Self.quote(s, to: start)
+    }
   }
 
   /// Stores `"…"` for `s` at `out` and returns the end: values in and out, so the caller's cursor can stay

@@ -147,9 +147,16 @@ public struct FigureTable: Sendable {
   /// Bytes a decimal of more than 19 fraction digits takes beyond `ByteCursor.decimalBound`.
   private static func extraBound(_ v: ExactDecimal?) -> Int { max((v?.scale ?? 0) - 19, 0) }
 
+  /// Inline up to the bytes, as `ByteCursor.quoted(_:)`: no String retained, no call for a small one's bytes.
   @inline(__always)
   private static func appendCell(_ s: String, to c: inout ByteCursor) {
-    if !s.isEmpty { c.move(to: CSVWriter.cell(s, to: c.position)) }
+    guard !s.isEmpty else { return }
+    let start = c.position
+    if let end = s.utf8.withContiguousStorageIfAvailable({ CSVWriter.cell($0.baseAddress, count: $0.count, to: start) }) {
+      c.move(to: end)
+    } else {
+      c.move(to: CSVWriter.cell(s, to: start))
+    }
   }
 
   /// Calls `body` with each figure that passes the filters, read in place, its document's index and its
