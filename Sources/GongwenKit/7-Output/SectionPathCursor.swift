@@ -44,7 +44,7 @@ struct SectionPathCursor {
   mutating func withPath<R>(at offset: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
     if offset >= last && offset < sameBefore {
       last = offset
-      return path.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[..<count])) }
+      return Self.withPrefix(count, of: &path, body)
     }
     if offset < last { reset() }
     last = offset
@@ -83,7 +83,16 @@ struct SectionPathCursor {
       depth += 1
     }
     count = depth == 0 ? 0 : levels[depth - 1].end
-    return path.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[..<count])) }
+    return Self.withPrefix(count, of: &path, body)
+  }
+
+  /// Calls `body` with the first `count` bytes of `path`. Through the mutable view, which works on the array in
+  /// place: the read-only one would retain it around the call.
+  @inline(__always)
+  private static func withPrefix<R>(
+    _ count: Int, of path: inout [UInt8], _ body: (UnsafeBufferPointer<UInt8>) -> R
+  ) -> R {
+    path.withUnsafeMutableBufferPointer { body(UnsafeBufferPointer(rebasing: $0[..<count])) }
   }
 
   /// The path at `offset` as a String.
