@@ -166,7 +166,7 @@ public struct FigureTable: Sendable {
   ) {
     file.documents.withUnsafeBufferPointer { documents in
       for d in documents.indices {
-        var paths = SectionPathCursor(documents[d])
+        var paths = SectionPathCursor(sections: documents[d].sections)
         let index = documents[d].index
         documents[d].figures.withUnsafeBufferPointer { figures in
           guard let first = figures.baseAddress else { return }

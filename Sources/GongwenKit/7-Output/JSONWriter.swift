@@ -12,15 +12,15 @@ public struct JSONWriter: Sendable {
 
   /// Appends one record per document of `file`.
   public func write(_ file: InputFile, to out: inout JSONEmitter) {
-    for k in file.documents.indices {
-      writeDocument(file.documents[k], of: file, isFirst: k == 0, isLast: k == file.documents.count - 1, to: &out)
-    }
+    for k in file.documents.indices { writeDocument(at: k, of: file, to: &out) }
   }
 
-  /// Appends the record of document `index` (0-based) of `file`.
+  /// Appends the record of document `index` (0-based) of `file`, read in place (not copied).
   public func writeDocument(at index: Int, of file: InputFile, to out: inout JSONEmitter) {
-    writeDocument(
-      file.documents[index], of: file, isFirst: index == 0, isLast: index == file.documents.count - 1, to: &out)
+    file.documents.withUnsafeBufferPointer { documents in
+      guard let first = documents.baseAddress else { return }
+      writeDocument(first + index, of: file, isFirst: index == 0, isLast: index == documents.count - 1, to: &out)
+    }
   }
 
   /// Appends the error record for an input that could not be parsed.
@@ -47,14 +47,17 @@ public struct JSONWriter: Sendable {
 
   /// A record in five reservations besides its headings, figures and findings: the header with the front and
   /// trailer blocks, and each joint between two arrays.
-  func writeDocument(_ document: Document, of file: InputFile, isFirst: Bool, isLast: Bool, to out: inout JSONEmitter) {
+  private func writeDocument(
+    _ document: UnsafePointer<Document>, of file: InputFile, isFirst: Bool, isLast: Bool, to out: inout JSONEmitter
+  ) {
     // A record is about twice its text (headings and their fields) and some 300 bytes a figure or finding;
     // room for the largest single reservation on top, so the buffer rarely grows mid-record.
-    out.reserve(2 * document.range.count + 400 * (document.figures.count + document.findings.count) + 8192)
+    let records = document.pointee.figures.count + document.pointee.findings.count
+    out.reserve(2 * document.pointee.range.count + 400 * records + 8192)
     let front = isFirst ? file.front : nil
     let trailer = isLast ? file.trailer : nil
     // Encoding and script names are ASCII words of at most 16 bytes.
-    var strings = Self.schema.utf8.count + file.path.utf8.count + document.title.utf8.count + 32
+    var strings = Self.schema.utf8.count + file.path.utf8.count + document.pointee.title.utf8.count + 32
     strings += (front?.text.utf8.count ?? 0) + (trailer?.text.utf8.count ?? 0)
     out.reserving(fields: 9 + 2 * 6 + 2, nesting: 2, strings: strings) { scope in
       var s = scope
@@ -62,30 +65,30 @@ public struct JSONWriter: Sendable {
       s.beginObject()
       s.field("schema", Self.schema)
       s.field("file", file.path)
-      s.field("document", document.index)
+      s.field("document", document.pointee.index)
       s.field("encoding", file.encoding.rawValue)
-      s.field("script", document.script.rawValue)
-      s.field("title", document.title)
-      s.field("first_line", document.firstLine)
-      s.field("last_line", document.lastLine)
+      s.field("script", document.pointee.script.rawValue)
+      s.field("title", document.pointee.title)
+      s.field("first_line", document.pointee.firstLine)
+      s.field("last_line", document.pointee.lastLine)
       Self.writeBlock("front", front, to: &s)
       Self.writeBlock("trailer", trailer, to: &s)
       s.key(static: "sections")
       s.beginArray()
     }
-    Self.forEachInPlace(document.sections) { writeSection($0, to: &out) }
-    let items = Self.itemStrings(document.items)
+    Self.forEachInPlace(document.pointee.sections) { writeSection($0, to: &out) }
+    let items = Self.itemStrings(document.pointee.items)
     out.reserving(fields: 1 + 3 + 7 * items.count + 2, nesting: 2, strings: items.strings) { scope in
       var s = scope
       defer { scope = s }
       s.endArray()
-      Self.writeItems(document.items, to: &s)
+      Self.writeItems(document.pointee.items, to: &s)
       s.key(static: "figures")
       s.beginArray()
     }
-    var paths = SectionPathCursor(document)
-    let index = document.index
-    Self.forEachInPlace(document.figures) { figure in
+    var paths = SectionPathCursor(sections: document.pointee.sections)
+    let index = document.pointee.index
+    Self.forEachInPlace(document.pointee.figures) { figure in
       paths.withPath(at: figure.pointee.range.lowerBound) { path in
         writeFigure(figure, document: index, path: path, file: nil, to: &out)
       }
@@ -95,10 +98,10 @@ public struct JSONWriter: Sendable {
       s.key(static: "findings")
       s.beginArray()
     }
-    if !document.findings.isEmpty {
+    if !document.pointee.findings.isEmpty {
       // Every finding repeats the path: quote it once.
       Self.quoted(file.path).withUnsafeBufferPointer { path in
-        Self.forEachInPlace(document.findings) { writeFinding($0, quotedPath: path, to: &out) }
+        Self.forEachInPlace(document.pointee.findings) { writeFinding($0, quotedPath: path, to: &out) }
       }
     }
     out.reserving(fields: 2, strings: 0) { s in

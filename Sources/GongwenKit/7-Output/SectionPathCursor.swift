@@ -25,8 +25,11 @@ struct SectionPathCursor {
   /// The path's length at `last`.
   private var count = 0
 
-  init(_ document: Document) {
-    top = document.sections
+  init(_ document: Document) { self.init(sections: document.sections) }
+
+  /// A cursor over a document's top-level sections.
+  init(sections: [Section]) {
+    top = sections
     levels.reserveCapacity(8)
     path.reserveCapacity(64)
     reset()
