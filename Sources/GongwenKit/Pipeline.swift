@@ -82,7 +82,7 @@ public struct InputFile: Sendable {
     }
     front = block(layout.front)
     trailer = block(layout.trailer)
-    let parser = SectionParser()
+    var parser = SectionParser()
     var documents: [Document] = []
     for (n, span) in layout.documents.enumerated() {
       let lineRange = span.firstLine..<max(span.endLine, span.firstLine)
@@ -93,7 +93,7 @@ public struct InputFile: Sendable {
       // A file without line breaks would make its whole text the title, copied into every row that names it.
       titleRange = text.bytes.withUnsafeBufferPointer { Self.prefix(of: titleRange, scalars: Self.maximumTitleLength, in: $0) }
       let (sections, items, script) = parser.parse(
-        text, lines: lines, lineRange: lineRange, skipping: [span.firstLine, span.titleLine])
+        text, lines: lines, lineRange: lineRange, skipping: span.firstLine, span.titleLine)
       let document = Document(
         index: n + 1, title: text.string(titleRange), range: range, firstLine: span.firstLine + 1,
         lastLine: max(span.endLine, span.firstLine + 1), script: script,

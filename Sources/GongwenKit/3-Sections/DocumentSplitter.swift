@@ -235,8 +235,12 @@ struct DocumentSplitter {
   /// are passed over without decoding or folding them.
   private static func hanFirsts(_ words: [[UInt32]]) -> [UInt64] {
     var bits = [UInt64](repeating: 0, count: 0x6000 / 64)
-    let firsts = Set(words.compactMap(\.first))
-    for v in UInt32(0x4000)..<0xA000 where firsts.contains(ScriptFolding.fold(v)) {
+    let firsts = words.compactMap(\.first)
+    // Most scalars are no word's first, told by the one-bit filter before the short list is searched.
+    let filter = firstScalars(words)
+    for v in UInt32(0x4000)..<0xA000 {
+      let folded = ScriptFolding.fold(v)
+      guard filter & (1 << UInt64(folded & 63)) != 0, firsts.contains(folded) else { continue }
       let k = Int(v - 0x4000)
       bits[k >> 6] |= 1 << UInt64(k & 63)
     }
