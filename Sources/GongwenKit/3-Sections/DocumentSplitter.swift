@@ -37,8 +37,17 @@ struct DocumentSplitter {
     guard let firstText = nonEmpty.first, let lastText = nonEmpty.last else {
       return Layout(front: nil, documents: [Span(firstLine: 0, titleLine: 0, endLine: 0)], trailer: nil)
     }
-    // Front matter and the first document's start.
-    var markers = nonEmpty.filter { Self.isPieceMarkerLine(trimmed[$0], in: p) }
+    // Front matter and the first document's start. Only lines holding 篇 can carry a marker: they are found
+    // in one pass over the text, not one search per line.
+    let pieceWords = Self.pieceWordOffsets(in: p)
+    var markers: [Int] = []
+    var nextWord = 0
+    for k in nonEmpty {
+      let line = trimmed[k]
+      while nextWord < pieceWords.count && pieceWords[nextWord] < line.lowerBound { nextWord += 1 }
+      guard nextWord < pieceWords.count && pieceWords[nextWord] + 3 <= line.upperBound else { continue }
+      if Self.isPieceMarkerLine(line, in: p) { markers.append(k) }
+    }
     var front: Range<Int>?
     if let first = markers.first {
       if let lastFront = nonEmpty.last(where: { $0 < first }) { front = firstText..<(lastFront + 1) }
@@ -167,6 +176,20 @@ struct DocumentSplitter {
     // 篇N at the end of the line.
     if let last = lastPiece, scalarsAfterPiece > 0, onlyNumbersAfterPiece { return last..<line.upperBound }
     return nil
+  }
+
+  /// The offsets of every 篇 (E7 AF 87) in `p`, in order: memchr for the rarest byte, the last, then a look back.
+  static func pieceWordOffsets(in p: UnsafeBufferPointer<UInt8>) -> [Int] {
+    var offsets: [Int] = []
+    guard let base = p.baseAddress else { return offsets }
+    var i = 2
+    while i < p.count {
+      guard let hit = memchr(base + i, 0x87, p.count - i) else { break }
+      let k = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+      if p[k - 2] == 0xE7 && p[k - 1] == 0xAF { offsets.append(k - 2) }
+      i = k + 1
+    }
+    return offsets
   }
 
   private static func containsPieceWord(_ line: Range<Int>, in p: UnsafeBufferPointer<UInt8>) -> Bool {

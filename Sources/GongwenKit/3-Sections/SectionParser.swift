@@ -47,6 +47,12 @@ struct SectionParser {
     nodes.removeAll(keepingCapacity: true)
     itemBuffer.removeAll(keepingCapacity: true)
     open.removeAll(keepingCapacity: true)
+    // A document mostly holds a few dozen headings: grown one by one, the buffers would be copied five times over.
+    if nodes.capacity == 0 {
+      nodes.reserveCapacity(32)
+      itemBuffer.reserveCapacity(32)
+      open.reserveCapacity(4)
+    }
     for level in 1...4 { siblings[2 * level] = 0 }
     var rootCount = 0
     let documentStart = lineRange.isEmpty ? 0 : lines.content[lineRange.lowerBound].lowerBound

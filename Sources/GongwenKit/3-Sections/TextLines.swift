@@ -43,13 +43,22 @@ struct TextLines {
     trimmedContent[k]
   }
 
+  @inline(__always)
   static func trim(_ range: Range<Int>, in p: UnsafeBufferPointer<UInt8>) -> Range<Int> {
-    var lo = range.lowerBound
-    var hi = range.upperBound
     // Most lines start with a Han character or a marker and end in one or in punctuation: a blank scalar
     // starts with 09 0B 0C 0D 20 C2 E2 E3 or EF and ends with one of those ASCII bytes or 80 8B A0 BF.
-    guard lo < hi else { return range }
-    if !Self.mayStartBlank(p[lo]) && !Self.mayEndBlank(p[hi - 1]) { return range }
+    // Decided inline; the trimming itself is a call.
+    guard range.lowerBound < range.upperBound,
+      Self.mayStartBlank(p[range.lowerBound]) || Self.mayEndBlank(p[range.upperBound - 1])
+    else { return range }
+    return trimBlanks(range, in: p)
+  }
+
+  /// `trim` past its first test.
+  @inline(never)
+  private static func trimBlanks(_ range: Range<Int>, in p: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+    var lo = range.lowerBound
+    var hi = range.upperBound
     while lo < hi {
       let n = blankLength(at: lo, in: p, limit: hi)
       if n == 0 { break }
