@@ -2,8 +2,8 @@
 struct TextLines {
   /// UTF-8 offsets of each line's content, without its terminator.
   let content: [Range<Int>]
-  /// Each line's content without leading and trailing blanks, computed once: the splitter and the section
-  /// parser both ask for every line.
+  /// Each line's content without leading and trailing blanks (spaces, tabs, U+3000, NBSP, BOM, form feed),
+  /// computed once: the splitter and the section parser both ask for every line.
   let trimmedContent: [Range<Int>]
 
   init(_ text: DecodedText) {
@@ -37,11 +37,6 @@ struct TextLines {
   }
 
   var count: Int { content.count }
-
-  /// The content of line `k` without leading and trailing blanks (spaces, tabs, U+3000, NBSP, BOM, form feed).
-  func trimmed(_ k: Int, in p: UnsafeBufferPointer<UInt8>) -> Range<Int> {
-    trimmedContent[k]
-  }
 
   @inline(__always)
   static func trim(_ range: Range<Int>, in p: UnsafeBufferPointer<UInt8>) -> Range<Int> {
