@@ -13,8 +13,9 @@ enum HeadingMarker {
     return generalHeading(at: i, limit: limit, in: p)
   }
 
-  /// 一、 … 十、 and （一） … （十）, most headings, read from their bytes: what `generalHeading` finds there, without
-  /// decoding and folding scalar by scalar. Nil for any other start (`generalHeading` decides).
+  /// 一、 … 十、, （一） … （十） and 1. … 99. (or 1、) before a Han scalar, most headings, read from their bytes: what
+  /// `generalHeading` finds there, without decoding and folding scalar by scalar. Nil for any other start
+  /// (`generalHeading` decides).
   @inline(__always)
   static func commonHeading(at i: Int, limit: Int, in p: UnsafeBufferPointer<UInt8>) -> Match? {
     if i + 6 <= limit, let ordinal = numeral(at: i, in: p), p[i + 3] == 0xE3, p[i + 4] == 0x80, p[i + 5] == 0x81 {
@@ -25,7 +26,18 @@ enum HeadingMarker {
     {
       return Match(level: 2, ordinal: ordinal, end: i + 9)  // （ and ） are EF BC 88 and EF BC 89
     }
-    return nil
+    // 1. 1、 12. followed by a Han scalar (never a digit, . or %, so never 1.5万 or 1..).
+    guard i < limit, p[i] &- 0x30 < 10 else { return nil }
+    var j = i + 1
+    var ordinal = Int(p[i] &- 0x30)
+    if j < limit, p[j] &- 0x30 < 10 {
+      ordinal = ordinal * 10 + Int(p[j] &- 0x30)
+      j += 1
+    }
+    guard ordinal > 0, j < limit else { return nil }
+    let markEnd = p[j] == 0x2E ? j + 1 : j + 3 <= limit && p[j] == 0xE3 && p[j + 1] == 0x80 && p[j + 2] == 0x81 ? j + 3 : 0
+    guard markEnd > 0, markEnd + 3 <= limit, p[markEnd] &- 0xE4 < 6 else { return nil }
+    return Match(level: 3, ordinal: ordinal, end: markEnd)
   }
 
   /// The value of a numeral 一…九 (两 兩 too) or 十 standing alone at `i` (its three bytes within `p`), else nil:

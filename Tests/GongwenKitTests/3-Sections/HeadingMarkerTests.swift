@@ -36,9 +36,9 @@ struct HeadingMarkerTests {
     #expect(checked == 16 + 16 * 16 + 16 * 16 * 16 + 16 * 16 * 16 * 16)
   }
 
-  @Test("the byte readings of 一、 （一） 一是 agree with the general readings on every start and line end")
+  @Test("the byte readings of 一、 （一） 1. 一是 agree with the general readings on every start and line end")
   func commonFormsAgreeWithGeneralReading() {
-    let alphabet = Array("〇零一二两兩三十百、（）()是第选a1.".unicodeScalars)
+    let alphabet = Array("〇零一二两兩三十百、（）()是第选a1.0%．５".unicodeScalars)
     var common = 0
     func check(_ run: [Unicode.Scalar]) {
       let bytes = Array(String(String.UnicodeScalarView(run)).utf8)
@@ -79,5 +79,8 @@ struct HeadingMarkerTests {
     #expect(reading("（十）") == HeadingMarker.Match(level: 2, ordinal: 10, end: 9))
     #expect(reading("兩是", item: true) == HeadingMarker.Match(level: 0, ordinal: 2, end: 6))
     #expect(reading("零、") == nil && reading("（〇）") == nil && reading("（一") == nil)
+    #expect(reading("12.选") == HeadingMarker.Match(level: 3, ordinal: 12, end: 3))
+    #expect(reading("1、选") == HeadingMarker.Match(level: 3, ordinal: 1, end: 4))
+    #expect(reading("1.5") == nil && reading("123.选") == nil && reading("0.选") == nil)
   }
 }
