@@ -238,10 +238,10 @@ struct Breakdown: Sendable {
   private static func endsSentence(in raw: UnsafeRawBufferPointer, at i: Int) -> Bool {
     typealias L = ByteLanes
     let (a, b, c) = L.loadThree(raw, i)
-    let wideBC = L.x(a, 0xEF) | L.x(b, 0xBC)
+    let wideBC = L.eq(a, 0xEF) .& L.eq(b, 0xBC)
     return L.any(
-      L.zero(L.x(a, 0x0A)) | L.zero(L.x(a, 0x0D)) | L.zero(L.x(a, 0x21)) | L.zero(L.x(a, 0x3F))
-        | L.zero(L.x(a, 0xE3) | L.x(b, 0x80) | L.x(c, 0x82)) | L.zero(wideBC | L.x(c, 0x81)) | L.zero(wideBC | L.x(c, 0x9F)))
+      L.eq(a, 0x0A) .| L.eq(a, 0x0D) .| L.eq(a, 0x21) .| L.eq(a, 0x3F) .| (L.eq(a, 0xE3) .& L.eq(b, 0x80) .& L.eq(c, 0x82))
+        .| (wideBC .& (L.eq(c, 0x81) .| L.eq(c, 0x9F))))
   }
 
   /// Groups `figures` (in text order) into breakdowns: counts and percents with the same base in one
