@@ -321,7 +321,7 @@ struct Breakdown: Sendable {
         }
         k = nextMember[k]
       }
-      out.append(breakdown)
+      out.append(consume breakdown)
     }
     return (out, shareTotals)
   }
