@@ -214,12 +214,23 @@ struct Breakdown: Sendable {
     return (sentences, owners)
   }
 
-  private static func endsSentence(between lower: Int, and upper: Int, _ p: UnsafeBufferPointer<UInt8>) -> Bool {
+  /// Whether a sentence ends between `lower` and `upper`: a line end, ! or ?, or 。！？ ending before `upper`.
+  static func endsSentence(between lower: Int, and upper: Int, _ p: UnsafeBufferPointer<UInt8>) -> Bool {
     var i = max(lower, 0)
     // Sixteen offsets at a time while the bytes they test (two beyond) lie before `upper`.
     let raw = UnsafeRawBufferPointer(p)
     while i + 18 <= upper {
-      if endsSentence(in: raw, at: i) { return true }
+      let (one, three) = endsSentence(in: raw, at: i)
+      if ByteLanes.any(one .| three) { return true }
+      i += 16
+    }
+    // The rest (most gaps between figures are short) in one more block when the text holds it, offsets
+    // at or past `upper` masked off: a one-byte end counts before `upper`, a three-byte end only whole.
+    if i < upper && i + 18 <= p.count {
+      let (one, three) = endsSentence(in: raw, at: i)
+      let lanes = ByteLanes.Lanes(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15)
+      let limit = ByteLanes.Lanes(repeating: UInt8(upper - i))
+      if ByteLanes.any((one .& (lanes .< limit)) .| (three .& (lanes &+ 2 .< limit))) { return true }
       i += 16
     }
     while i < upper {
@@ -233,15 +244,17 @@ struct Breakdown: Sendable {
     return false
   }
 
-  /// Whether one of the sixteen offsets from `i` holds a sentence end (as above).
+  /// The offsets of the sixteen from `i` holding a one-byte sentence end (LF CR ! ?) and a three-byte one
+  /// (。！？).
   @inline(__always)
-  private static func endsSentence(in raw: UnsafeRawBufferPointer, at i: Int) -> Bool {
+  private static func endsSentence(in raw: UnsafeRawBufferPointer, at i: Int) -> (one: ByteLanes.Mask, three: ByteLanes.Mask) {
     typealias L = ByteLanes
     let (a, b, c) = L.loadThree(raw, i)
     let wideBC = L.eq(a, 0xEF) .& L.eq(b, 0xBC)
-    return L.any(
-      L.eq(a, 0x0A) .| L.eq(a, 0x0D) .| L.eq(a, 0x21) .| L.eq(a, 0x3F) .| (L.eq(a, 0xE3) .& L.eq(b, 0x80) .& L.eq(c, 0x82))
-        .| (wideBC .& (L.eq(c, 0x81) .| L.eq(c, 0x9F))))
+    return (
+      L.eq(a, 0x0A) .| L.eq(a, 0x0D) .| L.eq(a, 0x21) .| L.eq(a, 0x3F),
+      (L.eq(a, 0xE3) .& L.eq(b, 0x80) .& L.eq(c, 0x82)) .| (wideBC .& (L.eq(c, 0x81) .| L.eq(c, 0x9F)))
+    )
   }
 
   /// Groups `figures` (in text order) into breakdowns: counts and percents with the same base in one

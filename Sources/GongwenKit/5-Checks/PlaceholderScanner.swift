@@ -63,7 +63,11 @@ struct PlaceholderScanner: Sendable {
   /// false only when none may.
   /// Continuation bytes never equal a first byte, so offsets inside a character never pass.
   @inline(__always)
-  static func mayStart(in raw: UnsafeRawBufferPointer, at i: Int) -> Bool {
+  static func mayStart(in raw: UnsafeRawBufferPointer, at i: Int) -> Bool { ByteLanes.any(starts(in: raw, at: i)) }
+
+  /// The offsets of the `block` from `i` where a placeholder may start (see `mayStart(in:at:)`).
+  @inline(__always)
+  private static func starts(in raw: UnsafeRawBufferPointer, at i: Int) -> ByteLanes.Mask {
     typealias L = ByteLanes
     let (a, b, c) = L.loadThree(raw, i)
     // A superset, tested with fewer operations (a block that passes is walked, which tests exactly):
@@ -71,7 +75,7 @@ struct PlaceholderScanner: Sendable {
     // bits 0 and 2 clear (80 88 90 98 8A B8 among them), which takes in 某 月 ＊ Ｘ ｘ.
     let ascii = L.eq(a, 0x2A) .| L.eq(a, 0xDF, 0x58) .| L.eq(a, 0xC3)
     let wide = (L.eq(a, 0xE6) .| L.eq(a, 0xEF)) .& L.eq(b, 0xDC, 0x9C) .& L.eq(c, 0xC5, 0x80)
-    return L.any(ascii .| wide)
+    return ascii .| wide
   }
 
   /// Looks at offset `i`: appends a placeholder starting there, if any, and returns the offset to go on
