@@ -7,8 +7,9 @@
 struct Breakdown: Sendable {
   /// The name parts and percents share as their `base`.
   let base: String
-  /// The count whose subject is `base`, the nearest before the parts; nil when the text states none.
-  let total: Figure?
+  /// The count whose subject is `base`, the nearest before the parts, as an index into the figures grouped
+  /// (a copy of the figure would retain its strings); nil when the text states none.
+  let total: Int?
   /// Counts belonging to `base`, in text order, as indices into the figures grouped (a copy of each
   /// figure would retain its strings).
   var parts: [Int] = []
@@ -306,7 +307,7 @@ struct Breakdown: Sendable {
     var known = [Words?](repeating: nil, count: names.isByBytes ? names.count : 0)
     var out: [Breakdown] = []
     for group in groups where group.members >= 2 {
-      var breakdown = Breakdown(base: figures[group.first].base, total: group.total >= 0 ? figures[group.total] : nil)
+      var breakdown = Breakdown(base: figures[group.first].base, total: group.total >= 0 ? group.total : nil)
       breakdown.parts.reserveCapacity(group.parts)
       breakdown.partWords.reserveCapacity(group.parts)
       breakdown.percents.reserveCapacity(group.members - group.parts)

@@ -42,14 +42,14 @@ extension Rule {
       + h.utf8.count
     return String(unsafeUninitializedCapacity: count) { buffer in
       var at = 0
-      MessagePiece.copy(a, into: buffer, at: &at)
-      MessagePiece.copy(b, into: buffer, at: &at)
-      MessagePiece.copy(c, into: buffer, at: &at)
-      MessagePiece.copy(d, into: buffer, at: &at)
-      MessagePiece.copy(e, into: buffer, at: &at)
-      MessagePiece.copy(f, into: buffer, at: &at)
-      MessagePiece.copy(g, into: buffer, at: &at)
-      MessagePiece.copy(h, into: buffer, at: &at)
+      if !a.isEmpty { MessagePiece.copy(a, into: buffer, at: &at) }
+      if !b.isEmpty { MessagePiece.copy(b, into: buffer, at: &at) }
+      if !c.isEmpty { MessagePiece.copy(c, into: buffer, at: &at) }
+      if !d.isEmpty { MessagePiece.copy(d, into: buffer, at: &at) }
+      if !e.isEmpty { MessagePiece.copy(e, into: buffer, at: &at) }
+      if !f.isEmpty { MessagePiece.copy(f, into: buffer, at: &at) }
+      if !g.isEmpty { MessagePiece.copy(g, into: buffer, at: &at) }
+      if !h.isEmpty { MessagePiece.copy(h, into: buffer, at: &at) }
       return at
     }
   }
@@ -64,10 +64,10 @@ extension Rule {
 
 /// Copies message pieces into a String's buffer.
 private enum MessagePiece {
-  /// Copies the bytes of `piece` into `buffer` from `at`, and moves `at` past them.
+  /// Copies the bytes of `piece` into `buffer` from `at`, and moves `at` past them (called only for pieces
+  /// that are not empty: most messages leave several of the eight empty).
   @inline(__always)
   static func copy(_ piece: String, into buffer: UnsafeMutableBufferPointer<UInt8>, at: inout Int) {
-    guard !piece.isEmpty else { return }
     let done = piece.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
       guard let from = bytes.baseAddress, let to = buffer.baseAddress else { return true }
       (to + at).initialize(from: from, count: bytes.count)

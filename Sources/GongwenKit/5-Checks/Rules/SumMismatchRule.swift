@@ -15,13 +15,13 @@ struct SumMismatchRule: Rule {
 
   func check(_ context: RuleContext, into findings: inout [Finding]) {
     let figures = context.figures
-    // Breakdowns by index and read in place: a copy of each retained its arrays, name and total.
+    // Breakdowns by index and read in place: a copy of each retained its arrays and name.
     let breakdowns = context.breakdowns
     for b in breakdowns.indices { check(breakdowns[b], figures, into: &findings) }
   }
 
   private func check(_ breakdown: Breakdown, _ figures: [Figure], into findings: inout [Finding]) {
-    guard let stated = breakdown.total?.value, let flags = breakdown.total?.flags, isExact(flags), breakdown.parts.count >= 2,
+    guard let t = breakdown.total, let stated = figures[t].value, isExact(figures[t].flags), breakdown.parts.count >= 2,
       breakdown.parts.allSatisfy({ figures[$0].value != nil && isExact(figures[$0].flags) })
     else { return }
     // The parts that claim to cover the total must match it; parts that cannot overlap must not exceed it.
@@ -32,9 +32,8 @@ struct SumMismatchRule: Rule {
     } else {
       (parts, mustMatch) = (breakdown.parts, percentsCoverWhole(breakdown, figures))
     }
-    guard let sum = Self.sum(parts, figures), sum != stated, mustMatch || (stated < sum && breakdown.isDisjoint),
-      let total = breakdown.total
-    else { return }
+    guard let sum = Self.sum(parts, figures), sum != stated, mustMatch || (stated < sum && breakdown.isDisjoint) else { return }
+    let total = figures[t]
     let terms = parts.map { "\(figures[$0].subject) \(figures[$0].value?.description ?? "")" }.joined(separator: " + ")
     findings.append(finding("\(terms) = \(sum), not \(breakdown.base) \(stated) (\(total.text))", at: total))
   }
