@@ -14,7 +14,8 @@ enum ByteLanes {
   /// starting at each of sixteen offsets (`i + 17` must be in bounds).
   @inline(__always)
   static func loadThree(_ raw: UnsafeRawBufferPointer, _ i: Int) -> (Lanes, Lanes, Lanes) {
-    (load(raw, i), load(raw, i + 1), load(raw, i + 2))
+    // Offsets are far below Int.max: no overflow test.
+    (load(raw, i), load(raw, i &+ 1), load(raw, i &+ 2))
   }
 
   /// The lanes equal to `byte`.
