@@ -270,10 +270,30 @@ struct Breakdown: Sendable {
   ) {
     let names = NameTable(figures)
     var shareTotals = [Int](repeating: -1, count: figures.count)
-    var byName = [NameState](repeating: NameState(), count: names.count)
+    // Working tables on the stack or in one plain allocation each: arrays cost a runtime type lookup, a
+    // reference count and a release per file.
+    let breakdowns = withUnsafeTemporaryAllocation(of: NameState.self, capacity: max(names.count, 1)) { byName in
+      withUnsafeTemporaryAllocation(of: Group.self, capacity: max(figures.count, 1)) { groups in
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: max(figures.count, 1)) { nextMember in
+          byName.initialize(repeating: NameState())
+          nextMember.initialize(repeating: -1)
+          let count = group(figures, names, sentences, documents, byName, groups, nextMember, &shareTotals)
+          return make(UnsafeMutableBufferPointer(rebasing: groups[..<count]), figures, names, nextMember)
+        }
+      }
+    }
+    return (breakdowns, shareTotals)
+  }
+
+  /// The first pass of `all`: gathers the groups into `groups` (returning how many), links their members
+  /// through `nextMember` and fills `shareTotals`.
+  private static func group(
+    _ figures: [Figure], _ names: NameTable, _ sentences: [Int], _ documents: [Int],
+    _ byName: UnsafeMutableBufferPointer<NameState>, _ groups: UnsafeMutableBufferPointer<Group>,
+    _ nextMember: UnsafeMutableBufferPointer<Int>, _ shareTotals: inout [Int]
+  ) -> Int {
     // Records are made at the end for groups of two or more, most groups holding one figure.
-    var groups: [Group] = []
-    var nextMember = [Int](repeating: -1, count: figures.count)
+    var count = 0
     for k in figures.indices {
       let kind = figures[k].kind
       guard kind == .count || kind == .percent else { continue }
@@ -293,9 +313,11 @@ struct Breakdown: Sendable {
           groups[g].members += 1
           if kind == .count { groups[g].parts += 1 }
         } else {
-          byName[base].openGroup = groups.count
+          byName[base].openGroup = count
           byName[base].openSentence = sentences[k]
-          groups.append(Group(total: total, first: k, last: k, members: 1, parts: kind == .count ? 1 : 0))
+          // At most one group per figure: `groups` has room.
+          groups.initializeElement(at: count, to: Group(total: total, first: k, last: k, members: 1, parts: kind == .count ? 1 : 0))
+          count += 1
         }
       }
       if kind == .count && subject >= 0 {
@@ -303,41 +325,51 @@ struct Breakdown: Sendable {
         byName[subject].latestDocument = document
       }
     }
+    return count
+  }
+
+  /// The second pass of `all`: a breakdown for each group of two or more, with its members' words.
+  private static func make(
+    _ groups: UnsafeMutableBufferPointer<Group>, _ figures: [Figure], _ names: NameTable,
+    _ nextMember: UnsafeMutableBufferPointer<Int>
+  ) -> [Breakdown] {
     // In byte mode a name has one spelling, so its words are worked out once.
-    var known = [Words?](repeating: nil, count: names.isByBytes ? names.count : 0)
-    var out: [Breakdown] = []
-    for group in groups where group.members >= 2 {
-      var breakdown = Breakdown(base: figures[group.first].base, total: group.total >= 0 ? group.total : nil)
-      breakdown.parts.reserveCapacity(group.parts)
-      breakdown.partWords.reserveCapacity(group.parts)
-      breakdown.percents.reserveCapacity(group.members - group.parts)
-      breakdown.percentWords.reserveCapacity(group.members - group.parts)
-      var k = group.first
-      while k >= 0 {
-        let w: Words
-        let subject = Int(names.subjects[k])
-        if names.isByBytes && subject >= 0 {
-          if let cached = known[subject] {
-            w = cached
+    withUnsafeTemporaryAllocation(of: Words?.self, capacity: max(names.isByBytes ? names.count : 0, 1)) { known in
+      known.initialize(repeating: nil)
+      var out: [Breakdown] = []
+      for group in groups where group.members >= 2 {
+        var breakdown = Breakdown(base: figures[group.first].base, total: group.total >= 0 ? group.total : nil)
+        breakdown.parts.reserveCapacity(group.parts)
+        breakdown.partWords.reserveCapacity(group.parts)
+        breakdown.percents.reserveCapacity(group.members - group.parts)
+        breakdown.percentWords.reserveCapacity(group.members - group.parts)
+        var k = group.first
+        while k >= 0 {
+          let w: Words
+          let subject = Int(names.subjects[k])
+          if names.isByBytes && subject >= 0 {
+            if let cached = known[subject] {
+              w = cached
+            } else {
+              w = words(in: figures[k].subject)
+              known[subject] = w
+            }
           } else {
             w = words(in: figures[k].subject)
-            known[subject] = w
           }
-        } else {
-          w = words(in: figures[k].subject)
+          if figures[k].kind == .count {
+            breakdown.parts.append(k)
+            breakdown.partWords.append(w)
+          } else {
+            breakdown.percents.append(k)
+            breakdown.percentWords.append(w)
+          }
+          k = nextMember[k]
         }
-        if figures[k].kind == .count {
-          breakdown.parts.append(k)
-          breakdown.partWords.append(w)
-        } else {
-          breakdown.percents.append(k)
-          breakdown.percentWords.append(w)
-        }
-        k = nextMember[k]
+        out.append(consume breakdown)
       }
-      out.append(consume breakdown)
+      return out
     }
-    return (out, shareTotals)
   }
 
   /// What `all` keeps per name id: the latest count with that subject and its document; the group of
