@@ -16,9 +16,9 @@ struct Checker: Sendable {
 
   /// Every finding in `context`, in text order (rules in documentation order at the same offset).
   func findings(in context: RuleContext) -> [Finding] {
+    // Grown by doubling (a growth moves the findings, with no retain): this array is the one the documents
+    // keep, so room reserved for many findings would stay allocated with every file.
     var out: [Finding] = []
-    // Room for the findings of most files at once: growing by doubling moved them again and again.
-    out.reserveCapacity(64)
     for rule in rules { rule.check(context, into: &out) }
     // Sorted by (offset, index), which keeps rule order at the same offset: pairs of integers are sorted,
     // not findings (large records with strings).
