@@ -7,8 +7,9 @@
 struct Breakdown: Sendable {
   /// The name parts and percents share as their `base`.
   let base: String
-  /// The count whose subject is `base`, the nearest before the parts; nil when the text states none.
-  let total: Figure?
+  /// The count whose subject is `base`, the nearest before the parts, as an index into the figures grouped
+  /// (a copy of the figure would retain its strings); nil when the text states none.
+  let total: Int?
   /// Counts belonging to `base`, in text order, as indices into the figures grouped (a copy of each
   /// figure would retain its strings).
   var parts: [Int] = []
@@ -214,12 +215,23 @@ struct Breakdown: Sendable {
     return (sentences, owners)
   }
 
-  private static func endsSentence(between lower: Int, and upper: Int, _ p: UnsafeBufferPointer<UInt8>) -> Bool {
+  /// Whether a sentence ends between `lower` and `upper`: a line end, ! or ?, or 。！？ ending before `upper`.
+  static func endsSentence(between lower: Int, and upper: Int, _ p: UnsafeBufferPointer<UInt8>) -> Bool {
     var i = max(lower, 0)
     // Sixteen offsets at a time while the bytes they test (two beyond) lie before `upper`.
     let raw = UnsafeRawBufferPointer(p)
     while i + 18 <= upper {
-      if endsSentence(in: raw, at: i) { return true }
+      let (one, three) = endsSentence(in: raw, at: i)
+      if ByteLanes.any(one .| three) { return true }
+      i += 16
+    }
+    // The rest (most gaps between figures are short) in one more block when the text holds it, offsets
+    // at or past `upper` masked off: a one-byte end counts before `upper`, a three-byte end only whole.
+    if i < upper && i + 18 <= p.count {
+      let (one, three) = endsSentence(in: raw, at: i)
+      let lanes = ByteLanes.Lanes(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15)
+      let limit = ByteLanes.Lanes(repeating: UInt8(upper - i))
+      if ByteLanes.any((one .& (lanes .< limit)) .| (three .& (lanes &+ 2 .< limit))) { return true }
       i += 16
     }
     while i < upper {
@@ -233,15 +245,17 @@ struct Breakdown: Sendable {
     return false
   }
 
-  /// Whether one of the sixteen offsets from `i` holds a sentence end (as above).
+  /// The offsets of the sixteen from `i` holding a one-byte sentence end (LF CR ! ?) and a three-byte one
+  /// (。！？).
   @inline(__always)
-  private static func endsSentence(in raw: UnsafeRawBufferPointer, at i: Int) -> Bool {
+  private static func endsSentence(in raw: UnsafeRawBufferPointer, at i: Int) -> (one: ByteLanes.Mask, three: ByteLanes.Mask) {
     typealias L = ByteLanes
     let (a, b, c) = L.loadThree(raw, i)
-    let wideBC = L.x(a, 0xEF) | L.x(b, 0xBC)
-    return L.any(
-      L.zero(L.x(a, 0x0A)) | L.zero(L.x(a, 0x0D)) | L.zero(L.x(a, 0x21)) | L.zero(L.x(a, 0x3F))
-        | L.zero(L.x(a, 0xE3) | L.x(b, 0x80) | L.x(c, 0x82)) | L.zero(wideBC | L.x(c, 0x81)) | L.zero(wideBC | L.x(c, 0x9F)))
+    let wideBC = L.eq(a, 0xEF) .& L.eq(b, 0xBC)
+    return (
+      L.eq(a, 0x0A) .| L.eq(a, 0x0D) .| L.eq(a, 0x21) .| L.eq(a, 0x3F),
+      (L.eq(a, 0xE3) .& L.eq(b, 0x80) .& L.eq(c, 0x82)) .| (wideBC .& (L.eq(c, 0x81) .| L.eq(c, 0x9F)))
+    )
   }
 
   /// Groups `figures` (in text order) into breakdowns: counts and percents with the same base in one
@@ -256,10 +270,30 @@ struct Breakdown: Sendable {
   ) {
     let names = NameTable(figures)
     var shareTotals = [Int](repeating: -1, count: figures.count)
-    var byName = [NameState](repeating: NameState(), count: names.count)
+    // Working tables on the stack or in one plain allocation each: arrays cost a runtime type lookup, a
+    // reference count and a release per file.
+    let breakdowns = withUnsafeTemporaryAllocation(of: NameState.self, capacity: max(names.count, 1)) { byName in
+      withUnsafeTemporaryAllocation(of: Group.self, capacity: max(figures.count, 1)) { groups in
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: max(figures.count, 1)) { nextMember in
+          byName.initialize(repeating: NameState())
+          nextMember.initialize(repeating: -1)
+          let count = group(figures, names, sentences, documents, byName, groups, nextMember, &shareTotals)
+          return make(UnsafeMutableBufferPointer(rebasing: groups[..<count]), figures, names, nextMember)
+        }
+      }
+    }
+    return (breakdowns, shareTotals)
+  }
+
+  /// The first pass of `all`: gathers the groups into `groups` (returning how many), links their members
+  /// through `nextMember` and fills `shareTotals`.
+  private static func group(
+    _ figures: [Figure], _ names: NameTable, _ sentences: [Int], _ documents: [Int],
+    _ byName: UnsafeMutableBufferPointer<NameState>, _ groups: UnsafeMutableBufferPointer<Group>,
+    _ nextMember: UnsafeMutableBufferPointer<Int>, _ shareTotals: inout [Int]
+  ) -> Int {
     // Records are made at the end for groups of two or more, most groups holding one figure.
-    var groups: [Group] = []
-    var nextMember = [Int](repeating: -1, count: figures.count)
+    var count = 0
     for k in figures.indices {
       let kind = figures[k].kind
       guard kind == .count || kind == .percent else { continue }
@@ -279,9 +313,11 @@ struct Breakdown: Sendable {
           groups[g].members += 1
           if kind == .count { groups[g].parts += 1 }
         } else {
-          byName[base].openGroup = groups.count
+          byName[base].openGroup = count
           byName[base].openSentence = sentences[k]
-          groups.append(Group(total: total, first: k, last: k, members: 1, parts: kind == .count ? 1 : 0))
+          // At most one group per figure: `groups` has room.
+          groups.initializeElement(at: count, to: Group(total: total, first: k, last: k, members: 1, parts: kind == .count ? 1 : 0))
+          count += 1
         }
       }
       if kind == .count && subject >= 0 {
@@ -289,41 +325,51 @@ struct Breakdown: Sendable {
         byName[subject].latestDocument = document
       }
     }
+    return count
+  }
+
+  /// The second pass of `all`: a breakdown for each group of two or more, with its members' words.
+  private static func make(
+    _ groups: UnsafeMutableBufferPointer<Group>, _ figures: [Figure], _ names: NameTable,
+    _ nextMember: UnsafeMutableBufferPointer<Int>
+  ) -> [Breakdown] {
     // In byte mode a name has one spelling, so its words are worked out once.
-    var known = [Words?](repeating: nil, count: names.isByBytes ? names.count : 0)
-    var out: [Breakdown] = []
-    for group in groups where group.members >= 2 {
-      var breakdown = Breakdown(base: figures[group.first].base, total: group.total >= 0 ? figures[group.total] : nil)
-      breakdown.parts.reserveCapacity(group.parts)
-      breakdown.partWords.reserveCapacity(group.parts)
-      breakdown.percents.reserveCapacity(group.members - group.parts)
-      breakdown.percentWords.reserveCapacity(group.members - group.parts)
-      var k = group.first
-      while k >= 0 {
-        let w: Words
-        let subject = Int(names.subjects[k])
-        if names.isByBytes && subject >= 0 {
-          if let cached = known[subject] {
-            w = cached
+    withUnsafeTemporaryAllocation(of: Words?.self, capacity: max(names.isByBytes ? names.count : 0, 1)) { known in
+      known.initialize(repeating: nil)
+      var out: [Breakdown] = []
+      for group in groups where group.members >= 2 {
+        var breakdown = Breakdown(base: figures[group.first].base, total: group.total >= 0 ? group.total : nil)
+        breakdown.parts.reserveCapacity(group.parts)
+        breakdown.partWords.reserveCapacity(group.parts)
+        breakdown.percents.reserveCapacity(group.members - group.parts)
+        breakdown.percentWords.reserveCapacity(group.members - group.parts)
+        var k = group.first
+        while k >= 0 {
+          let w: Words
+          let subject = Int(names.subjects[k])
+          if names.isByBytes && subject >= 0 {
+            if let cached = known[subject] {
+              w = cached
+            } else {
+              w = words(in: figures[k].subject)
+              known[subject] = w
+            }
           } else {
             w = words(in: figures[k].subject)
-            known[subject] = w
           }
-        } else {
-          w = words(in: figures[k].subject)
+          if figures[k].kind == .count {
+            breakdown.parts.append(k)
+            breakdown.partWords.append(w)
+          } else {
+            breakdown.percents.append(k)
+            breakdown.percentWords.append(w)
+          }
+          k = nextMember[k]
         }
-        if figures[k].kind == .count {
-          breakdown.parts.append(k)
-          breakdown.partWords.append(w)
-        } else {
-          breakdown.percents.append(k)
-          breakdown.percentWords.append(w)
-        }
-        k = nextMember[k]
+        out.append(consume breakdown)
       }
-      out.append(breakdown)
+      return out
     }
-    return (out, shareTotals)
   }
 
   /// What `all` keeps per name id: the latest count with that subject and its document; the group of

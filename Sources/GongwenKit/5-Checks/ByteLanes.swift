@@ -1,10 +1,10 @@
 /// Sixteen bytes tested at once against byte patterns, for scans that skip text where nothing can start.
 ///
-/// Only XOR, OR, AND and wrapping subtraction are used: they compile to SSE instructions, while `.==`,
-/// `pointwiseMin` and `any(_:)` on `SIMD16<UInt8>` are compiled lane by lane. A lane's difference from a
-/// pattern (the OR of its bytes XOR the pattern's) is zero where the pattern matches.
+/// Lane comparisons (`.==`, `.&`, `.|` on masks) compile to SSE2 `pcmpeqb`, `pand` and `por`, and `any(_:)`
+/// here to one OR of two words: about one instruction per test for sixteen offsets.
 enum ByteLanes {
   typealias Lanes = SIMD16<UInt8>
+  typealias Mask = SIMDMask<SIMD16<Int8>>
 
   /// The sixteen bytes from `i` (which must be in bounds).
   @inline(__always)
@@ -14,21 +14,22 @@ enum ByteLanes {
   /// starting at each of sixteen offsets (`i + 17` must be in bounds).
   @inline(__always)
   static func loadThree(_ raw: UnsafeRawBufferPointer, _ i: Int) -> (Lanes, Lanes, Lanes) {
-    (load(raw, i), load(raw, i + 1), load(raw, i + 2))
+    // Offsets are far below Int.max: no overflow test.
+    (load(raw, i), load(raw, i &+ 1), load(raw, i &+ 2))
   }
 
-  /// Each lane XOR `byte`: zero where the lane is `byte`.
+  /// The lanes equal to `byte`.
   @inline(__always)
-  static func x(_ v: Lanes, _ byte: UInt8) -> Lanes { v ^ Lanes(repeating: byte) }
+  static func eq(_ v: Lanes, _ byte: UInt8) -> Mask { v .== Lanes(repeating: byte) }
 
-  /// A lane whose top bit is set exactly where `v`'s lane is zero: ~v & (v - 1).
+  /// The lanes whose bits in `mask` equal `byte` (`byte` has no bit outside `mask`).
   @inline(__always)
-  static func zero(_ v: Lanes) -> Lanes { ~v & (v &- Lanes(repeating: 1)) }
+  static func eq(_ v: Lanes, _ mask: UInt8, _ byte: UInt8) -> Mask { (v & Lanes(repeating: mask)) .== Lanes(repeating: byte) }
 
-  /// Whether the top bit of any lane is set.
+  /// Whether any lane is set.
   @inline(__always)
-  static func any(_ v: Lanes) -> Bool {
-    let halves = unsafeBitCast(v, to: SIMD2<UInt64>.self)
-    return (halves[0] | halves[1]) & 0x8080_8080_8080_8080 != 0
+  static func any(_ m: Mask) -> Bool {
+    let halves = unsafeBitCast(m, to: SIMD2<UInt64>.self)
+    return halves[0] | halves[1] != 0
   }
 }

@@ -16,9 +16,9 @@ struct Checker: Sendable {
 
   /// Every finding in `context`, in text order (rules in documentation order at the same offset).
   func findings(in context: RuleContext) -> [Finding] {
+    // Grown by doubling (a growth moves the findings, with no retain): this array is the one the documents
+    // keep, so room reserved for many findings would stay allocated with every file.
     var out: [Finding] = []
-    // Room for the findings of most files at once: growing by doubling moved them again and again.
-    out.reserveCapacity(64)
     for rule in rules { rule.check(context, into: &out) }
     // Sorted by (offset, index), which keeps rule order at the same offset: pairs of integers are sorted,
     // not findings (large records with strings).
@@ -26,7 +26,19 @@ struct Checker: Sendable {
     keys.reserveCapacity(out.count)
     for k in out.indices { keys.append((out[k].start.offset, k)) }
     keys.sort { $0 < $1 }
-    return keys.map { out[$0.index] }
+    // Findings moved into place by swaps, cycle by cycle: a copy of each into a new array retained and
+    // released its strings. `keys[j].index` is the finding that goes to `j`; visited entries are set to `j`.
+    for start in keys.indices where keys[start].index != start {
+      var j = start
+      while true {
+        let from = keys[j].index
+        keys[j].index = j
+        if from == start { break }
+        out.swapAt(j, from)
+        j = from
+      }
+    }
+    return out
   }
 
   /// `documents` with each finding (in text order, as `findings(in:)` returns them) added to the document

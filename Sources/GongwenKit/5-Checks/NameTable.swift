@@ -60,7 +60,7 @@ struct NameTable {
       let words = Self.words(of: name)
       var slot = -1
       if let words {
-        slot = Int(truncatingIfNeeded: ((words.0 ^ (words.1 &* 0x9E37_79B9_7F4A_7C15)) &* 0xFF51_AFD7_ED55_8CCD) >> 57)
+        slot = Int(truncatingIfNeeded: ((words.0 ^ (words.1 &* 0x9E37_79B9_7F4A_7C15)) &* 0xFF51_AFD7_ED55_8CCD) >> 58)
         // seenWords[slot] is initialized once seenIDs[slot] is set.
         if seenIDs[slot] >= 0 && seenWords[slot] == words { return seenIDs[slot] }
       }
@@ -90,8 +90,9 @@ struct NameTable {
     return true
   }
 
-  /// Slots of the names seen by `internByBytes` (the top seven bits of a hash pick one).
-  private static let seenCount = 128
+  /// Slots of the names seen by `internByBytes` (the top six bits of a hash pick one): 1 KB of words, which
+  /// the stack takes without the runtime check that sent 2 KB to the heap.
+  private static let seenCount = 64
 
   /// The two words a String value is made of (16 bytes on 64-bit platforms); nil elsewhere, where
   /// names are not looked up by them.

@@ -63,17 +63,19 @@ struct PlaceholderScanner: Sendable {
   /// false only when none may.
   /// Continuation bytes never equal a first byte, so offsets inside a character never pass.
   @inline(__always)
-  private static func mayStart(in raw: UnsafeRawBufferPointer, at i: Int) -> Bool {
+  static func mayStart(in raw: UnsafeRawBufferPointer, at i: Int) -> Bool { ByteLanes.any(starts(in: raw, at: i)) }
+
+  /// The offsets of the `block` from `i` where a placeholder may start (see `mayStart(in:at:)`).
+  @inline(__always)
+  private static func starts(in raw: UnsafeRawBufferPointer, at i: Int) -> ByteLanes.Mask {
     typealias L = ByteLanes
     let (a, b, c) = L.loadThree(raw, i)
     // A superset, tested with fewer operations (a block that passes is walked, which tests exactly):
-    // EF BC/BD with a third byte of 98 or B8 (Ｘ ｘ, also ８) or 8A (＊); E6 9C…9F with 80, 88, 90 or 98
-    // (月 某, also 最 材 析); C3 with any second byte.
-    let wide = L.x(a, 0xEF) | L.x(b | L.Lanes(repeating: 0x01), 0xBD)
-    let han = L.x(a, 0xE6) | L.x(b | L.Lanes(repeating: 0x03), 0x9F) | L.x(c | L.Lanes(repeating: 0x18), 0x98)
-    return L.any(
-      L.zero(L.x(a, 0x2A)) | L.zero(L.x(a | L.Lanes(repeating: 0x20), 0x78)) | L.zero(L.x(a, 0xC3))
-        | L.zero(wide | L.x(c & L.Lanes(repeating: 0xDF), 0x98)) | L.zero(wide | L.x(c, 0x8A)) | L.zero(han))
+    // * x X and C3 (×); then E6 or EF with a second byte of 9C…9F or BC…BF and a third of 80…BA with
+    // bits 0 and 2 clear (80 88 90 98 8A B8 among them), which takes in 某 月 ＊ Ｘ ｘ.
+    let ascii = L.eq(a, 0x2A) .| L.eq(a, 0xDF, 0x58) .| L.eq(a, 0xC3)
+    let wide = (L.eq(a, 0xE6) .| L.eq(a, 0xEF)) .& L.eq(b, 0xDC, 0x9C) .& L.eq(c, 0xC5, 0x80)
+    return ascii .| wide
   }
 
   /// Looks at offset `i`: appends a placeholder starting there, if any, and returns the offset to go on

@@ -31,20 +31,25 @@ extension Rule {
       byteOffset: byteOffset)
   }
 
-  /// `pieces` joined: their bytes copied once into a String of the full size. Interpolation appended each
-  /// piece through `String.append`, which cost some 500 instructions a piece for Chinese text.
-  func message(_ pieces: String...) -> String {
-    var count = 0
-    for piece in pieces { count += piece.utf8.count }
+  /// The pieces joined: their bytes copied once into a String of the full size. Interpolation appended each
+  /// piece through `String.append`, which cost some 500 instructions a piece for Chinese text; a variadic
+  /// list allocated and freed an array for every message.
+  func message(
+    _ a: String, _ b: String, _ c: String = "", _ d: String = "", _ e: String = "", _ f: String = "", _ g: String = "",
+    _ h: String = ""
+  ) -> String {
+    let count = a.utf8.count + b.utf8.count + c.utf8.count + d.utf8.count + e.utf8.count + f.utf8.count + g.utf8.count
+      + h.utf8.count
     return String(unsafeUninitializedCapacity: count) { buffer in
       var at = 0
-      for var piece in pieces {
-        piece.withUTF8 { bytes in
-          guard let from = bytes.baseAddress, let to = buffer.baseAddress else { return }
-          (to + at).initialize(from: from, count: bytes.count)
-          at += bytes.count
-        }
-      }
+      if !a.isEmpty { MessagePiece.copy(a, into: buffer, at: &at) }
+      if !b.isEmpty { MessagePiece.copy(b, into: buffer, at: &at) }
+      if !c.isEmpty { MessagePiece.copy(c, into: buffer, at: &at) }
+      if !d.isEmpty { MessagePiece.copy(d, into: buffer, at: &at) }
+      if !e.isEmpty { MessagePiece.copy(e, into: buffer, at: &at) }
+      if !f.isEmpty { MessagePiece.copy(f, into: buffer, at: &at) }
+      if !g.isEmpty { MessagePiece.copy(g, into: buffer, at: &at) }
+      if !h.isEmpty { MessagePiece.copy(h, into: buffer, at: &at) }
       return at
     }
   }
@@ -54,5 +59,26 @@ extension Rule {
     Finding(
       rule: Self.id, severity: Self.severity, message: message, start: figure.start, end: figure.end,
       text: figure.text, suggestion: suggestion)
+  }
+}
+
+/// Copies message pieces into a String's buffer.
+private enum MessagePiece {
+  /// Copies the bytes of `piece` into `buffer` from `at`, and moves `at` past them (called only for pieces
+  /// that are not empty: most messages leave several of the eight empty).
+  @inline(__always)
+  static func copy(_ piece: String, into buffer: UnsafeMutableBufferPointer<UInt8>, at: inout Int) {
+    let done = piece.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+      guard let from = bytes.baseAddress, let to = buffer.baseAddress else { return true }
+      (to + at).initialize(from: from, count: bytes.count)
+      at += bytes.count
+      return true
+    }
+    if done == nil {
+      for byte in piece.utf8 {
+        buffer[at] = byte
+        at += 1
+      }
+    }
   }
 }

@@ -12,12 +12,15 @@ struct PercentTotalRule: Rule {
 
   func check(_ context: RuleContext, into findings: inout [Finding]) {
     let figures = context.figures
-    for breakdown in context.breakdowns where breakdown.percents.count >= 2 {
+    // Breakdowns by index: a copy of each retained its arrays, name and total.
+    let breakdowns = context.breakdowns
+    for b in breakdowns.indices where breakdowns[b].percents.count >= 2 {
       // Only the dimension that claims to cover the whole: 男性, 女性, not the 35岁以下 beside them.
-      guard let percents = breakdown.coveringPercents, percents.count >= 2,
+      guard let percents = breakdowns[b].coveringPercents, percents.count >= 2,
         percents.allSatisfy({ figures[$0].value != nil && figures[$0].flags.isDisjoint(with: [.approximate, .atLeast, .atMost]) })
       else { continue }
-      let values = percents.compactMap { figures[$0].value }
+      // Every value is there (tested above): read in place, not gathered into an array.
+      let values = percents.lazy.map { figures[$0].value ?? ExactDecimal(significand: 0) }
       guard !Self.isWhole(values), let first = percents.first else { continue }
       var sum = ExactDecimal(significand: 0)
       for value in values { sum = (sum + value) ?? sum }
@@ -27,11 +30,16 @@ struct PercentTotalRule: Rule {
   }
 
   /// Whether `values` add up to 100 give or take one unit of each value's last digit.
-  static func isWhole(_ values: [ExactDecimal]) -> Bool {
+  static func isWhole<Values: Collection<ExactDecimal>>(_ values: Values) -> Bool {
     // Values beyond 10^9 are no percents: leave them alone rather than overflow.
-    guard let scale = values.map(\.scale).max(), scale <= 6, values.count < 1000,
-      values.allSatisfy({ $0.significand.magnitude < 1_000_000_000 })
-    else { return true }
+    var scale = Int.min
+    var count = 0
+    for value in values {
+      guard value.significand.magnitude < 1_000_000_000 else { return true }
+      scale = max(scale, value.scale)
+      count += 1
+    }
+    guard count > 0, scale <= 6, count < 1000 else { return true }
     var sum: Int64 = 0
     var tolerance: Int64 = 0
     for value in values {

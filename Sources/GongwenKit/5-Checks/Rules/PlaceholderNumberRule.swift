@@ -10,24 +10,27 @@ struct PlaceholderNumberRule: Rule {
   static let summary = "Letters or symbols standing for digits: x%, xx人, xxx个, ××名."
 
   func check(_ context: RuleContext, into findings: inout [Finding]) {
-    // Figures and placeholders are both in text order: walk them together.
-    let masked = context.placeholders.filter { $0.kind != .number }.map(\.range)
+    // Figures and placeholders are both in text order: walk them together (masked names and dates are
+    // the placeholders other than numbers, skipped in place rather than gathered into an array).
+    let placeholders = context.placeholders
     var m = 0
     var reported: [Range<Int>] = []
-    reported.reserveCapacity(context.placeholders.count)
     // Indices, not a copy of every figure: few hold placeholders.
     let figures = context.figures
     for k in figures.indices where figures[k].flags.contains(.placeholder) && figures[k].kind != .date {
+      let range = figures[k].range
+      while m < placeholders.count && (placeholders[m].kind == .number || placeholders[m].range.upperBound <= range.lowerBound) {
+        m += 1
+      }
+      if m < placeholders.count && placeholders[m].range.overlaps(range) { continue }
       let figure = figures[k]
-      while m < masked.count && masked[m].upperBound <= figure.range.lowerBound { m += 1 }
-      if m < masked.count && masked[m].overlaps(figure.range) { continue }
       let what = figure.subject.isEmpty ? "the \(figure.kind.rawValue)" : figure.subject
       findings.append(finding(message(what, " has a placeholder instead of a number (", figure.text, ")"), at: figure))
       reported.append(figure.range)
     }
     // Placeholders the figures do not cover, such as ordinals (党的xx大).
     var r = 0
-    for match in context.placeholders where match.kind == .number {
+    for match in placeholders where match.kind == .number {
       while r < reported.count && reported[r].upperBound <= match.range.lowerBound { r += 1 }
       if r < reported.count && reported[r].overlaps(match.range) { continue }
       let shown = context.text.string(match.range.lowerBound..<match.context)

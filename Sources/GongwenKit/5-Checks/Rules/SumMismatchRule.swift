@@ -15,22 +15,27 @@ struct SumMismatchRule: Rule {
 
   func check(_ context: RuleContext, into findings: inout [Finding]) {
     let figures = context.figures
-    for breakdown in context.breakdowns {
-      guard let total = breakdown.total, let stated = total.value, isExact(total.flags), breakdown.parts.count >= 2,
-        breakdown.parts.allSatisfy({ figures[$0].value != nil && isExact(figures[$0].flags) })
-      else { continue }
-      // The parts that claim to cover the total must match it; parts that cannot overlap must not exceed it.
-      let parts: [Int]
-      let mustMatch: Bool
-      if let covering = breakdown.coveringParts, covering.count >= 2 {
-        (parts, mustMatch) = (covering, true)
-      } else {
-        (parts, mustMatch) = (breakdown.parts, percentsCoverWhole(breakdown, figures))
-      }
-      guard let sum = Self.sum(parts, figures), sum != stated, mustMatch || (stated < sum && breakdown.isDisjoint) else { continue }
-      let terms = parts.map { "\(figures[$0].subject) \(figures[$0].value?.description ?? "")" }.joined(separator: " + ")
-      findings.append(finding("\(terms) = \(sum), not \(breakdown.base) \(stated) (\(total.text))", at: total))
+    // Breakdowns by index and read in place: a copy of each retained its arrays and name.
+    let breakdowns = context.breakdowns
+    for b in breakdowns.indices { check(breakdowns[b], figures, into: &findings) }
+  }
+
+  private func check(_ breakdown: Breakdown, _ figures: [Figure], into findings: inout [Finding]) {
+    guard let t = breakdown.total, let stated = figures[t].value, isExact(figures[t].flags), breakdown.parts.count >= 2,
+      breakdown.parts.allSatisfy({ figures[$0].value != nil && isExact(figures[$0].flags) })
+    else { return }
+    // The parts that claim to cover the total must match it; parts that cannot overlap must not exceed it.
+    let parts: [Int]
+    let mustMatch: Bool
+    if let covering = breakdown.coveringParts, covering.count >= 2 {
+      (parts, mustMatch) = (covering, true)
+    } else {
+      (parts, mustMatch) = (breakdown.parts, percentsCoverWhole(breakdown, figures))
     }
+    guard let sum = Self.sum(parts, figures), sum != stated, mustMatch || (stated < sum && breakdown.isDisjoint) else { return }
+    let total = figures[t]
+    let terms = parts.map { "\(figures[$0].subject) \(figures[$0].value?.description ?? "")" }.joined(separator: " + ")
+    findings.append(finding("\(terms) = \(sum), not \(breakdown.base) \(stated) (\(total.text))", at: total))
   }
 
   /// The sum of the values of `figures` at `indices`; nil when one is missing or the sum overflows.
@@ -49,8 +54,10 @@ struct SumMismatchRule: Rule {
 
   /// Whether every part has a percent and the percents add up to 100 within rounding.
   private func percentsCoverWhole(_ breakdown: Breakdown, _ figures: [Figure]) -> Bool {
-    let values = breakdown.percents.compactMap { figures[$0].value }
-    guard values.count == breakdown.parts.count, values.count >= 2 else { return false }
+    let values = breakdown.percents.lazy.compactMap { figures[$0].value }
+    var count = 0
+    for _ in values { count += 1 }
+    guard count == breakdown.parts.count, count >= 2 else { return false }
     return PercentTotalRule.isWhole(values)
   }
 }
