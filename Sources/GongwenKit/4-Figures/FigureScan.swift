@@ -41,6 +41,22 @@ struct FigureScan {
     return table
   }()
   private let interesting: [UInt64]
+  /// `interestingTable` rearranged for the skip loop: `skipRows[b0] + b1` indexes the word of `skipWords`
+  /// whose bit `b2 & 63` is set when the loop must stop at b0 b1 b2. A byte that does not lead a three-byte
+  /// character points to a row of all ones, so the lead byte needs no test of its own.
+  static let skipTables: (rows: [Int], words: [UInt64]) = {
+    let stop = 16 * 256
+    var rows = [Int](repeating: stop, count: 256)
+    var words = [UInt64](repeating: 0, count: 17 * 256)
+    for lead in 0..<16 {
+      rows[0xE0 + lead] = lead * 256
+      for b1 in 0..<256 { words[lead * 256 + b1] = interestingTable[lead << 6 | b1 & 0x3F] }
+    }
+    for b1 in 0..<256 { words[stop + b1] = ~0 }
+    return (rows, words)
+  }()
+  private let skipRows: [Int]
+  private let skipWords: [UInt64]
   /// `NumberScanner.numerals` and the scalars that may follow a numeral, held here: a static is read
   /// through a call, and these are asked at every numeral.
   private let numerals: ScalarSet
@@ -52,6 +68,7 @@ struct FigureScan {
     swap(&drafts, &storage)
     drafts.removeAll(keepingCapacity: true)
     interesting = Self.interestingTable
+    (skipRows, skipWords) = Self.skipTables
     numerals = NumberScanner.numerals
     numeralFollowers = MeasureWord.numeralFollowers
     self.p = p
@@ -165,18 +182,18 @@ struct FigureScan {
   /// The first offset at or after `i` that is not an uninteresting three-byte character.
   @inline(__always)
   private func skipPlainThreeByte(from i: Int) -> Int {
-    interesting.withUnsafeBufferPointer { bits in
-      guard let t = bits.baseAddress, let base = p.baseAddress else { return i }
-      var k = i
-      let last = hi &- 2
-      while k < last {
-        let b0 = base[k]
-        guard b0 & 0xF0 == 0xE0 else { break }
-        let v = UInt32(b0 & 0x0F) << 12 | UInt32(base[k &+ 1] & 0x3F) << 6 | UInt32(base[k &+ 2] & 0x3F)
-        guard t[Int(v >> 6)] & (1 << UInt64(v & 63)) == 0 else { break }
-        k &+= 3
+    skipRows.withUnsafeBufferPointer { rowBuffer in
+      skipWords.withUnsafeBufferPointer { wordBuffer in
+        guard let rows = rowBuffer.baseAddress, let t = wordBuffer.baseAddress, let base = p.baseAddress else { return i }
+        var k = i
+        let last = hi &- 2
+        while k < last {
+          let word = t[rows[Int(base[k])] &+ Int(base[k &+ 1])]
+          guard word & (1 << UInt64(base[k &+ 2] & 63)) == 0 else { break }
+          k &+= 3
+        }
+        return k
       }
-      return k
     }
   }
 
