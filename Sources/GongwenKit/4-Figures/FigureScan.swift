@@ -187,6 +187,14 @@ struct FigureScan {
         guard let rows = rowBuffer.baseAddress, let t = wordBuffer.baseAddress, let base = p.baseAddress else { return i }
         var k = i
         let last = hi &- 2
+        // Two characters a round (runs between stops average some eight characters), then one.
+        while k &+ 3 < last {
+          let first = t[rows[Int(base[k])] &+ Int(base[k &+ 1])]
+          guard first & (1 << UInt64(base[k &+ 2] & 63)) == 0 else { return k }
+          let second = t[rows[Int(base[k &+ 3])] &+ Int(base[k &+ 4])]
+          guard second & (1 << UInt64(base[k &+ 5] & 63)) == 0 else { return k &+ 3 }
+          k &+= 6
+        }
         while k < last {
           let word = t[rows[Int(base[k])] &+ Int(base[k &+ 1])]
           guard word & (1 << UInt64(base[k &+ 2] & 63)) == 0 else { break }
@@ -716,7 +724,7 @@ struct FigureScan {
     return end
   }
 
-  private func validDatePart(_ n: ScannedNumber, role: MeasureWord.Role) -> MeasureWord.Role? {
+  private mutating func validDatePart(_ n: ScannedNumber, role: MeasureWord.Role) -> MeasureWord.Role? {
     if n.placeholderCount > 0 {
       return role == .year && n.placeholderCount + (n.end - n.start - n.placeholderCount) < 2 ? nil : role
     }
@@ -756,15 +764,15 @@ struct FigureScan {
 
   private mutating func resolvePercent(_ draft: inout FigureDraft, numberStart: Int) {
     let floor = subjectFloor
-    let raw = SubjectFinder.rawPhrase(before: numberStart, floor: floor, in: p)
     if let rate = MetricTable.find(MetricTable.rates, in: max(floor, numberStart - Self.lookBack)..<numberStart, p: p) {
       draft.metric = rate.metric
       draft.subject = rate.range
       draft.place = place(before: numberStart)
       return
     }
+    let trimmed = SubjectFinder.phrase(before: numberStart, floor: floor, in: p)
     // 11.5%和1.3%: the second of a parallel run.
-    if SubjectFinder.trim(raw, in: p).isEmpty, let last = drafts.last, last.kind == .percent, last.sentence == sentence,
+    if trimmed.isEmpty, let last = drafts.last, last.kind == .percent, last.sentence == sentence,
       last.isParallelHead || last.isParallelTail
     {
       draft.isParallelTail = true
@@ -806,7 +814,7 @@ struct FigureScan {
       if draft.base.isEmpty { draft.base = contextBase }
       return
     }
-    var subject = SubjectFinder.trim(raw, in: p)
+    var subject = trimmed
     if draft.end < hi, ScalarReader.scalar(at: draft.end, in: p).value == 0x7684 {
       let noun = SubjectFinder.noun(after: draft.end + 3, limit: hi, in: p)  // 100%的党员
       if !noun.isEmpty { subject = noun }
@@ -954,7 +962,7 @@ struct FigureScan {
   /// would say, decided from the neighbours before the unit is parsed. 人 needs a clause end after it
   /// (人次 neither); 名 a clause end after it or a trigger before it.
   @inline(__always)
-  private func rejectsBlankPersonOrName(at i: Int) -> Bool {
+  private mutating func rejectsBlankPersonOrName(at i: Int) -> Bool {
     let isPerson = p[i] == 0xE4 && p[i + 1] == 0xBA && p[i + 2] == 0xBA
     let isName = p[i] == 0xE5 && p[i + 1] == 0x90 && p[i + 2] == 0x8D
     guard isPerson || isName else { return false }
@@ -1033,7 +1041,7 @@ struct FigureScan {
     return (nextIsHan || nextIsEnd) && !Self.nextStops.contains(ScriptFolding.fold(next))
   }
 
-  private func isBreakBefore(_ v: UInt32) -> Bool { v < 0x80 || isClausePunctuation(v) }
+  private mutating func isBreakBefore(_ v: UInt32) -> Bool { v < 0x80 || isClausePunctuation(v) }
 
   // MARK: - Places
 
@@ -1124,7 +1132,7 @@ struct FigureScan {
 
   /// The last draft of the current sentence, among the last 64, that satisfies `predicate`. Bounded, so a
   /// sentence of thousands of figures stays linear.
-  private func lastInSentence(where predicate: (borrowing FigureDraft) -> Bool) -> Int? {
+  private mutating func lastInSentence(where predicate: (borrowing FigureDraft) -> Bool) -> Int? {
     var k = drafts.count - 1
     let floor = max(0, drafts.count - 64)
     while k >= floor && drafts[k].sentence == sentence {
@@ -1137,7 +1145,7 @@ struct FigureScan {
   /// Subjects are looked for after the previous figure and the clause start.
   private var subjectFloor: Int { max(clauseStart, drafts.last?.end ?? lo) }
 
-  private func makeDraft(
+  private mutating func makeDraft(
     _ kind: Figure.Kind, value: ExactDecimal?, unit: MeasureWord.Unit, start: Int, end: Int, flags: Figure.Flags
   ) -> FigureDraft {
     FigureDraft(kind: kind, value: value, unit: unit, flags: flags, start: start, end: end, sentence: sentence)

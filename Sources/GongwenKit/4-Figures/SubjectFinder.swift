@@ -52,6 +52,12 @@ enum SubjectFinder {
     var j = end
     var n = 0
     while j > floor, n < maxScalars {
+      // A Han character (lead E4…E9, U+4000…U+9FFF) never breaks a phrase: one byte decides, in valid UTF-8.
+      if j >= 3 && j - 3 >= floor && p[j - 3] &- 0xE4 < 6 {
+        j -= 3
+        n += 1
+        continue
+      }
       let (v, k) = scalar(before: j, in: p)
       guard k >= floor, !isBreak(v) else { break }
       j = k
