@@ -116,19 +116,21 @@ struct FigureExtractor: Sendable {
           n += 32 - Int((sum &* 0x0101_0101_0101_0101) >> 56)
           i += 32
         }
+        // Counts summed by a multiply, not `nonzeroBitCount`: the baseline x86-64 target has no popcnt
+        // instruction, and its replacement costs some fifteen.
         while i + 8 <= range.upperBound {
           let w = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
           // A continuation byte is 10xxxxxx: high bit set, next bit clear.
-          let continuation = w & ~(w << 1) & 0x8080_8080_8080_8080
-          n += 8 - continuation.nonzeroBitCount
+          let continuation = (w & ~(w << 1) & high) >> 7
+          n += 8 - Int((continuation &* 0x0101_0101_0101_0101) >> 56)
           i += 8
         }
         // The last few bytes (figures are short): one load, the bytes past the range masked off.
         let rest = range.upperBound - i
         if rest > 0 && i + 8 <= p.count {
           let w = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
-          let continuation = w & ~(w << 1) & 0x8080_8080_8080_8080 & ((1 << UInt64(rest * 8)) - 1)
-          return n + rest - continuation.nonzeroBitCount
+          let continuation = (w & ~(w << 1) & high & ((1 << UInt64(rest * 8)) - 1)) >> 7
+          return n + rest - Int((continuation &* 0x0101_0101_0101_0101) >> 56)
         }
       }
       while i < range.upperBound {
