@@ -106,9 +106,8 @@ struct PatternList: Sendable {
     return match(first: v, length: len, at: i, limit: limit, in: p)
   }
 
-  /// The keywords starting with the text's first scalar, each compared with the text's scalars folded as
-  /// it goes: buckets hold one to three keywords, and most part at their second scalar, so decoding again
-  /// costs less than keeping what was decoded.
+  /// The keywords starting with the text's first scalar, compared with the text's scalars folded: the
+  /// second once for all of them (most keywords part there), the others as each keyword goes on.
   @inline(never)
   private func match(first v: UInt32, length len: Int, at i: Int, limit: Int, in p: UnsafeBufferPointer<UInt8>) -> (
     index: Int, end: Int
@@ -119,13 +118,26 @@ struct PatternList: Sendable {
       starts.withUnsafeBufferPointer { starts in
         byFirst.keys.withUnsafeBufferPointer { keys in
           byFirst.bounds.withUnsafeBufferPointer { bounds in
+            var second: UInt32 = 0
+            var secondEnd = -1  // -1: not decoded yet, -2: past the limit
             for b in bounds[bucket]..<bounds[bucket + 1] {
               let k = keys[b]
               let s = starts[k]
               let count = starts[k + 1] - s
               guard scalars[s] == first else { continue }
-              var n = 1
-              var j = i + len
+              if count == 1 { return (k, i + len) }
+              // The second scalar is decoded once for all the keywords sharing the first (全区, 全镇, 全县…).
+              if secondEnd == -1 {
+                secondEnd = -2
+                if i + len < limit {
+                  let (w, l) = ScalarReader.scalar(at: i + len, in: p)
+                  second = ScriptFolding.fold(w)
+                  secondEnd = i + len + l
+                }
+              }
+              guard secondEnd >= 0, second == scalars[s + 1] else { continue }
+              var n = 2
+              var j = secondEnd
               while n < count {
                 guard j < limit else { break }
                 let (w, l) = ScalarReader.scalar(at: j, in: p)
@@ -164,13 +176,28 @@ struct PatternList: Sendable {
       starts.withUnsafeBufferPointer { starts in
         byLast.keys.withUnsafeBufferPointer { keys in
           byLast.bounds.withUnsafeBufferPointer { bounds in
+            var second: UInt32 = 0
+            var secondStart = -1  // -1: not decoded yet, -2: before the floor
             for b in bounds[bucket]..<bounds[bucket + 1] {
               let k = keys[b]
               let e = starts[k + 1] - 1
               let count = e + 1 - starts[k]
               guard scalars[e] == last else { continue }
-              var n = 1
-              var j = lastStart
+              if count == 1 { return (k, lastStart) }
+              // The scalar before the last is decoded once for all the keywords sharing the last.
+              if secondStart == -1 {
+                secondStart = -2
+                if lastStart > floor {
+                  let (v, s) = SubjectFinder.scalar(before: lastStart, in: p)
+                  if s >= floor {
+                    second = ScriptFolding.fold(v)
+                    secondStart = s
+                  }
+                }
+              }
+              guard secondStart >= 0, second == scalars[e - 1] else { continue }
+              var n = 2
+              var j = secondStart
               while n < count {
                 guard j > floor else { break }
                 let (v, s) = SubjectFinder.scalar(before: j, in: p)
