@@ -12,28 +12,33 @@ struct FigureExtractor: Sendable {
     let range = document.range
     guard !range.isEmpty, range.upperBound <= text.bytes.count else { return [] }
     let traditional = document.script == .traditional
+    let (rows, words) = FigureScan.skipTables
     return text.bytes.withUnsafeBufferPointer { p in
-      var scan = FigureScan(p: p, range: range, storage: &storage)
-      scan.run()
-      defer { scan.returnStorage(to: &storage) }
-      return text.lines.lineStarts.withUnsafeBufferPointer { starts in
-        ScriptFolding.hanTable.withUnsafeBufferPointer { han in
-          var locator = Locator(starts: starts, near: document.firstLine - 1)
-          var strings = StringCache()
-          var figures: [Figure] = []
-          figures.reserveCapacity(scan.drafts.count)
-          for draft in scan.drafts {
-            var flags = draft.flags
-            if traditional || Self.hasTraditional(draft.start..<draft.end, in: p, han: han) { flags.insert(.traditional) }
-            figures.append(
-              Figure(
-                kind: draft.kind, value: draft.value, unit: draft.unit.name, low: draft.low, high: draft.high,
-                subject: draft.isPreviousTerm ? "上届" : strings.string(draft.subject, in: p), base: strings.string(draft.base, in: p),
-                metric: draft.metric, place: strings.string(draft.place, in: p), sentence: draft.sentence, flags: flags,
-                range: draft.start..<draft.end, start: locator.location(of: draft.start, in: p),
-                end: locator.location(of: draft.end, in: p), text: Self.string(draft.start..<draft.end, in: p)))
+      rows.withUnsafeBufferPointer { rows in
+        words.withUnsafeBufferPointer { words in
+          var scan = FigureScan(p: p, range: range, storage: &storage, skip: (rows, words))
+          scan.run()
+          defer { scan.returnStorage(to: &storage) }
+          return text.lines.lineStarts.withUnsafeBufferPointer { starts in
+            ScriptFolding.hanTable.withUnsafeBufferPointer { han in
+              var locator = Locator(starts: starts, near: document.firstLine - 1)
+              var strings = StringCache()
+              var figures: [Figure] = []
+              figures.reserveCapacity(scan.drafts.count)
+              for draft in scan.drafts {
+                var flags = draft.flags
+                if traditional || Self.hasTraditional(draft.start..<draft.end, in: p, han: han) { flags.insert(.traditional) }
+                figures.append(
+                  Figure(
+                    kind: draft.kind, value: draft.value, unit: draft.unit.name, low: draft.low, high: draft.high,
+                    subject: draft.isPreviousTerm ? "上届" : strings.string(draft.subject, in: p), base: strings.string(draft.base, in: p),
+                    metric: draft.metric, place: strings.string(draft.place, in: p), sentence: draft.sentence, flags: flags,
+                    range: draft.start..<draft.end, start: locator.location(of: draft.start, in: p),
+                    end: locator.location(of: draft.end, in: p), text: Self.string(draft.start..<draft.end, in: p)))
+              }
+              return figures
+            }
           }
-          return figures
         }
       }
     }

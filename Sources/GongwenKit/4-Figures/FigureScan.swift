@@ -41,9 +41,9 @@ struct FigureScan {
     return table
   }()
   private let interesting: [UInt64]
-  /// `interestingTable` rearranged for the skip loop: `skipRows[b0] + b1` indexes the word of `skipWords`
-  /// whose bit `b2 & 63` is set when the loop must stop at b0 b1 b2. A byte that does not lead a three-byte
-  /// character points to a row of all ones, so the lead byte needs no test of its own.
+  /// `interestingTable` rearranged for the skip loop: `rows[b0] + b1` indexes the word of `words` whose bit
+  /// `b2 & 63` is set when the loop must stop at b0 b1 b2. A byte that does not lead a three-byte character
+  /// points to a row of all ones, so the lead byte needs no test of its own.
   static let skipTables: (rows: [Int], words: [UInt64]) = {
     let stop = 16 * 256
     var rows = [Int](repeating: stop, count: 256)
@@ -55,8 +55,9 @@ struct FigureScan {
     for b1 in 0..<256 { words[stop + b1] = ~0 }
     return (rows, words)
   }()
-  private let skipRows: [Int]
-  private let skipWords: [UInt64]
+  /// `skipTables`, lent for the scan (read once per stop, so not through a closure each time).
+  private let skipRows: UnsafeBufferPointer<Int>
+  private let skipWords: UnsafeBufferPointer<UInt64>
   /// `NumberScanner.numerals` and the scalars that may follow a numeral, held here: a static is read
   /// through a call, and these are asked at every numeral.
   private let numerals: ScalarSet
@@ -64,11 +65,15 @@ struct FigureScan {
 
   /// A scan of `range`. `storage` lends its capacity to the drafts (and is left empty), so that documents
   /// after the first allocate none; `returnStorage(to:)` gives it back.
-  init(p: UnsafeBufferPointer<UInt8>, range: Range<Int>, storage: inout [FigureDraft]) {
+  /// `skip` holds `skipTables`' two arrays, lent for as long as the scan runs.
+  init(
+    p: UnsafeBufferPointer<UInt8>, range: Range<Int>, storage: inout [FigureDraft],
+    skip: (rows: UnsafeBufferPointer<Int>, words: UnsafeBufferPointer<UInt64>)
+  ) {
     swap(&drafts, &storage)
     drafts.removeAll(keepingCapacity: true)
     interesting = Self.interestingTable
-    (skipRows, skipWords) = Self.skipTables
+    (skipRows, skipWords) = skip
     numerals = NumberScanner.numerals
     numeralFollowers = MeasureWord.numeralFollowers
     self.p = p
@@ -94,7 +99,7 @@ struct FigureScan {
       var b = p[i]
       // Most of the text is three-byte Han characters: decode inline and skip the uninteresting ones in a
       // tight loop, up to the next interesting or other character, which is handled right here.
-      if b >= 0xE0 && b < 0xF0 && i + 2 < hi {
+      if b >= 0xE0 && b < 0xF0 {
         let next = skipPlainThreeByte(from: i)
         if next != i {
           i = next
@@ -181,28 +186,25 @@ struct FigureScan {
 
   /// The first offset at or after `i` that is not an uninteresting three-byte character.
   @inline(__always)
-  private func skipPlainThreeByte(from i: Int) -> Int {
-    skipRows.withUnsafeBufferPointer { rowBuffer in
-      skipWords.withUnsafeBufferPointer { wordBuffer in
-        guard let rows = rowBuffer.baseAddress, let t = wordBuffer.baseAddress, let base = p.baseAddress else { return i }
-        var k = i
-        let last = hi &- 2
-        // Two characters a round (runs between stops average some eight characters), then one.
-        while k &+ 3 < last {
-          let first = t[rows[Int(base[k])] &+ Int(base[k &+ 1])]
-          guard first & (1 << UInt64(base[k &+ 2] & 63)) == 0 else { return k }
-          let second = t[rows[Int(base[k &+ 3])] &+ Int(base[k &+ 4])]
-          guard second & (1 << UInt64(base[k &+ 5] & 63)) == 0 else { return k &+ 3 }
-          k &+= 6
-        }
-        while k < last {
-          let word = t[rows[Int(base[k])] &+ Int(base[k &+ 1])]
-          guard word & (1 << UInt64(base[k &+ 2] & 63)) == 0 else { break }
-          k &+= 3
-        }
-        return k
-      }
+  func skipPlainThreeByte(from i: Int) -> Int {
+    let rows = skipRows
+    let t = skipWords
+    var k = i
+    let last = hi &- 2
+    // Two characters a round (runs between stops average some eight characters), then one.
+    while k &+ 3 < last {
+      let first = t[rows[Int(p[k])] &+ Int(p[k &+ 1])]
+      guard first & (1 << UInt64(p[k &+ 2] & 63)) == 0 else { return k }
+      let second = t[rows[Int(p[k &+ 3])] &+ Int(p[k &+ 4])]
+      guard second & (1 << UInt64(p[k &+ 5] & 63)) == 0 else { return k &+ 3 }
+      k &+= 6
     }
+    while k < last {
+      let word = t[rows[Int(p[k])] &+ Int(p[k &+ 1])]
+      guard word & (1 << UInt64(p[k &+ 2] & 63)) == 0 else { break }
+      k &+= 3
+    }
+    return k
   }
 
   /// 。 ends a sentence, but 少。个百分点 is a lost number, not a sentence end.

@@ -35,3 +35,58 @@ struct FigureScanTableTests {
     for s in ["选", "民", "党", "员", "率", "、", "的"] { #expect(!stops(s), "\(s)") }
   }
 }
+
+@Suite("FigureScan: the skip loop, two characters a round, against a plain loop")
+struct FigureScanSkipTests {
+  /// Where a plain loop stops: at the first character from `i` that is not a three-byte one whose scalar is
+  /// uninteresting, or where fewer than three bytes remain before `hi`.
+  func plainSkip(from i: Int, hi: Int, in p: UnsafeBufferPointer<UInt8>) -> Int {
+    var k = i
+    while k + 2 < hi, p[k] & 0xF0 == 0xE0 {
+      let v = Int(p[k] & 0x0F) << 12 | Int(p[k + 1] & 0x3F) << 6 | Int(p[k + 2] & 0x3F)
+      if FigureScan.interestingTable[v >> 6] & (1 << UInt64(v & 63)) != 0 { break }
+      k += 3
+    }
+    return k
+  }
+
+  /// Texts of every length up to 40 characters from plain Han, interesting Han and punctuation, ASCII,
+  /// two-byte and four-byte characters, mixed by a fixed generator; the skip is asked from every boundary,
+  /// with the scan ending at every boundary too (short tails, odd and even runs).
+  @Test("every start and end in mixed texts")
+  func mixedTexts() {
+    let pieces = ["选", "民", "党", "员", "率", "一", "人", "，", "。", "a", "7", "\n", "×", "é", "𠀀", "５", "％"]
+    var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
+    var mismatches = 0
+    let (rows, words) = FigureScan.skipTables
+    for length in 0...40 {
+      for _ in 0..<6 {
+        var text = ""
+        for _ in 0..<length {
+          seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+          // Plain characters two times in three, as in prose.
+          let r = Int(seed >> 33)
+          text += r % 3 != 0 ? pieces[r % 5] : pieces[r % pieces.count]
+        }
+        let bytes = Array(text.utf8)
+        var boundaries = [0]
+        for (k, b) in bytes.enumerated() where k > 0 && b & 0xC0 != 0x80 { boundaries.append(k) }
+        boundaries.append(bytes.count)
+        bytes.withUnsafeBufferPointer { p in
+          rows.withUnsafeBufferPointer { rows in
+            words.withUnsafeBufferPointer { words in
+              for hi in boundaries {
+                var storage: [FigureDraft] = []
+                let scan = FigureScan(p: p, range: 0..<hi, storage: &storage, skip: (rows, words))
+                for i in boundaries where i < hi && scan.skipPlainThreeByte(from: i) != plainSkip(from: i, hi: hi, in: p) {
+                  mismatches += 1
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+    #expect(mismatches == 0)
+  }
+}
