@@ -492,7 +492,9 @@ struct FigureScan {
     if subject.isEmpty || SubjectFinder.scalarCount(following, in: p) >= 2 { subject = following }
     draft.subject = subject
     draft.base = contextBase
-    if FoldedMatch.match(Self.another, at: floor, limit: numberStart, in: p) != nil, sentenceTotal.isEmpty,
+    // 另 (E5 8F A6), to which nothing else folds: bytes first.
+    if floor + 2 < numberStart, p[floor] == 0xE5, p[floor + 1] == 0x8F, p[floor + 2] == 0xA6,
+      FoldedMatch.match(Self.another, at: floor, limit: numberStart, in: p) != nil, sentenceTotal.isEmpty,
       let k = lastInSentence(where: { $0.kind == .count && $0.base.isEmpty })
     {
       // 全镇共有居委会17个，另有2个居委会…: 另有 names a part of the count before it.
@@ -552,7 +554,14 @@ struct FigureScan {
   private mutating func followedByQizhong(_ j: Int) -> Bool {
     var k = j
     if k < hi, let c = commaLength(at: k) { k += c }
-    return FoldedMatch.match(Self.qizhong, at: k, limit: hi, in: p) != nil
+    return startsWithQi(at: k, limit: hi) && FoldedMatch.match(Self.qizhong, at: k, limit: hi, in: p) != nil
+  }
+
+  /// Whether 其 (E5 85 B6) stands at `k`, before `limit`: nothing else folds to 其 (a test says so), so these
+  /// bytes are the first test for 其中, before its keyword match.
+  @inline(__always)
+  private func startsWithQi(at k: Int, limit: Int) -> Bool {
+    k + 2 < limit && p[k] == 0xE5 && p[k + 1] == 0x85 && p[k + 2] == 0xB6
   }
 
   private mutating func commaLength(at k: Int) -> Int? {
@@ -784,7 +793,9 @@ struct FigureScan {
     var clauseFrom = max(clauseStart, numberStart - 120)
     while clauseFrom < numberStart, p[clauseFrom] & 0xC0 == 0x80 { clauseFrom += 1 }
     // 其中 and then 均, each skipped when it opens the clause.
-    if let e = FoldedMatch.match(Self.qizhong, at: clauseFrom, limit: numberStart, in: p) { clauseFrom = e }
+    if startsWithQi(at: clauseFrom, limit: numberStart), let e = FoldedMatch.match(Self.qizhong, at: clauseFrom, limit: numberStart, in: p) {
+      clauseFrom = e
+    }
     if let e = FoldedMatch.match(Self.jun, at: clauseFrom, limit: numberStart, in: p) { clauseFrom = e }
     var occupied = Self.occupancy.match(at: clauseFrom, limit: numberStart, in: p)
     // 男同志148名占72%: 占 right after the part, in the same clause.

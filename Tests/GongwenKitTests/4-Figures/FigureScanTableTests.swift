@@ -90,3 +90,14 @@ struct FigureScanSkipTests {
     #expect(mismatches == 0)
   }
 }
+
+@Suite("FigureScan: keywords tested by their bytes first")
+struct FigureScanByteTests {
+  /// 其中 and 另有 are looked for by the bytes of 其 and 另 before their folded match: right only while no
+  /// other scalar folds to them.
+  @Test("nothing but 其 folds to 其, nothing but 另 to 另", arguments: [UInt32(0x5176), 0x53E6])
+  func onlyItselfFolds(_ target: UInt32) {
+    let others = (UInt32(0x20)..<0x10000).filter { $0 != target && ScriptFolding.fold($0) == target }
+    #expect(others.isEmpty)
+  }
+}
