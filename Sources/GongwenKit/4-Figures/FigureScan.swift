@@ -796,7 +796,12 @@ struct FigureScan {
     if startsWithQi(at: clauseFrom, limit: numberStart), let e = FoldedMatch.match(Self.qizhong, at: clauseFrom, limit: numberStart, in: p) {
       clauseFrom = e
     }
-    if let e = FoldedMatch.match(Self.jun, at: clauseFrom, limit: numberStart, in: p) { clauseFrom = e }
+    // 均 (E5 9D 87), to which nothing else folds: bytes first.
+    if clauseFrom + 2 < numberStart, p[clauseFrom] == 0xE5, p[clauseFrom + 1] == 0x9D, p[clauseFrom + 2] == 0x87,
+      let e = FoldedMatch.match(Self.jun, at: clauseFrom, limit: numberStart, in: p)
+    {
+      clauseFrom = e
+    }
     var occupied = Self.occupancy.match(at: clauseFrom, limit: numberStart, in: p)
     // 男同志148名占72%: 占 right after the part, in the same clause.
     if occupied == nil, floor > clauseFrom, let m = Self.occupancy.match(at: floor, limit: numberStart, in: p) {
@@ -1061,12 +1066,12 @@ struct FigureScan {
   /// The nearest place name before `end` in the sentence: 全区, 芝山镇, 石亭镇, 全镇.
   private mutating func place(before end: Int) -> Range<Int> {
     let floor = max(sentenceStart, end - 360)
+    let suffixForms = Self.placeSuffixForms
     var j = end
     while j > floor {
-      let k = ScalarReader.previousBoundary(before: j, in: p)
+      let (v, k) = SubjectFinder.scalar(before: j, in: p)
       guard k >= floor else { break }
-      let v = ScalarReader.scalar(at: k, in: p).value
-      if Self.placeSuffixes.contains(ScriptFolding.fold(v)) {
+      if suffixForms.contains(v) {
         let name = placeName(endingAt: k, suffix: v, floor: floor)
         if !name.isEmpty { return name }
       }
@@ -1076,6 +1081,8 @@ struct FigureScan {
   }
 
   static let placeSuffixes = ScalarSet([0x533A, 0x9547, 0x4E61, 0x53BF, 0x5E02])  // 区 镇 乡 县 市
+  /// The Han characters that fold to a place suffix (區 鎮 鄉 縣 too): the walk back tests the text as written.
+  static let placeSuffixForms = ScalarSet((UInt32(0x4E00)...0x9FFF).filter { placeSuffixes.contains(ScriptFolding.fold($0)) })
   /// Characters before a suffix that make a common word, not a place: 选区, 社区, 乡镇, 城市.
   static let notPlaces: ScalarSet = ScalarSet(folding: "选社城辖园小片分地专景乡街都超上门营集灾疫郊老新")
   static let nameStops: ScalarSet = ScalarSet(folding: "在于的和与及各年是为了从对共有将由月日")

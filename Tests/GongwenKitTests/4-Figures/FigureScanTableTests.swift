@@ -93,11 +93,23 @@ struct FigureScanSkipTests {
 
 @Suite("FigureScan: keywords tested by their bytes first")
 struct FigureScanByteTests {
-  /// 其中 and 另有 are looked for by the bytes of 其 and 另 before their folded match: right only while no
-  /// other scalar folds to them.
-  @Test("nothing but 其 folds to 其, nothing but 另 to 另", arguments: [UInt32(0x5176), 0x53E6])
+  /// 其中, 另有 and 均 are looked for by the bytes of 其, 另 and 均 before their folded match: right only
+  /// while no other scalar folds to them.
+  @Test("nothing but 其 folds to 其, nor to 另 or 均 but themselves", arguments: [UInt32(0x5176), 0x53E6, 0x5747])
   func onlyItselfFolds(_ target: UInt32) {
     let others = (UInt32(0x20)..<0x10000).filter { $0 != target && ScriptFolding.fold($0) == target }
     #expect(others.isEmpty)
+  }
+}
+
+@Suite("FigureScan: place suffixes as written")
+struct FigureScanPlaceTests {
+  @Test("the forms tested are exactly the Han characters that fold to 区 镇 乡 县 市")
+  func suffixForms() {
+    for v in UInt32(0x20)..<0x10000 {
+      let folds = FigureScan.placeSuffixes.contains(ScriptFolding.fold(v))
+      if folds != FigureScan.placeSuffixForms.contains(v) { Issue.record("U+\(String(v, radix: 16))") }
+    }
+    #expect(FigureScan.placeSuffixForms.contains(0x5340))  // 區
   }
 }
