@@ -374,10 +374,15 @@ struct FigureScan {
   }
 
   /// After 余 / 多 that sit between a number and its unit (1200余份, X多份).
+  /// Asked after every number: 余 (E4 BD 99), 多 (E5 A4 9A) and 餘 (E9 A4 98) are told by their bytes.
+  @inline(__always)
   private mutating func skipApproximation(_ j: Int) -> Int {
-    guard j < hi else { return j }
-    let v = ScalarReader.scalar(at: j, in: p).value
-    if v == 0x4F59 || v == 0x591A || v == 0x9918 {
+    guard j < hi, j + 2 < p.count else { return j }
+    let b1 = p[j + 1]
+    guard b1 == 0xBD || b1 == 0xA4 else { return j }
+    let b0 = p[j]
+    let b2 = p[j + 2]
+    if b0 == 0xE4 && b1 == 0xBD && b2 == 0x99 || b0 == 0xE5 && b1 == 0xA4 && b2 == 0x9A || b0 == 0xE9 && b1 == 0xA4 && b2 == 0x98 {
       if MeasureWord.match(at: j + 3, limit: hi, in: p) != nil { return j + 3 }
     }
     return j
