@@ -82,20 +82,22 @@ public struct InputFile: Sendable {
     }
     front = block(layout.front)
     trailer = block(layout.trailer)
-    let parser = SectionParser()
+    var parser = SectionParser()
     var documents: [Document] = []
     for (n, span) in layout.documents.enumerated() {
       let lineRange = span.firstLine..<max(span.endLine, span.firstLine)
       let range: Range<Int> =
         lineRange.isEmpty
         ? 0..<0 : lines.content[lineRange.lowerBound].lowerBound..<lines.content[lineRange.upperBound - 1].upperBound
-      var titleRange = span.titleLine < lines.count ? text.bytes.withUnsafeBufferPointer { lines.trimmed(span.titleLine, in: $0) } : 0..<0
-      // A file without line breaks would make its whole text the title, copied into every row that names it.
-      titleRange = text.bytes.withUnsafeBufferPointer { Self.prefix(of: titleRange, scalars: Self.maximumTitleLength, in: $0) }
+      let title = text.bytes.withUnsafeBufferPointer { p in
+        let line = span.titleLine < lines.count ? lines.trimmedContent[span.titleLine] : 0..<0
+        // A file without line breaks would make its whole text the title, copied into every row that names it.
+        return SectionParser.string(Self.prefix(of: line, scalars: Self.maximumTitleLength, in: p), p)
+      }
       let (sections, items, script) = parser.parse(
-        text, lines: lines, lineRange: lineRange, skipping: [span.firstLine, span.titleLine])
+        text, lines: lines, lineRange: lineRange, skipping: span.firstLine, span.titleLine)
       let document = Document(
-        index: n + 1, title: text.string(titleRange), range: range, firstLine: span.firstLine + 1,
+        index: n + 1, title: title, range: range, firstLine: span.firstLine + 1,
         lastLine: max(span.endLine, span.firstLine + 1), script: script,
         sections: sections, items: items, figures: [], findings: [])
       documents.append(document)

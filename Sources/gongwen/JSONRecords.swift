@@ -9,7 +9,7 @@ struct JSONRecords {
 
   init(pretty: Bool) {
     self.pretty = pretty
-    emitter = JSONEmitter(pretty: pretty)
+    emitter = JSONEmitter(pretty: pretty, capacity: 0)
   }
 
   /// The framing around all records of a run: `[` … `,` … `]` for an array, nothing for JSON Lines.

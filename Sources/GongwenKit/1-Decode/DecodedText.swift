@@ -31,10 +31,10 @@ public struct DecodedText: Sendable, Hashable {
   }
 
   /// Wraps valid UTF-8 whose line table was built while validating it.
-  init(validUTF8 bytes: [UInt8], lines: LineTable) {
+  init(validUTF8 bytes: [UInt8], hadBOM: Bool = false, lines: LineTable) {
     self.bytes = bytes
     encoding = .utf8
-    hadBOM = false
+    self.hadBOM = hadBOM
     invalidBytes = []
     self.lines = lines
   }

@@ -7,6 +7,15 @@ enum GB18030Decoder {
   static let twoByteScalars = HexTable.twoByteScalars(
     GB18030Table.twoByteHex, trails: Array(0x40...0x7E) + Array(0x80...0xFE), count: GB18030Table.twoByteCount)
 
+  /// The UTF-8 of each two-byte code whose scalar takes three bytes (all Han and CJK punctuation), packed
+  /// little-endian in the low three bytes, indexed as `twoByteScalars`; 0 elsewhere. One load and one
+  /// four-byte store write a character.
+  static let twoByteUTF8: [UInt32] = twoByteScalars.map { s in
+    let v = UInt32(s)
+    guard v >= 0x800 else { return 0 }
+    return (0xE0 | v >> 12) | (0x80 | (v >> 6) & 0x3F) << 8 | (0x80 | v & 0x3F) << 16
+  }
+
   /// The scalar of a four-byte code by its linear index, or nil when the index maps to nothing.
   static func fourByteScalar(linear: Int) -> UInt32? {
     if linear >= GB18030Table.supplementaryLinear {
@@ -75,15 +84,16 @@ enum GB18030Decoder {
     let n = bytes.count
     var i = start
     let text = twoByteScalars.withUnsafeBufferPointer { t in
-      bytes.withUnsafeBufferPointer { p in
-        DecodeBuffer.build(capacity: (n - start) / 2 * 3 + 16) { o, k in
-          let room = o.count - 8
-          while i < n {
-            guard k <= room else { return false }
-            let b = p[i]
-            if b < 0x80 {
-              // ASCII runs eight bytes at a time.
-              if let src = p.baseAddress, let dst = o.baseAddress {
+      twoByteUTF8.withUnsafeBufferPointer { u8 in
+        bytes.withUnsafeBufferPointer { p in
+          DecodeBuffer.build(capacity: (n - start) / 2 * 3 + 16) { o, k in
+            guard let src = p.baseAddress, let dst = o.baseAddress else { return true }
+            let room = o.count - 8
+            while i < n {
+              guard k <= room else { return false }
+              let b = src[i]
+              if b < 0x80 {
+                // ASCII runs eight bytes at a time.
                 while i + 8 <= n, k + 8 <= o.count {
                   let word = UnsafeRawPointer(src + i).loadUnaligned(as: UInt64.self)
                   guard word & 0x8080_8080_8080_8080 == 0 else { break }
@@ -91,37 +101,42 @@ enum GB18030Decoder {
                   i += 8
                   k += 8
                 }
-              }
-              if i < n, p[i] < 0x80, k < o.count {
-                o[k] = p[i]
-                k += 1
-                i += 1
-              }
-              continue
-            }
-            if i + 1 < n {
-              let v = UInt32(t[Int(b & 0x7F) << 8 | Int(p[i + 1])])
-              if v >= 0x800 {
-                o[k] = UInt8(truncatingIfNeeded: 0xE0 | (v >> 12))
-                o[k + 1] = UInt8(truncatingIfNeeded: 0x80 | ((v >> 6) & 0x3F))
-                o[k + 2] = UInt8(truncatingIfNeeded: 0x80 | (v & 0x3F))
-                k += 3
-                i += 2
+                if i < n, p[i] < 0x80, k < o.count {
+                  o[k] = p[i]
+                  k += 1
+                  i += 1
+                }
                 continue
               }
+              if i + 1 < n {
+                var packed = u8[Int(b & 0x7F) << 8 | Int(src[i + 1])]
+                if packed != 0 {
+                  // A run of two-byte codes with three-byte UTF-8: a table load and a four-byte store each
+                  // (the fourth byte is overwritten next or lies past the end; `room` keeps it in the buffer).
+                  while true {
+                    UnsafeMutableRawPointer(dst + k).storeBytes(of: packed.littleEndian, as: UInt32.self)
+                    k &+= 3
+                    i &+= 2
+                    guard i &+ 1 < n, k <= room, src[i] >= 0x80 else { break }
+                    packed = u8[Int(src[i] & 0x7F) << 8 | Int(src[i + 1])]
+                    guard packed != 0 else { break }
+                  }
+                  continue
+                }
+              }
+              let (length, scalar) = sequence(at: i, in: p, table: t)
+              if length > 0 {
+                o.writeUTF8(scalar, at: &k)
+                i += length
+              } else {
+                let bad = max(1, -length)
+                invalid.append(.init(sourceOffset: i, length: bad, textOffset: k))
+                o.writeUTF8(0xFFFD, at: &k)
+                i += bad
+              }
             }
-            let (length, scalar) = sequence(at: i, in: p, table: t)
-            if length > 0 {
-              o.writeUTF8(scalar, at: &k)
-              i += length
-            } else {
-              let bad = max(1, -length)
-              invalid.append(.init(sourceOffset: i, length: bad, textOffset: k))
-              o.writeUTF8(0xFFFD, at: &k)
-              i += bad
-            }
+            return true
           }
-          return true
         }
       }
     }

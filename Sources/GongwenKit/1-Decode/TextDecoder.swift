@@ -50,14 +50,17 @@ public struct TextDecoder: Sendable {
     if bytes.starts(with: [0xFE, 0xFF]) { return decode(bytes, from: 2, as: .utf16be) }
     // A signature first: an office file holds UTF-16 text that would pass for a file without BOM.
     if let kind = BinarySniffer.signature(of: bytes) { throw InputError(path: path, reason: .notText(kind)) }
+    // Valid UTF-8 in which the sniffer would count nothing (no NUL, no control byte) is neither UTF-16 nor
+    // binary: validation alone decides, and the sniffer's pass is saved.
+    var sawCounted = false
+    let starts = bytes.withUnsafeBufferPointer { UTF8Transcoder.lineStartsIfValid($0, sawCounted: &sawCounted) }
+    if let starts, !sawCounted { return DecodedText(validUTF8: bytes, lines: LineTable(bytes, lineStarts: starts)) }
     let sample = BinarySniffer.Sample(bytes)
     if let utf16 = BinarySniffer.utf16WithoutBOM(bytes, sample: sample) { return decode(bytes, from: 0, as: utf16) }
     if let binary = BinarySniffer.binaryKind(of: sample) {
       throw InputError(path: path, reason: .notText(binary))
     }
-    if let starts = bytes.withUnsafeBufferPointer(UTF8Transcoder.lineStartsIfValid) {
-      return DecodedText(validUTF8: bytes, lines: LineTable(bytes, lineStarts: starts))
-    }
+    if let starts { return DecodedText(validUTF8: bytes, lines: LineTable(bytes, lineStarts: starts)) }
     // Mostly valid UTF-8 is damaged UTF-8 (or UTF-8 with a GB18030 part pasted in): repair it.
     if UTF8Transcoder.validPercent(bytes) >= 70 { return decode(bytes, from: 0, as: .utf8) }
     // Decode as GB18030 once; UTF-8 wins only with no more invalid bytes (counting stops early in GB text).
@@ -80,6 +83,13 @@ public struct TextDecoder: Sendable {
 
   /// Decodes `bytes[start...]` as `encoding`, with no detection.
   func decode(_ bytes: [UInt8], from start: Int, as encoding: TextEncoding) -> DecodedText {
+    if encoding == .utf8 {
+      // Valid UTF-8 after a BOM: one pass validates and finds the lines, as without a BOM.
+      let body = start == 0 ? bytes : Array(bytes[start...])
+      if let starts = body.withUnsafeBufferPointer(UTF8Transcoder.lineStartsIfValid) {
+        return DecodedText(validUTF8: body, hadBOM: start > 0, lines: LineTable(body, lineStarts: starts))
+      }
+    }
     let (text, invalid) =
       switch encoding {
       case .utf8: UTF8Transcoder.repair(bytes, from: start)

@@ -11,6 +11,7 @@ enum UTF16Decoder {
         @inline(__always) func unit(_ j: Int) -> UInt32 {
           bigEndian ? UInt32(p[j]) << 8 | UInt32(p[j + 1]) : UInt32(p[j + 1]) << 8 | UInt32(p[j])
         }
+        guard let dst = o.baseAddress else { return true }
         let room = o.count - 8
         while i + 1 < n {
           guard k <= room else { return false }
@@ -19,7 +20,14 @@ enum UTF16Decoder {
             o[k] = UInt8(truncatingIfNeeded: u)
             k += 1
             i += 2
-          } else if u < 0xD800 || u > 0xDFFF {
+          } else if u >= 0x800, u < 0xD800 || u > 0xDFFF {
+            // Han and CJK punctuation: three bytes in one four-byte store (the fourth is overwritten next or
+            // lies past the end; `room` keeps it in the buffer).
+            let packed = (0xE0 | u >> 12) | (0x80 | (u >> 6) & 0x3F) << 8 | (0x80 | u & 0x3F) << 16
+            UnsafeMutableRawPointer(dst + k).storeBytes(of: packed.littleEndian, as: UInt32.self)
+            k += 3
+            i += 2
+          } else if u < 0xD800 {
             o.writeUTF8(u, at: &k)
             i += 2
           } else if u <= 0xDBFF, i + 3 < n, case let low = unit(i + 2), low >= 0xDC00 && low <= 0xDFFF {

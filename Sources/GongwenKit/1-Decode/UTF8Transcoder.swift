@@ -59,31 +59,89 @@ enum UTF8Transcoder {
   /// The line starts of `p` (as `LineTable` finds them) if all of it is valid UTF-8, else nil: validation and
   /// the line table in one pass, for the common case of a clean UTF-8 file.
   static func lineStartsIfValid(_ p: UnsafeBufferPointer<UInt8>) -> [Int]? {
+    var sawCounted = false
+    return lineStartsIfValid(p, sawCounted: &sawCounted)
+  }
+
+  /// Lead bytes E0 + n whose three-byte characters need no second look, as bit n: not E0 (overlong forms),
+  /// E2 (U+2028 and U+2029 end a line) or ED (surrogates).
+  static let plainThreeByteLeads: UInt64 = 0xDFFA
+
+  /// 1 at `a | b << 4` when the lead bytes E0 + a and E0 + b are both plain (`plainThreeByteLeads`), else 0.
+  static let plainLeadPairs: [UInt8] = (0..<256).map { k in
+    UInt8(truncatingIfNeeded: plainThreeByteLeads >> (k & 0x0F) & plainThreeByteLeads >> (k >> 4) & 1)
+  }
+
+  /// As `lineStartsIfValid(_:)`, and sets `sawCounted` when a byte `BinarySniffer.Sample` counts (NUL, DEL,
+  /// control bytes other than tab, line breaks, form feed and ESC) is seen before the verdict: a valid file
+  /// without one would give the sniffer nothing to count.
+  ///
+  /// Runs of plain three-byte characters (Han, CJK punctuation, full-width forms) go four per two eight-byte
+  /// words; ASCII up to the next byte below 0x20, DEL or non-ASCII byte goes in one word step.
+  static func lineStartsIfValid(_ p: UnsafeBufferPointer<UInt8>, sawCounted: inout Bool) -> [Int]? {
+    plainLeadPairs.withUnsafeBufferPointer { pairs in scan(p, pairs: pairs, sawCounted: &sawCounted) }
+  }
+
+  /// The body of `lineStartsIfValid(_:sawCounted:)`, with `plainLeadPairs` at hand.
+  private static func scan(
+    _ p: UnsafeBufferPointer<UInt8>, pairs: UnsafeBufferPointer<UInt8>, sawCounted: inout Bool
+  ) -> [Int]? {
     let n = p.count
     var starts: [Int] = [0]
     starts.reserveCapacity(n / 40 + 1)
+    guard let base = p.baseAddress else { return starts }
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let high: UInt64 = 0x8080_8080_8080_8080
     var i = 0
     var maximal = 0
     while i < n {
+      if i &+ 8 <= n {
+        let w = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+        if w & 0x80 == 0 {
+          // The first byte that is non-ASCII, below 0x20 or DEL: the lowest flag is exact (a borrow only
+          // spreads upwards from a true one).
+          let stop = (w | (w &- ones &* 0x20) | ((w ^ ones &* 0x7F) &- ones)) & high
+          if stop == 0 {
+            i &+= 8
+            continue
+          }
+          let k = stop.trailingZeroBitCount >> 3
+          if k > 0 {
+            i &+= k
+            continue
+          }
+        } else if w & 0xC0_C0F0 == 0x80_80E0, plainThreeByteLeads >> (w & 0x0F) & 1 != 0 {
+          // A plain three-byte character, then more of them: four per two words, then two per word. The lead
+          // nibbles of a word's two characters index `pairs`.
+          i &+= 3
+          while i &+ 14 <= n {
+            let u = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+            let v = UInt64(littleEndian: UnsafeRawPointer(base + i + 6).loadUnaligned(as: UInt64.self))
+            guard (u & 0xC0C0_F0C0_C0F0 ^ 0x8080_E080_80E0) | (v & 0xC0C0_F0C0_C0F0 ^ 0x8080_E080_80E0) == 0,
+              pairs[Int(truncatingIfNeeded: u & 0x0F | u >> 20 & 0xF0)]
+                & pairs[Int(truncatingIfNeeded: v & 0x0F | v >> 20 & 0xF0)] != 0
+            else { break }
+            i &+= 12
+          }
+          while i &+ 8 <= n {
+            let v = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+            guard v & 0xC0C0_F0C0_C0F0 == 0x8080_E080_80E0, pairs[Int(truncatingIfNeeded: v & 0x0F | v >> 20 & 0xF0)] != 0
+            else { break }
+            i &+= 6
+          }
+          continue
+        }
+      }
       let b0 = p[i]
       if b0 < 0x80 {
-        // ASCII eight bytes at a time while none can end a line (all at or above 0x0E).
-        if let base = p.baseAddress {
-          let ones: UInt64 = 0x0101_0101_0101_0101
-          while i + 8 <= n {
-            let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-            guard (w | (w &- ones &* 0x0E)) & 0x8080_8080_8080_8080 == 0 else { break }
-            i += 8
-          }
-        }
-        guard i < n, p[i] < 0x80 else { continue }
-        let b = p[i]
         i += 1
-        if b == 0x0A {
+        if b0 == 0x0A {
           starts.append(i)
-        } else if b == 0x0D {
+        } else if b0 == 0x0D {
           if i < n, p[i] == 0x0A { i += 1 }
           starts.append(i)
+        } else if b0 < 0x09 || (b0 > 0x0D && b0 < 0x20 && b0 != 0x1B) || b0 == 0x7F {
+          sawCounted = true
         }
         continue
       }

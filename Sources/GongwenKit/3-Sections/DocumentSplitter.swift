@@ -37,8 +37,17 @@ struct DocumentSplitter {
     guard let firstText = nonEmpty.first, let lastText = nonEmpty.last else {
       return Layout(front: nil, documents: [Span(firstLine: 0, titleLine: 0, endLine: 0)], trailer: nil)
     }
-    // Front matter and the first document's start.
-    var markers = nonEmpty.filter { Self.isPieceMarkerLine(trimmed[$0], in: p) }
+    // Front matter and the first document's start. Only lines holding 篇 can carry a marker: they are found
+    // in one pass over the text, not one search per line.
+    let pieceWords = Self.pieceWordOffsets(in: p)
+    var markers: [Int] = []
+    var nextWord = 0
+    for k in nonEmpty {
+      let line = trimmed[k]
+      while nextWord < pieceWords.count && pieceWords[nextWord] < line.lowerBound { nextWord += 1 }
+      guard nextWord < pieceWords.count && pieceWords[nextWord] + 3 <= line.upperBound else { continue }
+      if Self.isPieceMarkerLine(line, in: p) { markers.append(k) }
+    }
     var front: Range<Int>?
     if let first = markers.first {
       if let lastFront = nonEmpty.last(where: { $0 < first }) { front = firstText..<(lastFront + 1) }
@@ -169,6 +178,20 @@ struct DocumentSplitter {
     return nil
   }
 
+  /// The offsets of every 篇 (E7 AF 87) in `p`, in order: memchr for the rarest byte, the last, then a look back.
+  static func pieceWordOffsets(in p: UnsafeBufferPointer<UInt8>) -> [Int] {
+    var offsets: [Int] = []
+    guard let base = p.baseAddress else { return offsets }
+    var i = 2
+    while i < p.count {
+      guard let hit = memchr(base + i, 0x87, p.count - i) else { break }
+      let k = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+      if p[k - 2] == 0xE7 && p[k - 1] == 0xAF { offsets.append(k - 2) }
+      i = k + 1
+    }
+    return offsets
+  }
+
   private static func containsPieceWord(_ line: Range<Int>, in p: UnsafeBufferPointer<UInt8>) -> Bool {
     // memchr for the rarest byte, the last (87), then a look back: most lines hold few 87 bytes.
     guard let base = p.baseAddress, line.count >= 3 else { return false }
@@ -235,8 +258,12 @@ struct DocumentSplitter {
   /// are passed over without decoding or folding them.
   private static func hanFirsts(_ words: [[UInt32]]) -> [UInt64] {
     var bits = [UInt64](repeating: 0, count: 0x6000 / 64)
-    let firsts = Set(words.compactMap(\.first))
-    for v in UInt32(0x4000)..<0xA000 where firsts.contains(ScriptFolding.fold(v)) {
+    let firsts = words.compactMap(\.first)
+    // Most scalars are no word's first, told by the one-bit filter before the short list is searched.
+    let filter = firstScalars(words)
+    for v in UInt32(0x4000)..<0xA000 {
+      let folded = ScriptFolding.fold(v)
+      guard filter & (1 << UInt64(folded & 63)) != 0, firsts.contains(folded) else { continue }
       let k = Int(v - 0x4000)
       bits[k >> 6] |= 1 << UInt64(k & 63)
     }

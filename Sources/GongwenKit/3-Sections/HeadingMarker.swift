@@ -9,6 +9,50 @@ enum HeadingMarker {
 
   /// A heading marker at `i`: 一、 第一、 第一部分 (1); （一） (2); 1. 1、 １． (3); （1） (4).
   static func heading(at i: Int, limit: Int, in p: UnsafeBufferPointer<UInt8>) -> Match? {
+    if let match = commonHeading(at: i, limit: limit, in: p) { return match }
+    return generalHeading(at: i, limit: limit, in: p)
+  }
+
+  /// 一、 … 十、, （一） … （十） and 1. … 99. (or 1、) before a Han scalar, most headings, read from their bytes: what
+  /// `generalHeading` finds there, without decoding and folding scalar by scalar. Nil for any other start
+  /// (`generalHeading` decides).
+  @inline(__always)
+  static func commonHeading(at i: Int, limit: Int, in p: UnsafeBufferPointer<UInt8>) -> Match? {
+    if i + 6 <= limit, let ordinal = numeral(at: i, in: p), p[i + 3] == 0xE3, p[i + 4] == 0x80, p[i + 5] == 0x81 {
+      return Match(level: 1, ordinal: ordinal, end: i + 6)  // 、 is E3 80 81
+    }
+    if i + 9 <= limit, p[i] == 0xEF, p[i + 1] == 0xBC, p[i + 2] == 0x88, let ordinal = numeral(at: i + 3, in: p),
+      p[i + 6] == 0xEF, p[i + 7] == 0xBC, p[i + 8] == 0x89
+    {
+      return Match(level: 2, ordinal: ordinal, end: i + 9)  // （ and ） are EF BC 88 and EF BC 89
+    }
+    // 1. 1、 12. followed by a Han scalar (never a digit, . or %, so never 1.5万 or 1..).
+    guard i < limit, p[i] &- 0x30 < 10 else { return nil }
+    var j = i + 1
+    var ordinal = Int(p[i] &- 0x30)
+    if j < limit, p[j] &- 0x30 < 10 {
+      ordinal = ordinal * 10 + Int(p[j] &- 0x30)
+      j += 1
+    }
+    guard ordinal > 0, j < limit else { return nil }
+    let markEnd = p[j] == 0x2E ? j + 1 : j + 3 <= limit && p[j] == 0xE3 && p[j + 1] == 0x80 && p[j + 2] == 0x81 ? j + 3 : 0
+    guard markEnd > 0, markEnd + 3 <= limit, p[markEnd] &- 0xE4 < 6 else { return nil }
+    return Match(level: 3, ordinal: ordinal, end: markEnd)
+  }
+
+  /// The value of a numeral 一…九 (两 兩 too) or 十 standing alone at `i` (its three bytes within `p`), else nil:
+  /// what `chineseOrdinal` gives for it when no numeral follows.
+  @inline(__always)
+  static func numeral(at i: Int, in p: UnsafeBufferPointer<UInt8>) -> Int? {
+    guard p[i] &- 0xE4 < 6 else { return nil }
+    let v = UInt32(p[i] & 0x0F) << 12 | UInt32(p[i + 1] & 0x3F) << 6 | UInt32(p[i + 2] & 0x3F)
+    if v == 0x5341 { return 10 }
+    guard let digit = ChineseNumeral.digit(v), digit > 0 else { return nil }
+    return digit
+  }
+
+  /// `heading` scalar by scalar, for every form.
+  static func generalHeading(at i: Int, limit: Int, in p: UnsafeBufferPointer<UInt8>) -> Match? {
     guard i < limit else { return nil }
     let (first, firstLength) = ScalarReader.scalar(at: i, in: p)
     // Most lines start with a Han character: only 第, 十 and the numerals can begin a marker (none of them
@@ -129,6 +173,20 @@ enum HeadingMarker {
   /// An inline item marker at `i`: 一是 … 十是, or 首先/其次/再次/最后 followed by a comma or colon.
   /// The caller checks that `i` is at a clause boundary. Ordinal 0 means "after the previous item".
   static func item(at i: Int, limit: Int, in p: UnsafeBufferPointer<UInt8>) -> Match? {
+    if let match = commonItem(at: i, limit: limit, in: p) { return match }
+    return generalItem(at: i, limit: limit, in: p)
+  }
+
+  /// 一是 … 十是 read from their bytes (是 is E6 98 AF): what `generalItem` finds there. Nil for any other start.
+  @inline(__always)
+  static func commonItem(at i: Int, limit: Int, in p: UnsafeBufferPointer<UInt8>) -> Match? {
+    guard i + 6 <= limit, let ordinal = numeral(at: i, in: p), p[i + 3] == 0xE6, p[i + 4] == 0x98, p[i + 5] == 0xAF
+    else { return nil }
+    return Match(level: 0, ordinal: ordinal, end: i + 6)
+  }
+
+  /// `item` scalar by scalar, for every form.
+  static func generalItem(at i: Int, limit: Int, in p: UnsafeBufferPointer<UInt8>) -> Match? {
     if let (ordinal, end) = chineseOrdinal(at: i, limit: limit, in: p), end < limit,
       ScalarReader.scalar(at: end, in: p).value == 0x662F  // 是
     {

@@ -24,7 +24,7 @@ public struct Section: Sendable, Hashable {
     // On the UTF-8 bytes: every figure's section path is built from these, and scalar-view edits cost
     // a third of JSON writing.
     var marker = marker
-    return marker.withUTF8 { u in
+    let end = marker.withUTF8 { u in
       var end = u.count
       while end > 0 {
         let last = u[end - 1]
@@ -38,7 +38,10 @@ public struct Section: Sendable, Hashable {
           break
         }
       }
-      return String(decoding: UnsafeBufferPointer(rebasing: u[..<end]), as: UTF8.self)
+      return end
     }
+    // （一） and （1） end in no such mark: the marker itself, not a copy.
+    guard end < marker.utf8.count else { return marker }
+    return marker.withUTF8 { String(decoding: UnsafeBufferPointer(rebasing: $0[..<end]), as: UTF8.self) }
   }
 }

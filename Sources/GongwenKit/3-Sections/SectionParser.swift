@@ -1,100 +1,183 @@
 /// Builds a document's heading tree and inline items from its lines, in one forward pass.
+///
+/// The pass records headings and items as offsets in buffers kept from one document to the next (no strings,
+/// nothing to release); the `Section` and `InlineItem` records are built once at the end, every array at its
+/// exact size.
 struct SectionParser {
-  /// A heading whose section is still open: its children and items grow until a heading at its level or above.
-  private struct Open {
+  /// A heading, in document order (each before its subsections), as offsets.
+  private struct Node {
     let level: Int
-    let marker: String
     let ordinal: Int
     let group: Int
-    let title: String
+    let marker: Range<Int>
+    let title: Range<Int>
     let location: SourceLocation
+    /// The offset of its line's first byte.
     let start: Int
-    var items: [InlineItem] = []
-    var children: [Section] = []
-
-    func closed(at end: Int) -> Section {
-      Section(
-        level: level, marker: marker, ordinal: ordinal, group: group, title: title, location: location,
-        range: start..<end, items: items, children: children)
-    }
+    /// Its items begin at `itemBuffer[itemStart]` and end where the next node's begin: a section gets items
+    /// only while it is the innermost open one, that is before its first subsection.
+    let itemStart: Int
+    var end = 0
+    /// One past the last node of its subtree.
+    var subtreeEnd = 0
+    var childCount = 0
   }
 
-  /// The heading tree and the items before the first heading, for lines `lineRange` of `text`.
-  func parse(_ text: DecodedText, lines: TextLines, lineRange: Range<Int>, skipping titleLines: [Int]) -> (
-    sections: [Section], items: [InlineItem], script: ScriptFolding.Script
-  ) {
-    var roots: [Section] = []
-    // The open sections, outermost first; each is appended to its parent (or the roots) when it closes.
-    var stack: [Open] = []
-    var looseItems: [InlineItem] = []
+  /// An inline item, as offsets.
+  struct Item {
+    let marker: Range<Int>
+    let title: Range<Int>
+    let ordinal: Int
+    let location: SourceLocation
+  }
+
+  private var nodes: [Node] = []
+  private var itemBuffer: [Item] = []
+  /// The open nodes, outermost first: their levels rise strictly, so there are at most four.
+  private var open: [Int] = []
+  /// The last heading's ordinal and group by (parent level, level), at `2 * (parent * 5 + level)` and the next
+  /// (parent 0: the document); ordinal 0 when there is none yet. Headings number from one.
+  private var siblings = [Int](repeating: 0, count: 50)
+
+  /// The heading tree and the items before the first heading, for lines `lineRange` of `text`; lines
+  /// `firstLine` and `titleLine` (the title and its 篇 marker) are skipped.
+  mutating func parse(_ text: DecodedText, lines: TextLines, lineRange: Range<Int>, skipping firstLine: Int, _ titleLine: Int)
+    -> (sections: [Section], items: [InlineItem], script: ScriptFolding.Script)
+  {
+    nodes.removeAll(keepingCapacity: true)
+    itemBuffer.removeAll(keepingCapacity: true)
+    open.removeAll(keepingCapacity: true)
+    // A document mostly holds a few dozen headings: grown one by one, the buffers would be copied five times over.
+    if nodes.capacity == 0 {
+      nodes.reserveCapacity(32)
+      itemBuffer.reserveCapacity(32)
+      open.reserveCapacity(4)
+    }
+    for level in 1...4 { siblings[2 * level] = 0 }
+    var rootCount = 0
     let documentStart = lineRange.isEmpty ? 0 : lines.content[lineRange.lowerBound].lowerBound
     let documentEnd = lineRange.isEmpty ? 0 : lines.content[lineRange.upperBound - 1].upperBound
     var script = ScriptFolding.Script.simplified
-    text.bytes.withUnsafeBufferPointer { p in
+    // The tables once per document, not once a line.
+    let (headingBits, itemBits) = (Self.headingBits, Self.itemBits)
+    return text.bytes.withUnsafeBufferPointer { p in
       // One pass over the document's Han scalars: its script, and where an inline item may start.
       let han = Self.scanHan(p, from: documentStart, to: documentEnd)
       if han.holdsTraditional { script = ScriptFolding.countedScript(of: p, from: documentStart, to: documentEnd) }
-      var nextStart = 0  // the first of han.itemStarts not yet passed
+      let itemStarts = han.itemStarts
+      var nextStart = 0  // the first of itemStarts not yet passed
       for k in lineRange {
-        let line = lines.trimmed(k, in: p)
-        if line.isEmpty || titleLines.contains(k) { continue }
+        let line = lines.trimmedContent[k]
+        if line.isEmpty || k == firstLine || k == titleLine { continue }
+        let lineBegin = lines.content[k].lowerBound
         var bodyStart = line.lowerBound
-        if let match = HeadingMarker.heading(at: line.lowerBound, limit: line.upperBound, in: p) {
+        if headingBits.withUnsafeBufferPointer({ Self.mayStartHeading(at: line.lowerBound, in: p, bits: $0) }),
+          let match = HeadingMarker.heading(at: line.lowerBound, limit: line.upperBound, in: p)
+        {
           let titleStart = TextLines.trim(match.end..<line.upperBound, in: p).lowerBound
           let titleEnd = Self.clauseEnd(from: titleStart, limit: line.upperBound, in: p, stopAtSemicolon: false)
           if titleEnd > titleStart {
-            while let top = stack.last, top.level >= match.level {
-              Self.close(&stack, into: &roots, at: lines.content[k].lowerBound)
-            }
+            while let top = open.last, nodes[top].level >= match.level { close(at: lineBegin) }
             // Every earlier sibling has closed: numbering starts a new group when it does not go up.
-            var group = 1
-            if let previous = (stack.last?.children ?? roots).last(where: { $0.level == match.level }) {
-              group = match.ordinal <= previous.ordinal ? previous.group + 1 : previous.group
-            }
-            stack.append(
-              Open(
-                level: match.level, marker: Self.string(line.lowerBound..<match.end, p), ordinal: match.ordinal,
-                group: group, title: Self.string(TextLines.trim(titleStart..<titleEnd, in: p), p),
-                location: Self.location(of: line.lowerBound, onLine: k, from: lines.content[k].lowerBound, column: 1, p),
-                start: lines.content[k].lowerBound))
+            let parent = open.last.map { nodes[$0].level } ?? 0
+            let slot = 2 * (parent * 5 + match.level)
+            let (previous, previousGroup) = (siblings[slot], siblings[slot + 1])
+            let group = previous == 0 ? 1 : match.ordinal <= previous ? previousGroup + 1 : previousGroup
+            siblings[slot] = match.ordinal
+            siblings[slot + 1] = group
+            for level in 1...4 { siblings[2 * (match.level * 5 + level)] = 0 }
+            if let top = open.last { nodes[top].childCount += 1 } else { rootCount += 1 }
+            open.append(nodes.count)
+            nodes.append(
+              Node(
+                level: match.level, ordinal: match.ordinal, group: group, marker: line.lowerBound..<match.end,
+                title: TextLines.trim(titleStart..<titleEnd, in: p),
+                location: Self.location(of: line.lowerBound, onLine: k, from: lineBegin, column: 1, p),
+                start: lineBegin, itemStart: itemBuffer.count))
             bodyStart = titleEnd
           }
         }
         let body = bodyStart..<line.upperBound
         // Most lines hold no item: decided here, without a call.
-        while nextStart < han.itemStarts.count && han.itemStarts[nextStart] < body.lowerBound { nextStart += 1 }
+        while nextStart < itemStarts.count && itemStarts[nextStart] < body.lowerBound { nextStart += 1 }
         let startsItem =
           bodyStart == line.lowerBound && bodyStart &+ 2 < p.count
-          && Self.itemBits.withUnsafeBufferPointer { Self.mayStartItem(at: bodyStart, in: p, bits: $0) }
-        guard startsItem || (nextStart < han.itemStarts.count && han.itemStarts[nextStart] < body.upperBound) else {
+          && itemBits.withUnsafeBufferPointer { Self.mayStartItem(at: bodyStart, in: p, bits: $0) }
+        guard startsItem || (nextStart < itemStarts.count && itemStarts[nextStart] < body.upperBound) else {
           continue
         }
-        if stack.isEmpty {
-          Self.items(
-            in: body, lineStart: line.lowerBound, line: k, from: lines.content[k].lowerBound, starts: han.itemStarts,
-            next: &nextStart, p: p, into: &looseItems)
-        } else {
-          Self.items(
-            in: body, lineStart: line.lowerBound, line: k, from: lines.content[k].lowerBound, starts: han.itemStarts,
-            next: &nextStart, p: p, into: &stack[stack.count - 1].items)
-        }
+        Self.items(
+          in: body, lineStart: line.lowerBound, line: k, from: lineBegin, starts: itemStarts, next: &nextStart, p: p,
+          into: &itemBuffer)
       }
+      while !open.isEmpty { close(at: documentEnd) }
+      let sections = children(from: 0, count: rootCount, p)
+      let items = inlineItems(0..<(nodes.first?.itemStart ?? itemBuffer.count), p)
+      return (sections, items, script)
     }
-    while !stack.isEmpty { Self.close(&stack, into: &roots, at: documentEnd) }
-    return (roots, looseItems, script)
   }
 
-  /// Closes the innermost open section at `end` and appends it to its parent, or to `roots` at the top.
-  private static func close(_ stack: inout [Open], into roots: inout [Section], at end: Int) {
-    let section = stack.removeLast().closed(at: end)
-    // Headings mostly come several to a level: growing one by one would copy them twice more.
-    if stack.isEmpty {
-      if roots.isEmpty { roots.reserveCapacity(4) }
-      roots.append(section)
-    } else {
-      if stack[stack.count - 1].children.isEmpty { stack[stack.count - 1].children.reserveCapacity(4) }
-      stack[stack.count - 1].children.append(section)
+  /// Closes the innermost open section at `end`.
+  private mutating func close(at end: Int) {
+    let k = open.removeLast()
+    nodes[k].end = end
+    nodes[k].subtreeEnd = nodes.count
+  }
+
+  /// The sections of the `count` sibling subtrees that start at node `first`.
+  private func children(from first: Int, count: Int, _ p: UnsafeBufferPointer<UInt8>) -> [Section] {
+    guard count > 0 else { return [] }
+    var sections: [Section] = []
+    sections.reserveCapacity(count)
+    var k = first
+    for _ in 0..<count {
+      sections.append(section(k, p))
+      k = nodes[k].subtreeEnd
     }
+    return sections
+  }
+
+  /// The section of node `k`, with its items and subsections.
+  private func section(_ k: Int, _ p: UnsafeBufferPointer<UInt8>) -> Section {
+    let node = nodes[k]
+    let itemEnd = k + 1 < nodes.count ? nodes[k + 1].itemStart : itemBuffer.count
+    return Section(
+      level: node.level, marker: Self.string(node.marker, p), ordinal: node.ordinal, group: node.group,
+      title: Self.string(node.title, p), location: node.location, range: node.start..<node.end,
+      items: inlineItems(node.itemStart..<itemEnd, p), children: children(from: k + 1, count: node.childCount, p))
+  }
+
+  /// The items `itemBuffer[range]` as records.
+  private func inlineItems(_ range: Range<Int>, _ p: UnsafeBufferPointer<UInt8>) -> [InlineItem] {
+    guard !range.isEmpty else { return [] }
+    var items: [InlineItem] = []
+    items.reserveCapacity(range.count)
+    for item in itemBuffer[range] {
+      items.append(
+        InlineItem(
+          marker: Self.string(item.marker, p), ordinal: item.ordinal, title: Self.string(item.title, p),
+          location: item.location))
+    }
+    return items
+  }
+
+  /// One bit per scalar of U+4000…U+9FFF that may start a heading: 第, 十 and the numerals. `HeadingMarker.heading`
+  /// finds none at any other scalar of that range.
+  static let headingBits: [UInt64] = {
+    var bits = [UInt64](repeating: 0, count: ScriptFolding.traditionalBits.count)
+    for v in UInt32(0x4000)..<0xA000 where v == 0x7B2C || v == 0x5341 || ChineseNumeral.digit(v) != nil {
+      let k = Int(v - 0x4000)
+      bits[k >> 6] |= 1 << UInt64(k & 63)
+    }
+    return bits
+  }()
+
+  /// False when the scalar at `i` (a line start) cannot begin a heading: most lines start with another Han
+  /// character, told by one bit of `headingBits` (`bits`) without decoding it.
+  @inline(__always)
+  static func mayStartHeading(at i: Int, in p: UnsafeBufferPointer<UInt8>, bits: UnsafeBufferPointer<UInt64>) -> Bool {
+    guard i &+ 2 < p.count else { return true }
+    return p[i] &- 0xE4 >= 6 || mayStartItem(at: i, in: p, bits: bits)
   }
 
   /// The text of `range` (within `p`, the decoded text) as a `String`, as `DecodedText.string` gives it, without
@@ -191,6 +274,7 @@ struct SectionParser {
   /// `ScriptFolding.traditionalBits` indexed by a Han scalar's first two bytes as one little-endian load,
   /// masked: (b1 & 3F) << 8 | (b0 & 0F), for leads E4…E9. One mask replaces the decoding of both bytes.
   static let traditionalByPair: [UInt64] = {
+    // Leads E4…EB (nibbles 4…B) fall within the mask; EA and EB stay zero.
     var table = [UInt64](repeating: 0, count: 0x4000)
     for lead in 0..<6 {
       for b1 in 0..<64 { table[b1 << 8 | (lead + 4)] = ScriptFolding.traditionalBits[lead << 6 | b1] }
@@ -253,7 +337,7 @@ struct SectionParser {
   /// item may start (`scanHan`), `next` the first of them not yet passed.
   static func items(
     in range: Range<Int>, lineStart: Int, line: Int, from lineBegin: Int, starts: [Int], next: inout Int,
-    p: UnsafeBufferPointer<UInt8>, into items: inout [InlineItem]
+    p: UnsafeBufferPointer<UInt8>, into items: inout [Item]
   ) {
     // Each title runs up to the next marker at most, so a marker is written when the next is found: a line of
     // 首先，其次，… with no 。 would otherwise scan and copy the rest of the line once per item (quadratic).
@@ -306,16 +390,14 @@ struct SectionParser {
   /// Appends the item of `marker`, its title cut at `next` (the next marker or the end of `range`).
   private static func appendItem(
     _ marker: (start: Int, end: Int, ordinal: Int), before next: Int, in range: Range<Int>, line: Int,
-    location: inout SourceLocation, p: UnsafeBufferPointer<UInt8>, into items: inout [InlineItem]
+    location: inout SourceLocation, p: UnsafeBufferPointer<UInt8>, into items: inout [Item]
   ) {
     location = Self.location(of: marker.start, onLine: line, from: location.offset, column: location.column, p)
     var end = clauseEnd(from: marker.end, limit: next, in: p, stopAtSemicolon: true)
     if end == next && next < range.upperBound { end = trailingClauseBoundary(before: end, from: marker.end, in: p) }
-    // Sections mostly hold several items: growing one by one would copy them twice more.
-    if items.isEmpty { items.reserveCapacity(4) }
     items.append(
-      InlineItem(
-        marker: Self.string(marker.start..<marker.end, p), ordinal: marker.ordinal,
-        title: Self.string(TextLines.trim(marker.end..<end, in: p), p), location: location))
+      Item(
+        marker: marker.start..<marker.end, title: TextLines.trim(marker.end..<end, in: p), ordinal: marker.ordinal,
+        location: location))
   }
 }

@@ -2,8 +2,8 @@
 struct TextLines {
   /// UTF-8 offsets of each line's content, without its terminator.
   let content: [Range<Int>]
-  /// Each line's content without leading and trailing blanks, computed once: the splitter and the section
-  /// parser both ask for every line.
+  /// Each line's content without leading and trailing blanks (spaces, tabs, U+3000, NBSP, BOM, form feed),
+  /// computed once: the splitter and the section parser both ask for every line.
   let trimmedContent: [Range<Int>]
 
   init(_ text: DecodedText) {
@@ -38,18 +38,22 @@ struct TextLines {
 
   var count: Int { content.count }
 
-  /// The content of line `k` without leading and trailing blanks (spaces, tabs, U+3000, NBSP, BOM, form feed).
-  func trimmed(_ k: Int, in p: UnsafeBufferPointer<UInt8>) -> Range<Int> {
-    trimmedContent[k]
-  }
-
+  @inline(__always)
   static func trim(_ range: Range<Int>, in p: UnsafeBufferPointer<UInt8>) -> Range<Int> {
-    var lo = range.lowerBound
-    var hi = range.upperBound
     // Most lines start with a Han character or a marker and end in one or in punctuation: a blank scalar
     // starts with 09 0B 0C 0D 20 C2 E2 E3 or EF and ends with one of those ASCII bytes or 80 8B A0 BF.
-    guard lo < hi else { return range }
-    if !Self.mayStartBlank(p[lo]) && !Self.mayEndBlank(p[hi - 1]) { return range }
+    // Decided inline; the trimming itself is a call.
+    guard range.lowerBound < range.upperBound,
+      Self.mayStartBlank(p[range.lowerBound]) || Self.mayEndBlank(p[range.upperBound - 1])
+    else { return range }
+    return trimBlanks(range, in: p)
+  }
+
+  /// `trim` past its first test.
+  @inline(never)
+  private static func trimBlanks(_ range: Range<Int>, in p: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+    var lo = range.lowerBound
+    var hi = range.upperBound
     while lo < hi {
       let n = blankLength(at: lo, in: p, limit: hi)
       if n == 0 { break }

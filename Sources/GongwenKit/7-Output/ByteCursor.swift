@@ -26,8 +26,9 @@ struct ByteCursor {
     }
   }
 
+  /// Makes room for `count` more bytes, at least doubling the capacity when it grows.
   @inline(never)
-  private static func grow(_ bytes: inout [UInt8], by count: Int) {
+  static func grow(_ bytes: inout [UInt8], by count: Int) {
     bytes.reserveCapacity(Swift.max(bytes.count + count, bytes.capacity * 2))
   }
 
@@ -65,6 +66,33 @@ struct ByteCursor {
     position += n
   }
 
+  /// Appends a literal of at most 32 bytes whose length is not known at compile time: in words, the last
+  /// overlapping, rather than through a call to memcpy.
+  @inline(__always)
+  mutating func shortBytes(_ s: StaticString) { shortBytes(s.utf8Start, count: s.utf8CodeUnitCount) }
+
+  /// Appends `n` bytes, at most 32, from `start`: in words, the last overlapping.
+  @inline(__always)
+  mutating func shortBytes(_ start: UnsafePointer<UInt8>, count n: Int) {
+    let from = UnsafeRawPointer(start)
+    let to = UnsafeMutableRawPointer(position)
+    precondition(n <= 32, "ByteCursor.shortBytes: literal beyond 32 bytes")
+    if n >= 8 {
+      var i = 0
+      while i + 8 < n {
+        to.storeBytes(of: from.loadUnaligned(fromByteOffset: i, as: UInt64.self), toByteOffset: i, as: UInt64.self)
+        i += 8
+      }
+      to.storeBytes(of: from.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self), toByteOffset: n - 8, as: UInt64.self)
+    } else if n >= 4 {
+      to.storeBytes(of: from.loadUnaligned(as: UInt32.self), as: UInt32.self)
+      to.storeBytes(of: from.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self), toByteOffset: n - 4, as: UInt32.self)
+    } else {
+      for i in 0..<n { to.storeBytes(of: from.load(fromByteOffset: i, as: UInt8.self), toByteOffset: i, as: UInt8.self) }
+    }
+    position += n
+  }
+
   /// Appends `u` as it is.
   @inline(__always)
   mutating func bytes(_ u: UnsafeBufferPointer<UInt8>) {
@@ -82,7 +110,18 @@ struct ByteCursor {
 
   /// Appends `v` as `ExactDecimal.description` prints it (`90.8`, `-0.05`): at most
   /// `decimalBound + max(v.scale - 19, 0)` bytes.
-  mutating func decimal(_ v: ExactDecimal) {
+  @inline(__always)
+  mutating func decimal(_ v: ExactDecimal) { position = Self.decimal(v, to: position) }
+
+  /// Stores `v` at `out` and returns the end.
+  @inline(never)
+  static func decimal(_ v: ExactDecimal, to out: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8> {
+    var c = ByteCursor(out)
+    c.writeDecimal(v)
+    return c.position
+  }
+
+  private mutating func writeDecimal(_ v: ExactDecimal) {
     if v.significand < 0 { byte(0x2D) }
     let magnitude = v.significand.magnitude
     let scale = v.scale
@@ -150,31 +189,142 @@ struct ByteCursor {
 
   /// Appends `"…"` as a JSON string: quotes, backslashes, controls and DEL escaped. At most
   /// `6 * u.count + 2` bytes.
-  mutating func quoted(_ u: UnsafeBufferPointer<UInt8>) {
-    byte(0x22)
-    if let base = u.baseAddress { escaped(base, count: u.count) }
-    byte(0x22)
-  }
-
-  /// Appends `"…"` as a JSON string: at most `6 * s.utf8.count + 2` bytes.
-  mutating func quoted(_ s: String) {
-    if s.utf8.withContiguousStorageIfAvailable({ quoted($0) }) != nil { return }
-    var s = s
-    s.withUTF8 { quoted($0) }
-  }
-
-  /// Copies runs that need no escape a word at a time; only the words that hold a byte to escape go byte
-  /// by byte.
   @inline(__always)
-  private mutating func escaped(_ base: UnsafePointer<UInt8>, count n: Int) {
-    var i = 0
-    while true {
-      i = copyClean(base, from: i, count: n) { !Self.mayNeedEscape($0) }
-      if i == n { return }
-      let end = Swift.min(i + 8, n)
-      for k in i..<end { escapedByte(base[k]) }
-      i = end
+  mutating func quoted(_ u: UnsafeBufferPointer<UInt8>) {
+    position = Self.quote(u.baseAddress, count: u.count, to: position)
+  }
+
+  /// Appends `"…"` as a JSON string: at most `6 * s.utf8.count + 2` bytes. An empty string costs no call.
+  @inline(__always)
+  mutating func quoted(_ s: String) {
+    if s.isEmpty {
+      UnsafeMutableRawPointer(position).storeBytes(of: 0x2222, as: UInt16.self)  // ""
+      position += 2
+      return
     }
+    // Inline up to the bytes: a small string's bytes are copied to the stack here, without a call.
+    let start = position
+    if let end = s.utf8.withContiguousStorageIfAvailable({ Self.quote($0.baseAddress, count: $0.count, to: start) }) {
+      position = end
+    } else {
+      position = Self.quote(s, to: start)
+    }
+  }
+
+  /// Stores `"…"` for `s` at `out` and returns the end: values in and out, so the caller's cursor can stay
+  /// in a register.
+  @inline(never)
+  static func quote(_ s: String, to out: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8> {
+    if let end = s.utf8.withContiguousStorageIfAvailable({ quoteInline($0.baseAddress, count: $0.count, to: out) }) {
+      return end
+    }
+    var s = s
+    return s.withUTF8 { quote($0.baseAddress, count: $0.count, to: out) }
+  }
+
+  /// Stores `"…"` for `count` bytes at `base` at `out` and returns the end.
+  @inline(never)
+  static func quote(_ base: UnsafePointer<UInt8>?, count n: Int, to out: UnsafeMutablePointer<UInt8>)
+    -> UnsafeMutablePointer<UInt8>
+  {
+    quoteInline(base, count: n, to: out)
+  }
+
+  @inline(__always)
+  private static func quoteInline(_ base: UnsafePointer<UInt8>?, count n: Int, to out: UnsafeMutablePointer<UInt8>)
+    -> UnsafeMutablePointer<UInt8>
+  {
+    out[0] = 0x22
+    var end = out + 1
+    if let base, n > 0 { end = escape(base, count: n, to: end) }
+    end[0] = 0x22
+    return end + 1
+  }
+
+  /// Stores the `n` bytes at `base`, escaped, at `out` and returns the end. Words that need no escape are
+  /// copied whole: all of a string of 8 bytes or more, the last word overlapping the one before; shorter ones
+  /// are judged as one word assembled from two overlapping loads. Only a word holding a byte to escape goes
+  /// byte by byte.
+  @inline(__always)
+  static func escape(_ base: UnsafePointer<UInt8>, count n: Int, to out: UnsafeMutablePointer<UInt8>)
+    -> UnsafeMutablePointer<UInt8>
+  {
+    let raw = UnsafeRawPointer(base)
+    var o = out
+    if n >= 8 {
+      var i = 0
+      while n - i >= 8 {
+        let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+        if escapeMask(w) == 0 {
+          UnsafeMutableRawPointer(o).storeBytes(of: w, as: UInt64.self)
+          o += 8
+        } else {
+          o = escapeBytes(base, from: i, to: i + 8, into: o)
+        }
+        i += 8
+      }
+      let rest = n - i
+      guard rest > 0 else { return o }
+      // Bytes n-8..<i, when clean, were stored as they are just before `o`.
+      let w = raw.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
+      guard escapeMask(w) == 0 else { return escapeBytes(base, from: i, to: n, into: o) }
+      UnsafeMutableRawPointer(o).storeBytes(of: w, toByteOffset: rest - 8, as: UInt64.self)
+      return o + rest
+    }
+    let out = UnsafeMutableRawPointer(o)
+    if n >= 4 {
+      let low = raw.loadUnaligned(as: UInt32.self)
+      let high = raw.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self)
+      guard escapeMask(UInt64(low) | UInt64(high) << 32) == 0 else { return escapeBytes(base, from: 0, to: n, into: o) }
+      out.storeBytes(of: low, as: UInt32.self)
+      out.storeBytes(of: high, toByteOffset: n - 4, as: UInt32.self)
+    } else if n >= 2 {
+      let low = raw.loadUnaligned(as: UInt16.self)
+      let high = raw.loadUnaligned(fromByteOffset: n - 2, as: UInt16.self)
+      // Only the four bytes loaded count; the zeros above them are not text.
+      guard escapeMask(UInt64(low) | UInt64(high) << 16) & 0x8080_8080 == 0 else {
+        return escapeBytes(base, from: 0, to: n, into: o)
+      }
+      out.storeBytes(of: low, as: UInt16.self)
+      out.storeBytes(of: high, toByteOffset: n - 2, as: UInt16.self)
+    } else {
+      let b = base[0]
+      guard !needsEscape(b) else { return escapeBytes(base, from: 0, to: 1, into: o) }
+      o[0] = b
+    }
+    return o + n
+  }
+
+  /// Stores bytes `start..<end` of `base` at `out`, escaping those that need it; returns the end.
+  private static func escapeBytes(
+    _ base: UnsafePointer<UInt8>, from start: Int, to end: Int, into out: UnsafeMutablePointer<UInt8>
+  ) -> UnsafeMutablePointer<UInt8> {
+    var c = ByteCursor(out)
+    for k in start..<end {
+      let b = base[k]
+      if needsEscape(b) { c.escape(b) } else { c.byte(b) }
+    }
+    return c.position
+  }
+
+  /// Whether JSON output escapes `b`: below 0x20, a quote, a backslash or DEL.
+  @inline(__always)
+  static func needsEscape(_ b: UInt8) -> Bool { b < 0x20 || b == 0x22 || b == 0x5C || b == 0x7F }
+
+  /// The high bit of each byte of `w` that `needsEscape`, and no other. Exact byte by byte: on the low seven
+  /// bits of each byte no sum below carries into the next byte. Words of Chinese text alone (every byte 0x80
+  /// or more) return on the first test.
+  @inline(__always)
+  static func escapeMask(_ w: UInt64) -> UInt64 {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let high: UInt64 = 0x8080_8080_8080_8080
+    if w & high == high { return 0 }
+    let x = w & ~high
+    let atLeastSpace = x &+ ones &* 0x60  // high bit set where x >= 0x20
+    let notQuote = (x ^ ones &* 0x22) &+ ones &* 0x7F  // set where x != 0x22
+    let notBackslash = (x ^ ones &* 0x5C) &+ ones &* 0x7F  // set where x != 0x5C
+    let delete = x &+ ones  // set where x == 0x7F
+    return ~(w | (atLeastSpace & notQuote & notBackslash & ~delete)) & high
   }
 
   /// Copies bytes `start..<n` of `base` eight at a time while `clean` accepts them (it must judge a word
@@ -222,15 +372,11 @@ struct ByteCursor {
     return n
   }
 
-  /// Moves back to `mark`, dropping what was stored after it.
-  mutating func rewind(to mark: UnsafeMutablePointer<UInt8>) { position = mark }
-
+  /// Moves to `end`: back, dropping what was stored after it, or on past what a function of values stored.
   @inline(__always)
-  private mutating func escapedByte(_ b: UInt8) {
-    if b < 0x20 || b == 0x22 || b == 0x5C || b == 0x7F { escape(b) } else { byte(b) }
-  }
+  mutating func move(to end: UnsafeMutablePointer<UInt8>) { position = end }
 
-  private mutating func escape(_ b: UInt8) {
+  mutating func escape(_ b: UInt8) {
     byte(0x5C)
     switch b {
     case 0x22: byte(0x22)
@@ -247,20 +393,4 @@ struct ByteCursor {
 
   @inline(__always)
   private static func hexDigit(_ v: UInt8) -> UInt8 { v < 10 ? 0x30 + v : 0x57 + v }
-
-  /// Whether any byte of `w` is below 0x20, a quote, a backslash or DEL (exact for the word as a whole).
-  /// Words of Chinese text alone (every byte 0x80 or more) pass on the first test.
-  @inline(__always)
-  static func mayNeedEscape(_ w: UInt64) -> Bool {
-    let ones: UInt64 = 0x0101_0101_0101_0101
-    let high: UInt64 = 0x8080_8080_8080_8080
-    if w & high == high { return false }
-    let quote = w ^ (ones &* 0x22)
-    let backslash = w ^ (ones &* 0x5C)
-    let delete = w ^ (ones &* 0x7F)
-    // (v - 1) & ~v sets a byte's high bit where v has a zero byte (and only then, for the word as a whole).
-    let zeros = ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | ((delete &- ones) & ~delete)
-    let below = (w &- ones &* 0x20) & ~w
-    return (zeros | below) & high != 0
-  }
 }

@@ -37,16 +37,44 @@ public struct CSVWriter: Sendable {
   /// Appends one cell: a leading `'` when it starts with = + - @ (or tab, CR) and is not a plain number;
   /// quoted when it holds a comma, a quote, CR or LF, with quotes doubled. At most `2 * count + 3` bytes.
   static func appendCell(_ bytes: UnsafeBufferPointer<UInt8>, to c: inout ByteCursor) {
-    guard let base = bytes.baseAddress, let first = bytes.first else { return }
+    c.move(to: cell(bytes.baseAddress, count: bytes.count, to: c.position))
+  }
+
+  /// Stores the cell of `s` at `out` and returns its end: values in and out, so the caller's cursor stays
+  /// in a register.
+  @inline(never)
+  static func cell(_ s: String, to out: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8> {
+    if let end = s.utf8.withContiguousStorageIfAvailable({ cellInline($0.baseAddress, count: $0.count, to: out) }) {
+      return end
+    }
+    var s = s
+    return s.withUTF8 { cell($0.baseAddress, count: $0.count, to: out) }
+  }
+
+  /// Stores the cell of `count` bytes at `base` at `out` and returns its end.
+  @inline(never)
+  static func cell(_ base: UnsafePointer<UInt8>?, count n: Int, to out: UnsafeMutablePointer<UInt8>)
+    -> UnsafeMutablePointer<UInt8>
+  {
+    cellInline(base, count: n, to: out)
+  }
+
+  @inline(__always)
+  private static func cellInline(_ base: UnsafePointer<UInt8>?, count n: Int, to out: UnsafeMutablePointer<UInt8>)
+    -> UnsafeMutablePointer<UInt8>
+  {
+    guard let base, n > 0 else { return out }
+    let bytes = UnsafeBufferPointer(start: base, count: n)
+    let first = base[0]
     var guarded = false
     if first == 0x3D || first == 0x2B || first == 0x2D || first == 0x40 || first == 0x09 || first == 0x0D {
       guarded = !isPlainNumber(bytes)
     }
     // Most cells need no quotes: copy them a word at a time, and start again quoted on a special byte.
-    let mark = c.position
+    var c = ByteCursor(out)
     if guarded { c.byte(0x27) }
-    if c.copyClean(base, from: 0, count: bytes.count, clean: { !mayNeedQuotes($0) }) == bytes.count { return }
-    c.rewind(to: mark)
+    if c.copyClean(base, from: 0, count: n, clean: { !mayNeedQuotes($0) }) == n { return c.position }
+    c.move(to: out)
     c.byte(0x22)
     if guarded { c.byte(0x27) }
     for b in bytes {
@@ -54,6 +82,7 @@ public struct CSVWriter: Sendable {
       c.byte(b)
     }
     c.byte(0x22)
+    return c.position
   }
 
   /// Whether any byte of `w` is a comma, a quote, CR or LF (exact for the word as a whole). Words of Chinese

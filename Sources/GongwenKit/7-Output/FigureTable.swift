@@ -23,10 +23,14 @@ public struct FigureTable: Sendable {
   }
 
   /// Whether `figure` passes the filters.
-  public func includes(_ figure: Figure) -> Bool {
-    if let kinds, !kinds.contains(figure.kind) { return false }
+  public func includes(_ figure: Figure) -> Bool { includes(kind: figure.kind, metric: figure.metric) }
+
+  @inline(__always)
+  private func includes(kind: Figure.Kind, metric: Metric?) -> Bool {
+    if kinds == nil && metrics == nil { return true }
+    if let kinds, !kinds.contains(kind) { return false }
     if let metrics {
-      guard let metric = figure.metric, metrics.contains(metric) else { return false }
+      guard let metric, metrics.contains(metric) else { return false }
     }
     return true
   }
@@ -36,7 +40,8 @@ public struct FigureTable: Sendable {
     var rows: [[String]] = []
     rows.reserveCapacity(file.documents.reduce(0) { $0 + $1.figures.count })
     forEachFigure(of: file) { document, figure, path in
-      rows.append(Self.row(file: file.path, document: document, figure: figure, section: path))
+      rows.append(
+        Self.row(file: file.path, document: document, figure: figure.pointee, section: String(decoding: path, as: UTF8.self)))
     }
     return rows
   }
@@ -52,94 +57,122 @@ public struct FigureTable: Sendable {
   }
 
   /// Appends the rows `figureRows(of:)` gives, as `CSVWriter.appendRow` writes them, straight into `out`:
-  /// one reservation a row and no String a cell.
+  /// one reservation a row, no String a cell, no Figure copied.
   public func appendFigureRows(of file: InputFile, to out: inout [UInt8]) {
-    var path = file.path
-    path.withUTF8 { filePath in
+    // Rows are about 120 bytes: room for all of them at once rather than growing through the file.
+    let figures = file.documents.reduce(0) { $0 + $1.figures.count }
+    if out.capacity - out.count < 192 * figures { ByteCursor.grow(&out, by: 192 * figures) }
+    Self.fileCell(file.path).withUnsafeBufferPointer { fileCell in
       forEachFigure(of: file) { document, figure, section in
-        Self.appendRow(file: filePath, document: document, figure: figure, section: section, to: &out)
+        Self.appendRow(fileCell: fileCell, document: document, figure: figure, section: section, to: &out)
       }
     }
   }
 
-  /// Appends one figure's row as `CSVWriter.appendRow(row(…))` would. Numbers and flag names never need
-  /// quoting or a guard.
+  /// The path's cell as `CSVWriter` writes it, made once for all the file's rows.
+  static func fileCell(_ path: String) -> [UInt8] {
+    var path = path
+    return path.withUTF8 { path in
+      [UInt8](unsafeUninitializedCapacity: 2 * path.count + 3) { buffer, count in
+        guard let base = buffer.baseAddress else { return }
+        count = CSVWriter.cell(path.baseAddress, count: path.count, to: base) - base
+      }
+    }
+  }
+
+  /// Appends one figure's row as `CSVWriter.appendRow(row(…))` would, the path's cell (`fileCell(_:)`) made
+  /// already. Numbers, kind, metric and flag names never need quoting or a guard.
   static func appendRow(
-    file: UnsafeBufferPointer<UInt8>, document: Int, figure: borrowing Figure, section: String, to out: inout [UInt8]
+    fileCell: UnsafeBufferPointer<UInt8>, document: Int, figure: UnsafePointer<Figure>,
+    section: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]
   ) {
-    var strings = file.count + section.utf8.count + figure.subject.utf8.count + figure.base.utf8.count
-    strings += figure.unit.utf8.count + figure.text.utf8.count
-    // Kind, metric and flag names are ASCII words written as they are (the flags 71 bytes at most with their
-    // semicolons); 15 cells of at most 4 bytes besides their text, 3 integers, 3 decimals.
-    var bound = 2 * strings + figure.kind.rawValue.utf8.count + (figure.metric?.rawValue.utf8.count ?? 0) + 72
+    var strings = fileCell.count + section.count + figure.pointee.subject.utf8.count + figure.pointee.base.utf8.count
+    strings += figure.pointee.unit.utf8.count + figure.pointee.text.utf8.count
+    // Kind and metric names (JSONName.bound each, with the quotes not written) and flag names (71 bytes at most
+    // with their semicolons); 15 cells of at most 4 bytes besides their text, 3 integers, 3 decimals.
+    var bound = 2 * strings + 2 * JSONName.bound + 72
     bound += 15 * 4 + 3 * ByteCursor.intBound + 3 * ByteCursor.decimalBound
-    bound += extraBound(figure.value) + extraBound(figure.low) + extraBound(figure.high)
-    ByteCursor.append(to: &out, reserving: bound) { c in
-      CSVWriter.appendCell(file, to: &c)
+    bound += extraBound(figure.pointee.value) + extraBound(figure.pointee.low) + extraBound(figure.pointee.high)
+    ByteCursor.append(to: &out, reserving: bound) { cursor in
+      // A local cursor stays in a register; cells are written by functions of values.
+      var c = cursor
+      defer { cursor = c }
+      c.bytes(fileCell)
       c.byte(0x2C)
       c.int(document)
       c.byte(0x2C)
-      c.int(figure.start.line)
+      c.int(figure.pointee.start.line)
       c.byte(0x2C)
-      c.int(figure.start.column)
+      c.int(figure.pointee.start.column)
       c.byte(0x2C)
-      appendCell(section, to: &c)
+      c.move(to: CSVWriter.cell(section.baseAddress, count: section.count, to: c.position))
       c.byte(0x2C)
-      appendCell(figure.kind.rawValue, to: &c)
+      appendName(JSONName.of(figure.pointee.kind), to: &c)
       c.byte(0x2C)
-      if let metric = figure.metric { appendCell(metric.rawValue, to: &c) }
+      appendName(JSONName.of(figure.pointee.metric), to: &c)
       c.byte(0x2C)
-      appendCell(figure.subject, to: &c)
+      appendCell(figure.pointee.subject, to: &c)
       c.byte(0x2C)
-      appendCell(figure.base, to: &c)
+      appendCell(figure.pointee.base, to: &c)
       c.byte(0x2C)
-      if let value = figure.value { c.decimal(value) }
+      if let value = figure.pointee.value { c.decimal(value) }
       c.byte(0x2C)
-      appendCell(figure.unit, to: &c)
+      appendCell(figure.pointee.unit, to: &c)
       c.byte(0x2C)
-      if let low = figure.low { c.decimal(low) }
+      if let low = figure.pointee.low { c.decimal(low) }
       c.byte(0x2C)
-      if let high = figure.high { c.decimal(high) }
+      if let high = figure.pointee.high { c.decimal(high) }
       c.byte(0x2C)
-      if !figure.flags.isEmpty {
+      if !figure.pointee.flags.isEmpty {
         var first = true
-        for (flag, name) in Figure.Flags.names where figure.flags.contains(flag) {
+        for (flag, name) in Figure.Flags.names where figure.pointee.flags.contains(flag) {
           if !first { c.byte(0x3B) }  // ;
           first = false
           appendCell(name, to: &c)
         }
       }
       c.byte(0x2C)
-      appendCell(figure.text, to: &c)
+      appendCell(figure.pointee.text, to: &c)
       c.byte(0x0D)
       c.byte(0x0A)
     }
   }
 
+  /// A `JSONName` without its quotes.
+  @inline(__always)
+  private static func appendName(_ name: StaticString, to c: inout ByteCursor) {
+    c.shortBytes(name.utf8Start + 1, count: name.utf8CodeUnitCount - 2)
+  }
+
   /// Bytes a decimal of more than 19 fraction digits takes beyond `ByteCursor.decimalBound`.
   private static func extraBound(_ v: ExactDecimal?) -> Int { max((v?.scale ?? 0) - 19, 0) }
 
+  /// Inline up to the bytes, as `ByteCursor.quoted(_:)`: no String retained, no call for a small one's bytes.
   @inline(__always)
   private static func appendCell(_ s: String, to c: inout ByteCursor) {
-    if s.utf8.withContiguousStorageIfAvailable({ CSVWriter.appendCell($0, to: &c) }) != nil { return }
-    var s = s
-    s.withUTF8 { CSVWriter.appendCell($0, to: &c) }
+    guard !s.isEmpty else { return }
+    let start = c.position
+    if let end = s.utf8.withContiguousStorageIfAvailable({ CSVWriter.cell($0.baseAddress, count: $0.count, to: start) }) {
+      c.move(to: end)
+    } else {
+      c.move(to: CSVWriter.cell(s, to: start))
+    }
   }
 
-  /// Calls `body` with each figure that passes the filters, its document's index and its section path.
-  private func forEachFigure(of file: InputFile, _ body: (Int, borrowing Figure, String) -> Void) {
-    for document in file.documents {
-      var paths = SectionPathCursor(document)
-      // Headings are lines: figures on one line share a section path.
-      var pathLine = -1
-      var path = ""
-      document.figures.withUnsafeBufferPointer { figures in
-        for i in figures.indices where includes(figures[i]) {
-          if figures[i].start.line != pathLine {
-            pathLine = figures[i].start.line
-            path = paths.path(at: figures[i].range.lowerBound)
+  /// Calls `body` with each figure that passes the filters, read in place, its document's index and its
+  /// section path's UTF-8.
+  private func forEachFigure(
+    of file: InputFile, _ body: (Int, UnsafePointer<Figure>, UnsafeBufferPointer<UInt8>) -> Void
+  ) {
+    file.documents.withUnsafeBufferPointer { documents in
+      for d in documents.indices {
+        var paths = SectionPathCursor(sections: documents[d].sections)
+        let index = documents[d].index
+        documents[d].figures.withUnsafeBufferPointer { figures in
+          guard let first = figures.baseAddress else { return }
+          for i in figures.indices where includes(kind: figures[i].kind, metric: figures[i].metric) {
+            paths.withPath(at: figures[i].range.lowerBound) { body(index, first + i, $0) }
           }
-          body(document.index, figures[i], path)
         }
       }
     }

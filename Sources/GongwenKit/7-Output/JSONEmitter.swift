@@ -17,9 +17,8 @@ public struct JSONEmitter: Sendable {
   /// Hands the bytes over and empties the emitter.
   public mutating func take() -> [UInt8] {
     let taken = bytes
-    // The next record is likely as long: reserve once rather than grow by doubling through it.
+    // Writers reserve for a whole record at its start (`reserve(_:)`), so an empty buffer costs nothing.
     bytes = []
-    bytes.reserveCapacity(max(taken.count + taken.count / 4, 256))
     state.needsComma = false
     state.depth = 0
     return taken
@@ -32,6 +31,11 @@ public struct JSONEmitter: Sendable {
   }
 
   // MARK: Reserving
+
+  /// Makes room for about `count` more bytes at once (a whole record) rather than growing through it.
+  mutating func reserve(_ count: Int) {
+    if bytes.capacity &- bytes.count < count { ByteCursor.grow(&bytes, by: count) }
+  }
 
   /// Reserves room for `fields` calls of a `JSONScope` (at most `nesting` levels below the current one) and
   /// `strings` bytes of strings and keys, and runs `body` in it.

@@ -128,6 +128,22 @@ struct JSONScope {
     endField()
   }
 
+  /// `"key":"value"` where the value is a `JSONName`, quotes included; reserve `JSONName.bound`.
+  @inline(__always)
+  mutating func field(_ k: StaticString, name v: StaticString) {
+    putKey(k)
+    cursor.shortBytes(v)
+    endField()
+  }
+
+  /// `"key":"value"` where `v` is already quoted and escaped; reserve its bytes.
+  @inline(__always)
+  mutating func field(_ k: StaticString, quoted v: UnsafeBufferPointer<UInt8>) {
+    putKey(k)
+    cursor.bytes(v)
+    endField()
+  }
+
   /// `"key":"value"` from UTF-8 bytes; reserve their worst case.
   @inline(__always)
   mutating func field(_ k: StaticString, utf8 v: UnsafeBufferPointer<UInt8>) {
@@ -161,6 +177,7 @@ struct JSONScope {
   }
 
   /// `"key":[]`
+  @inline(__always)
   mutating func emptyArray(_ k: StaticString) {
     key(static: k)
     beginArray()
@@ -170,6 +187,7 @@ struct JSONScope {
   // MARK: Values
 
   /// A string value; reserve its worst case.
+  @inline(__always)
   mutating func string(_ v: UnsafeBufferPointer<UInt8>) {
     beforeValue()
     cursor.quoted(v)
@@ -177,6 +195,7 @@ struct JSONScope {
   }
 
   /// A string value; reserve its worst case.
+  @inline(__always)
   mutating func string(_ v: String) {
     beforeValue()
     cursor.quoted(v)
@@ -184,6 +203,7 @@ struct JSONScope {
   }
 
   /// An integer value.
+  @inline(__always)
   mutating func int(_ v: Int) {
     beforeValue()
     cursor.int(v)
@@ -191,6 +211,7 @@ struct JSONScope {
   }
 
   /// A decimal value (`90.8`), or null; reserve `extraBound(v)` too.
+  @inline(__always)
   mutating func decimal(_ v: ExactDecimal?) {
     beforeValue()
     if let v { cursor.decimal(v) } else { cursor.bytes("null") }
@@ -198,6 +219,7 @@ struct JSONScope {
   }
 
   /// A literal value: `null`, `true`, `false`.
+  @inline(__always)
   mutating func literal(_ v: StaticString) {
     beforeValue()
     cursor.bytes(v)

@@ -12,15 +12,15 @@ public struct JSONWriter: Sendable {
 
   /// Appends one record per document of `file`.
   public func write(_ file: InputFile, to out: inout JSONEmitter) {
-    for k in file.documents.indices {
-      writeDocument(file.documents[k], of: file, isFirst: k == 0, isLast: k == file.documents.count - 1, to: &out)
-    }
+    for k in file.documents.indices { writeDocument(at: k, of: file, to: &out) }
   }
 
-  /// Appends the record of document `index` (0-based) of `file`.
+  /// Appends the record of document `index` (0-based) of `file`, read in place (not copied).
   public func writeDocument(at index: Int, of file: InputFile, to out: inout JSONEmitter) {
-    writeDocument(
-      file.documents[index], of: file, isFirst: index == 0, isLast: index == file.documents.count - 1, to: &out)
+    file.documents.withUnsafeBufferPointer { documents in
+      guard let first = documents.baseAddress else { return }
+      writeDocument(first + index, of: file, isFirst: index == 0, isLast: index == documents.count - 1, to: &out)
+    }
   }
 
   /// Appends the error record for an input that could not be parsed.
@@ -45,64 +45,95 @@ public struct JSONWriter: Sendable {
     }
   }
 
-  func writeDocument(_ document: Document, of file: InputFile, isFirst: Bool, isLast: Bool, to out: inout JSONEmitter) {
+  /// A record in five reservations besides its headings, figures and findings: the header with the front and
+  /// trailer blocks, and each joint between two arrays.
+  private func writeDocument(
+    _ document: UnsafePointer<Document>, of file: InputFile, isFirst: Bool, isLast: Bool, to out: inout JSONEmitter
+  ) {
+    // A record is about twice its text (headings and their fields) and some 300 bytes a figure or finding;
+    // room for the largest single reservation on top, so the buffer rarely grows mid-record.
+    let records = document.pointee.figures.count + document.pointee.findings.count
+    out.reserve(2 * document.pointee.range.count + 400 * records + 8192)
+    let front = isFirst ? file.front : nil
+    let trailer = isLast ? file.trailer : nil
     // Encoding and script names are ASCII words of at most 16 bytes.
-    let strings = Self.schema.utf8.count + file.path.utf8.count + document.title.utf8.count + 32
-    out.reserving(fields: 9, strings: strings) { s in
+    var strings = Self.schema.utf8.count + file.path.utf8.count + document.pointee.title.utf8.count + 32
+    strings += (front?.text.utf8.count ?? 0) + (trailer?.text.utf8.count ?? 0)
+    out.reserving(fields: 9 + 2 * 6 + 2, nesting: 2, strings: strings) { scope in
+      var s = scope
+      defer { scope = s }
       s.beginObject()
       s.field("schema", Self.schema)
       s.field("file", file.path)
-      s.field("document", document.index)
+      s.field("document", document.pointee.index)
       s.field("encoding", file.encoding.rawValue)
-      s.field("script", document.script.rawValue)
-      s.field("title", document.title)
-      s.field("first_line", document.firstLine)
-      s.field("last_line", document.lastLine)
+      s.field("script", document.pointee.script.rawValue)
+      s.field("title", document.pointee.title)
+      s.field("first_line", document.pointee.firstLine)
+      s.field("last_line", document.pointee.lastLine)
+      Self.writeBlock("front", front, to: &s)
+      Self.writeBlock("trailer", trailer, to: &s)
+      s.key(static: "sections")
+      s.beginArray()
     }
-    writeBlock("front", isFirst ? file.front : nil, to: &out)
-    writeBlock("trailer", isLast ? file.trailer : nil, to: &out)
-    out.key(static: "sections")
-    out.beginArray()
-    Self.forEachInPlace(document.sections) { writeSection($0, to: &out) }
-    out.endArray()
-    writeItems(document.items, to: &out)
-    out.key(static: "figures")
-    out.beginArray()
-    var paths = SectionPathCursor(document)
-    let index = document.index
-    Self.forEachInPlace(document.figures) { figure in
+    Self.forEachInPlace(document.pointee.sections) { writeSection($0, to: &out) }
+    let items = Self.itemStrings(document.pointee.items)
+    out.reserving(fields: 1 + 3 + 7 * items.count + 2, nesting: 2, strings: items.strings) { scope in
+      var s = scope
+      defer { scope = s }
+      s.endArray()
+      Self.writeItems(document.pointee.items, to: &s)
+      s.key(static: "figures")
+      s.beginArray()
+    }
+    var paths = SectionPathCursor(sections: document.pointee.sections)
+    let index = document.pointee.index
+    Self.forEachInPlace(document.pointee.figures) { figure in
       paths.withPath(at: figure.pointee.range.lowerBound) { path in
         writeFigure(figure, document: index, path: path, file: nil, to: &out)
       }
     }
-    out.endArray()
-    out.key(static: "findings")
-    out.beginArray()
-    Self.forEachInPlace(document.findings) { writeFinding($0, path: file.path, to: &out) }
-    out.endArray()
-    out.endObject()
-  }
-
-  private func writeBlock(_ key: StaticString, _ block: InputFile.Block?, to out: inout JSONEmitter) {
-    guard let block else {
-      out.reserving(fields: 1, strings: 0) { $0.nullField(key) }
-      return
+    out.reserving(fields: 3, strings: 0) { s in
+      s.endArray()
+      s.key(static: "findings")
+      s.beginArray()
     }
-    out.reserving(fields: 6, nesting: 2, strings: block.text.utf8.count) { s in
-      s.key(static: key)
-      s.beginObject()
-      s.field("first_line", block.firstLine)
-      s.field("last_line", block.lastLine)
-      s.field("text", block.text)
+    if !document.pointee.findings.isEmpty {
+      // Every finding repeats the path: quote it once.
+      Self.quoted(file.path).withUnsafeBufferPointer { path in
+        Self.forEachInPlace(document.pointee.findings) { writeFinding($0, quotedPath: path, to: &out) }
+      }
+    }
+    out.reserving(fields: 2, strings: 0) { s in
+      s.endArray()
       s.endObject()
     }
   }
 
-  /// A heading's own fields and items in one reservation; its children each in theirs.
+  /// `"front":{…}` or `"front":null`: reserve 6 fields and the text.
+  @inline(__always)
+  private static func writeBlock(_ key: StaticString, _ block: InputFile.Block?, to s: inout JSONScope) {
+    guard let block else {
+      s.nullField(key)
+      return
+    }
+    s.key(static: key)
+    s.beginObject()
+    s.field("first_line", block.firstLine)
+    s.field("last_line", block.lastLine)
+    s.field("text", block.text)
+    s.endObject()
+  }
+
+  /// A heading's own fields and items in one reservation, closed there too when it has no children; its
+  /// children each in theirs.
   private func writeSection(_ section: UnsafePointer<Section>, to out: inout JSONEmitter) {
-    var strings = section.pointee.marker.utf8.count + section.pointee.title.utf8.count
-    for item in section.pointee.items { strings += item.marker.utf8.count + item.title.utf8.count }
-    out.reserving(fields: 13 + 7 * section.pointee.items.count, nesting: 3, strings: strings) { s in
+    let isLeaf = section.pointee.children.isEmpty
+    let strings = section.pointee.marker.utf8.count + section.pointee.title.utf8.count
+    let items = Self.itemStrings(section.pointee.items)
+    out.reserving(fields: 15 + 7 * items.count, nesting: 3, strings: strings + items.strings) { scope in
+      var s = scope
+      defer { scope = s }
       s.beginObject()
       s.field("level", section.pointee.level)
       s.field("marker", section.pointee.marker)
@@ -114,7 +145,12 @@ public struct JSONWriter: Sendable {
       Self.writeItems(section.pointee.items, to: &s)
       s.key(static: "children")
       s.beginArray()
+      if isLeaf {
+        s.endArray()
+        s.endObject()
+      }
     }
+    guard !isLeaf else { return }
     Self.forEachInPlace(section.pointee.children) { writeSection($0, to: &out) }
     out.reserving(fields: 2, strings: 0) { s in
       s.endArray()
@@ -122,24 +158,31 @@ public struct JSONWriter: Sendable {
     }
   }
 
-  private func writeItems(_ items: [InlineItem], to out: inout JSONEmitter) {
-    var strings = 0
-    for item in items { strings += item.marker.utf8.count + item.title.utf8.count }
-    out.reserving(fields: 3 + 7 * items.count, nesting: 2, strings: strings) { Self.writeItems(items, to: &$0) }
+  /// How many items, and the bytes of their markers and titles, read in place.
+  @inline(__always)
+  private static func itemStrings(_ items: [InlineItem]) -> (count: Int, strings: Int) {
+    items.withUnsafeBufferPointer { items in
+      var strings = 0
+      for i in items.indices { strings += items[i].marker.utf8.count + items[i].title.utf8.count }
+      return (items.count, strings)
+    }
   }
 
   /// `"items":[…]`: reserve 3 fields and 7 a item, and their markers and titles.
+  @inline(__always)
   private static func writeItems(_ items: [InlineItem], to s: inout JSONScope) {
     s.key(static: "items")
     s.beginArray()
-    for i in items.indices {
-      s.beginObject()
-      s.field("marker", items[i].marker)
-      s.field("ordinal", items[i].ordinal)
-      s.field("title", items[i].title)
-      s.field("line", items[i].location.line)
-      s.field("column", items[i].location.column)
-      s.endObject()
+    if !items.isEmpty {
+      forEachInPlace(items) { item in
+        s.beginObject()
+        s.field("marker", item.pointee.marker)
+        s.field("ordinal", item.pointee.ordinal)
+        s.field("title", item.pointee.title)
+        s.field("line", item.pointee.location.line)
+        s.field("column", item.pointee.location.column)
+        s.endObject()
+      }
     }
     s.endArray()
   }
@@ -164,12 +207,14 @@ public struct JSONWriter: Sendable {
   ) {
     var strings = path.count + figure.pointee.subject.utf8.count + figure.pointee.base.utf8.count
     strings += figure.pointee.unit.utf8.count + figure.pointee.text.utf8.count + (file?.utf8.count ?? 0)
-    // Kind, metric and every flag name (65 bytes together).
-    strings += figure.pointee.kind.rawValue.utf8.count + (figure.pointee.metric?.rawValue.utf8.count ?? 0) + 72
+    // Kind and metric names, and every flag name (65 bytes together).
+    strings += 2 * JSONName.bound + 72
     strings += JSONScope.extraBound(figure.pointee.value) + JSONScope.extraBound(figure.pointee.low)
     strings += JSONScope.extraBound(figure.pointee.high)
     // 22 calls and 7 flag names at most.
-    out.reserving(fields: 29, nesting: 2, strings: strings) { s in
+    out.reserving(fields: 29, nesting: 2, strings: strings) { scope in
+      var s = scope
+      defer { scope = s }
       s.beginObject()
       if let file {
         s.field("file", file)
@@ -181,8 +226,8 @@ public struct JSONWriter: Sendable {
       s.field("end_column", figure.pointee.end.column)
       s.field("offset", figure.pointee.range.lowerBound)
       s.field("section", utf8: path)
-      s.field("kind", figure.pointee.kind.rawValue)
-      s.field("metric", figure.pointee.metric?.rawValue ?? "")
+      s.field("kind", name: JSONName.of(figure.pointee.kind))
+      s.field("metric", name: JSONName.of(figure.pointee.metric))
       s.field("subject", figure.pointee.subject)
       s.field("base", figure.pointee.base)
       s.field("value", figure.pointee.value)
@@ -206,19 +251,33 @@ public struct JSONWriter: Sendable {
   /// `end_line`, `offset` (UTF-8 bytes into the decoded text) and `byte_offset` (into the file, for
   /// `invalid-bytes`; else null).
   public func writeFinding(_ finding: Finding, path: String, to out: inout JSONEmitter) {
-    withUnsafePointer(to: finding) { writeFinding($0, path: path, to: &out) }
+    Self.quoted(path).withUnsafeBufferPointer { path in
+      withUnsafePointer(to: finding) { writeFinding($0, quotedPath: path, to: &out) }
+    }
   }
 
-  /// A finding object read in place.
-  private func writeFinding(_ finding: UnsafePointer<Finding>, path: String, to out: inout JSONEmitter) {
-    var strings = finding.pointee.rule.utf8.count + finding.pointee.message.utf8.count + path.utf8.count
+  /// `"…"` for `s`, as a JSON string value.
+  private static func quoted(_ s: String) -> [UInt8] {
+    [UInt8](unsafeUninitializedCapacity: 6 * s.utf8.count + 2) { buffer, count in
+      guard let base = buffer.baseAddress else { return }
+      count = ByteCursor.quote(s, to: base) - base
+    }
+  }
+
+  /// A finding object read in place; `quotedPath` is the file's path already quoted.
+  private func writeFinding(
+    _ finding: UnsafePointer<Finding>, quotedPath path: UnsafeBufferPointer<UInt8>, to out: inout JSONEmitter
+  ) {
+    var strings = finding.pointee.rule.utf8.count + finding.pointee.message.utf8.count + path.count
     strings += finding.pointee.text.utf8.count + (finding.pointee.suggestion?.utf8.count ?? 0) + 16  // + severity
-    out.reserving(fields: 15, strings: strings) { s in
+    out.reserving(fields: 15, strings: strings) { scope in
+      var s = scope
+      defer { scope = s }
       s.beginObject()
       s.field("rule", finding.pointee.rule)
       s.field("severity", finding.pointee.severity.rawValue)
       s.field("message", finding.pointee.message)
-      s.field("file", path)
+      s.field("file", quoted: path)
       s.field("line", finding.pointee.start.line)
       s.field("column", finding.pointee.start.column)
       s.field("end_column", finding.pointee.end.column)
@@ -234,6 +293,7 @@ public struct JSONWriter: Sendable {
 
   /// Calls `body` with a pointer to each element of `array`, read in place: a record passed by value would
   /// be copied (every String in it retained) once or more per call.
+  @inline(__always)
   private static func forEachInPlace<T>(_ array: [T], _ body: (UnsafePointer<T>) -> Void) {
     array.withUnsafeBufferPointer { elements in
       guard let first = elements.baseAddress else { return }

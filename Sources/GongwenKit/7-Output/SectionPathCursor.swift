@@ -3,14 +3,21 @@
 /// holding the next offset is at or after the one found last at each level. The path's UTF-8 is rebuilt
 /// only from the level whose heading changed, and no Section is copied.
 struct SectionPathCursor {
+  /// One depth of the walk: the siblings there, the one chosen, and the path's length through it.
+  private struct Level {
+    /// The children of the section chosen one level up (the document's sections at depth 0).
+    var siblings: [Section]
+    /// The last sibling starting at or before the last offset; -1 before the first.
+    var chosen = -1
+    /// The path's length through the chosen sibling, once built.
+    var end = 0
+  }
+
   private let top: [Section]
-  /// `levels[d]`: the siblings at depth d, the children of the section chosen at depth d - 1.
-  private var levels: [[Section]] = []
-  /// `chosen[d]`: the last sibling at depth d starting at or before the last offset; -1 before the first.
-  private var chosen: [Int] = []
-  /// The path through the first `built` chosen sections; `ends[d]` its length through depth d.
+  /// `levels[d]` holds depth d; one array, reserved once, rather than one per field.
+  private var levels: [Level] = []
+  /// The path through the first `built` chosen sections.
   private var path: [UInt8] = []
-  private var ends: [Int] = []
   private var built = 0
   private var last = Int.min
   /// Offsets from `last` up to this one have the same path: no heading starts or ends before it.
@@ -18,14 +25,19 @@ struct SectionPathCursor {
   /// The path's length at `last`.
   private var count = 0
 
-  init(_ document: Document) {
-    top = document.sections
+  init(_ document: Document) { self.init(sections: document.sections) }
+
+  /// A cursor over a document's top-level sections.
+  init(sections: [Section]) {
+    top = sections
+    levels.reserveCapacity(8)
+    path.reserveCapacity(64)
     reset()
   }
 
   private mutating func reset() {
-    levels = [top]
-    chosen = [-1]
+    levels.removeAll(keepingCapacity: true)
+    levels.append(Level(siblings: top))
     built = 0
     sameBefore = Int.min
   }
@@ -35,7 +47,7 @@ struct SectionPathCursor {
   mutating func withPath<R>(at offset: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
     if offset >= last && offset < sameBefore {
       last = offset
-      return path.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[..<count])) }
+      return Self.withPrefix(count, of: &path, body)
     }
     if offset < last { reset() }
     last = offset
@@ -43,40 +55,47 @@ struct SectionPathCursor {
     var depth = 0
     while true {
       // Through a buffer pointer: subscripting the array would copy each Section read.
-      let (i, holds, end) = levels[depth].withUnsafeBufferPointer { siblings in
-        let i = Self.lastStart(atOrBefore: offset, in: siblings, after: chosen[depth])
+      let chosen = levels[depth].chosen
+      // A new choice drops the levels below; either way the level below, if missing, is its children.
+      let isDeepest = depth + 1 == levels.count
+      let (i, holds, end, children) = levels[depth].siblings.withUnsafeBufferPointer { siblings in
+        let i = Self.lastStart(atOrBefore: offset, in: siblings, after: chosen)
         let holds = i >= 0 && siblings[i].range.contains(offset)
         // The path stays until the next sibling starts or, inside this one, until it ends.
         var end = i + 1 < siblings.count ? siblings[i + 1].range.lowerBound : Int.max
         if holds { end = min(end, siblings[i].range.upperBound) }
-        return (i, holds, end)
+        return (i, holds, end, holds && (isDeepest || i != chosen) ? siblings[i].children : nil)
       }
       sameBefore = min(sameBefore, end)
-      if i != chosen[depth] {
-        chosen[depth] = i
+      if i != chosen {
+        levels[depth].chosen = i
         // What was chosen below belonged to the previous sibling.
-        levels.removeSubrange((depth + 1)...)
-        chosen.removeSubrange((depth + 1)...)
+        levels.removeLast(levels.count - depth - 1)
         built = min(built, depth)
       }
       guard holds else { break }
       if built == depth {
-        let start = depth == 0 ? 0 : ends[depth - 1]
-        path.removeSubrange(start...)
-        ends.removeSubrange(depth...)
+        path.removeLast(path.count - (depth == 0 ? 0 : levels[depth - 1].end))
         if depth > 0 { path.append(0x2F) }  // /
-        path.append(contentsOf: levels[depth][i].pathComponent.utf8)
-        ends.append(path.count)
+        var component = levels[depth].siblings.withUnsafeBufferPointer { $0[i].pathComponent }
+        component.withUTF8 { path.append(contentsOf: $0) }
+        levels[depth].end = path.count
         built = depth + 1
       }
-      if depth + 1 == levels.count {
-        levels.append(levels[depth][i].children)
-        chosen.append(-1)
-      }
+      if let children { levels.append(Level(siblings: children)) }
       depth += 1
     }
-    count = depth == 0 ? 0 : ends[depth - 1]
-    return path.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[..<count])) }
+    count = depth == 0 ? 0 : levels[depth - 1].end
+    return Self.withPrefix(count, of: &path, body)
+  }
+
+  /// Calls `body` with the first `count` bytes of `path`. Through the mutable view, which works on the array in
+  /// place: the read-only one would retain it around the call.
+  @inline(__always)
+  private static func withPrefix<R>(
+    _ count: Int, of path: inout [UInt8], _ body: (UnsafeBufferPointer<UInt8>) -> R
+  ) -> R {
+    path.withUnsafeMutableBufferPointer { body(UnsafeBufferPointer(rebasing: $0[..<count])) }
   }
 
   /// The path at `offset` as a String.

@@ -22,31 +22,33 @@ public struct LineTable: Sendable, Hashable {
     text.withUnsafeBufferPointer { bytes in
       var i = 0
       while i < count {
-        // Skip eight bytes at a time while none is below 0x0E or a lead of NEL (C2) or U+2028/2029 (E2).
+        // Skip eight bytes at a time while none is below 0x0E or a lead of NEL (C2) or U+2028/2029 (E2), and
+        // straight to the first that is.
         if let base = bytes.baseAddress {
           while i + 8 <= count {
-            let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-            guard !Self.mayBreakLine(w) else { break }
+            let flags = Self.breakCandidates(UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)))
+            if flags != 0 {
+              i += flags.trailingZeroBitCount >> 3
+              break
+            }
             i += 8
           }
+          guard i < count else { break }
         }
-        let end = min(i + 8, count)
-        while i < end {
-          let b = bytes[i]
-          if b == 0x0A {
-            starts.append(i + 1)
-          } else if b == 0x0D {
-            if i + 1 < count, bytes[i + 1] == 0x0A { i += 1 }
-            starts.append(i + 1)
-          } else if b == 0xC2, i + 1 < count, bytes[i + 1] == 0x85 {
-            i += 1
-            starts.append(i + 1)
-          } else if b == 0xE2, i + 2 < count, bytes[i + 1] == 0x80, bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9 {
-            i += 2
-            starts.append(i + 1)
-          }
+        let b = bytes[i]
+        if b == 0x0A {
+          starts.append(i + 1)
+        } else if b == 0x0D {
+          if i + 1 < count, bytes[i + 1] == 0x0A { i += 1 }
+          starts.append(i + 1)
+        } else if b == 0xC2, i + 1 < count, bytes[i + 1] == 0x85 {
           i += 1
+          starts.append(i + 1)
+        } else if b == 0xE2, i + 2 < count, bytes[i + 1] == 0x80, bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9 {
+          i += 2
+          starts.append(i + 1)
         }
+        i += 1
       }
     }
     self.init(text, lineStarts: starts)
@@ -59,18 +61,22 @@ public struct LineTable: Sendable, Hashable {
     var offsets: [Int] = []
     var columns: [Int] = []
     text.withUnsafeBufferPointer { bytes in
-      for (k, start) in starts.enumerated() {
-        let end = k + 1 < starts.count ? starts[k + 1] : count
-        guard end - start > Self.checkpointStride else { continue }
-        var column = 1
-        var next = start + Self.checkpointStride
-        for i in start..<end where bytes[i] & 0xC0 != 0x80 {
-          if i >= next {
-            offsets.append(i)
-            columns.append(column)
-            next = i + Self.checkpointStride
+      starts.withUnsafeBufferPointer { s in
+        // Most lines are short: a subtraction and a comparison each.
+        for k in s.indices {
+          let start = s[k]
+          let end = k + 1 < s.count ? s[k + 1] : count
+          guard end - start > Self.checkpointStride else { continue }
+          var column = 1
+          var next = start + Self.checkpointStride
+          for i in start..<end where bytes[i] & 0xC0 != 0x80 {
+            if i >= next {
+              offsets.append(i)
+              columns.append(column)
+              next = i + Self.checkpointStride
+            }
+            column += 1
           }
-          column += 1
         }
       }
     }
@@ -78,15 +84,14 @@ public struct LineTable: Sendable, Hashable {
     checkpointColumns = columns
   }
 
-  /// Whether any byte of `w` is below 0x0E, 0xC2 or 0xE2 (may report a false positive, never a false negative).
+  /// The high bit of each byte of `w` that is below 0x0E, 0xC2 or 0xE2 (C2 and E2 differ only in 0x20); bytes
+  /// above the first such byte may be flagged falsely (a borrow), so only the lowest flag is exact.
   @inline(__always)
-  static func mayBreakLine(_ w: UInt64) -> Bool {
+  static func breakCandidates(_ w: UInt64) -> UInt64 {
     let ones: UInt64 = 0x0101_0101_0101_0101
     let high: UInt64 = 0x8080_8080_8080_8080
-    let below = (w &- ones &* 0x0E) & ~w & high
-    let c2 = w ^ (ones &* 0xC2)
-    let e2 = w ^ (ones &* 0xE2)
-    return below | ((c2 &- ones) & ~c2 & high) | ((e2 &- ones) & ~e2 & high) != 0
+    let lead = (w | ones &* 0x20) ^ (ones &* 0xE2)
+    return ((w &- ones &* 0x0E) & ~w | (lead &- ones) & ~lead) & high
   }
 
   /// The number of lines (a final line without terminator counts; an empty last line too).

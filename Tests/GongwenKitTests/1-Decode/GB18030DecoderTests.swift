@@ -72,6 +72,20 @@ struct GB18030DecoderTests {
     #expect(invalid == [.init(sourceOffset: 3, length: 1, textOffset: 4), .init(sourceOffset: 6, length: 1, textOffset: 10)])
   }
 
+  @Test("a run of two-byte Han ends at each kind of neighbour: two-byte UTF-8, four-byte code, ASCII, a cut")
+  func runEnds() {
+    let bytes: [UInt8] = [
+      0xD1, 0xA1, 0xBE, 0xD9, 0xA1, 0xA4, 0xD1, 0xA1, 0x81, 0x30, 0x81, 0x30, 0xBE, 0xD9, 0x41, 0xD1, 0xA1, 0xBE,
+    ]
+    let (text, invalid) = decoded(bytes)
+    #expect(text == "选举·选\u{80}举A选\u{FFFD}")
+    #expect(invalid == [.init(sourceOffset: 17, length: 1, textOffset: 20)])
+    for cut in 0...bytes.count {
+      let (prefix, _) = decoded(Array(bytes[..<cut]))
+      #expect(!prefix.contains("\u{0}"), "cut at \(cut)")
+    }
+  }
+
   @Test("long ASCII runs around Han take the eight-byte path and stay exact")
   func asciiRuns() {
     let line = "Turnout in 2021: 95.7 percent, 4987 of 5210 voters. 选举 "

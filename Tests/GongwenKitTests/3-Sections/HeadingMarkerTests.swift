@@ -35,4 +35,52 @@ struct HeadingMarkerTests {
     }
     #expect(checked == 16 + 16 * 16 + 16 * 16 * 16 + 16 * 16 * 16 * 16)
   }
+
+  @Test("the byte readings of 一、 （一） 1. 一是 agree with the general readings on every start and line end")
+  func commonFormsAgreeWithGeneralReading() {
+    let alphabet = Array("〇零一二两兩三十百、（）()是第选a1.0%．５".unicodeScalars)
+    var common = 0
+    func check(_ run: [Unicode.Scalar]) {
+      let bytes = Array(String(String.UnicodeScalarView(run)).utf8)
+      bytes.withUnsafeBufferPointer { p in
+        // Every limit at a scalar boundary: a marker cut by the line end is no marker.
+        var limits = [0]
+        for scalar in run { limits.append(limits[limits.count - 1] + String(scalar).utf8.count) }
+        for limit in limits {
+          if let fast = HeadingMarker.commonHeading(at: 0, limit: limit, in: p) {
+            #expect(fast == HeadingMarker.generalHeading(at: 0, limit: limit, in: p), "\(run) \(limit)")
+            common += 1
+          }
+          if let fast = HeadingMarker.commonItem(at: 0, limit: limit, in: p) {
+            #expect(fast == HeadingMarker.generalItem(at: 0, limit: limit, in: p), "\(run) \(limit)")
+            common += 1
+          }
+        }
+      }
+    }
+    for a in alphabet {
+      for b in alphabet {
+        for c in alphabet {
+          check([a, b, c])
+          for d in alphabet { check([a, b, c, d]) }
+        }
+      }
+    }
+    #expect(common > 1000)
+    func reading(_ text: String, item: Bool = false) -> HeadingMarker.Match? {
+      let bytes = Array(text.utf8)
+      return bytes.withUnsafeBufferPointer { p in
+        item
+          ? HeadingMarker.commonItem(at: 0, limit: p.count, in: p)
+          : HeadingMarker.commonHeading(at: 0, limit: p.count, in: p)
+      }
+    }
+    #expect(reading("三、") == HeadingMarker.Match(level: 1, ordinal: 3, end: 6))
+    #expect(reading("（十）") == HeadingMarker.Match(level: 2, ordinal: 10, end: 9))
+    #expect(reading("兩是", item: true) == HeadingMarker.Match(level: 0, ordinal: 2, end: 6))
+    #expect(reading("零、") == nil && reading("（〇）") == nil && reading("（一") == nil)
+    #expect(reading("12.选") == HeadingMarker.Match(level: 3, ordinal: 12, end: 3))
+    #expect(reading("1、选") == HeadingMarker.Match(level: 3, ordinal: 1, end: 4))
+    #expect(reading("1.5") == nil && reading("123.选") == nil && reading("0.选") == nil)
+  }
 }

@@ -25,9 +25,16 @@ struct FigureTableTests {
       low: ExactDecimal(significand: 5, scale: 22), high: ExactDecimal(significand: 12, scale: -1),
       subject: "=参选率", base: "选民,\"总数\"", metric: .turnout, flags: [.blank, .atMost], range: 10..<14,
       start: at, end: at, text: "-x\n")
-    var path = "a,b.txt"
+    let path = "a,b.txt"
     var direct: [UInt8] = []
-    path.withUTF8 { FigureTable.appendRow(file: $0, document: 2, figure: figure, section: "一/（二）", to: &direct) }
+    var section = "一/（二）"
+    FigureTable.fileCell(path).withUnsafeBufferPointer { file in
+      section.withUTF8 { section in
+        withUnsafePointer(to: figure) {
+          FigureTable.appendRow(fileCell: file, document: 2, figure: $0, section: section, to: &direct)
+        }
+      }
+    }
     var viaStrings: [UInt8] = []
     CSVWriter().appendRow(FigureTable.row(file: path, document: 2, figure: figure, section: "一/（二）"), to: &viaStrings)
     #expect(String(decoding: direct, as: UTF8.self) == String(decoding: viaStrings, as: UTF8.self))
