@@ -12,28 +12,33 @@ struct FigureExtractor: Sendable {
     let range = document.range
     guard !range.isEmpty, range.upperBound <= text.bytes.count else { return [] }
     let traditional = document.script == .traditional
+    let (rows, words) = FigureScan.skipTables
     return text.bytes.withUnsafeBufferPointer { p in
-      var scan = FigureScan(p: p, range: range, storage: &storage)
-      scan.run()
-      defer { scan.returnStorage(to: &storage) }
-      return text.lines.lineStarts.withUnsafeBufferPointer { starts in
-        ScriptFolding.hanTable.withUnsafeBufferPointer { han in
-          var locator = Locator(starts: starts, near: document.firstLine - 1)
-          var strings = StringCache()
-          var figures: [Figure] = []
-          figures.reserveCapacity(scan.drafts.count)
-          for draft in scan.drafts {
-            var flags = draft.flags
-            if traditional || Self.hasTraditional(draft.start..<draft.end, in: p, han: han) { flags.insert(.traditional) }
-            figures.append(
-              Figure(
-                kind: draft.kind, value: draft.value, unit: draft.unit.name, low: draft.low, high: draft.high,
-                subject: draft.isPreviousTerm ? "上届" : strings.string(draft.subject, in: p), base: strings.string(draft.base, in: p),
-                metric: draft.metric, place: strings.string(draft.place, in: p), sentence: draft.sentence, flags: flags,
-                range: draft.start..<draft.end, start: locator.location(of: draft.start, in: p),
-                end: locator.location(of: draft.end, in: p), text: Self.string(draft.start..<draft.end, in: p)))
+      rows.withUnsafeBufferPointer { rows in
+        words.withUnsafeBufferPointer { words in
+          var scan = FigureScan(p: p, range: range, storage: &storage, skip: (rows, words))
+          scan.run()
+          defer { scan.returnStorage(to: &storage) }
+          return text.lines.lineStarts.withUnsafeBufferPointer { starts in
+            ScriptFolding.hanTable.withUnsafeBufferPointer { han in
+              var locator = Locator(starts: starts, near: document.firstLine - 1)
+              var strings = StringCache()
+              var figures: [Figure] = []
+              figures.reserveCapacity(scan.drafts.count)
+              for draft in scan.drafts {
+                var flags = draft.flags
+                if traditional || Self.hasTraditional(draft.start..<draft.end, in: p, han: han) { flags.insert(.traditional) }
+                figures.append(
+                  Figure(
+                    kind: draft.kind, value: draft.value, unit: draft.unit.name, low: draft.low, high: draft.high,
+                    subject: draft.isPreviousTerm ? "上届" : strings.string(draft.subject, in: p), base: strings.string(draft.base, in: p),
+                    metric: draft.metric, place: strings.string(draft.place, in: p), sentence: draft.sentence, flags: flags,
+                    range: draft.start..<draft.end, start: locator.location(of: draft.start, in: p),
+                    end: locator.location(of: draft.end, in: p), text: Self.string(draft.start..<draft.end, in: p)))
+              }
+              return figures
+            }
           }
-          return figures
         }
       }
     }
@@ -116,19 +121,21 @@ struct FigureExtractor: Sendable {
           n += 32 - Int((sum &* 0x0101_0101_0101_0101) >> 56)
           i += 32
         }
+        // Counts summed by a multiply, not `nonzeroBitCount`: the baseline x86-64 target has no popcnt
+        // instruction, and its replacement costs some fifteen.
         while i + 8 <= range.upperBound {
           let w = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
           // A continuation byte is 10xxxxxx: high bit set, next bit clear.
-          let continuation = w & ~(w << 1) & 0x8080_8080_8080_8080
-          n += 8 - continuation.nonzeroBitCount
+          let continuation = (w & ~(w << 1) & high) >> 7
+          n += 8 - Int((continuation &* 0x0101_0101_0101_0101) >> 56)
           i += 8
         }
         // The last few bytes (figures are short): one load, the bytes past the range masked off.
         let rest = range.upperBound - i
         if rest > 0 && i + 8 <= p.count {
           let w = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
-          let continuation = w & ~(w << 1) & 0x8080_8080_8080_8080 & ((1 << UInt64(rest * 8)) - 1)
-          return n + rest - continuation.nonzeroBitCount
+          let continuation = (w & ~(w << 1) & high & ((1 << UInt64(rest * 8)) - 1)) >> 7
+          return n + rest - Int((continuation &* 0x0101_0101_0101_0101) >> 56)
         }
       }
       while i < range.upperBound {

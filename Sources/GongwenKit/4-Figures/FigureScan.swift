@@ -41,6 +41,23 @@ struct FigureScan {
     return table
   }()
   private let interesting: [UInt64]
+  /// `interestingTable` rearranged for the skip loop: `rows[b0] + b1` indexes the word of `words` whose bit
+  /// `b2 & 63` is set when the loop must stop at b0 b1 b2. A byte that does not lead a three-byte character
+  /// points to a row of all ones, so the lead byte needs no test of its own.
+  static let skipTables: (rows: [Int], words: [UInt64]) = {
+    let stop = 16 * 256
+    var rows = [Int](repeating: stop, count: 256)
+    var words = [UInt64](repeating: 0, count: 17 * 256)
+    for lead in 0..<16 {
+      rows[0xE0 + lead] = lead * 256
+      for b1 in 0..<256 { words[lead * 256 + b1] = interestingTable[lead << 6 | b1 & 0x3F] }
+    }
+    for b1 in 0..<256 { words[stop + b1] = ~0 }
+    return (rows, words)
+  }()
+  /// `skipTables`, lent for the scan (read once per stop, so not through a closure each time).
+  private let skipRows: UnsafeBufferPointer<Int>
+  private let skipWords: UnsafeBufferPointer<UInt64>
   /// `NumberScanner.numerals` and the scalars that may follow a numeral, held here: a static is read
   /// through a call, and these are asked at every numeral.
   private let numerals: ScalarSet
@@ -48,10 +65,15 @@ struct FigureScan {
 
   /// A scan of `range`. `storage` lends its capacity to the drafts (and is left empty), so that documents
   /// after the first allocate none; `returnStorage(to:)` gives it back.
-  init(p: UnsafeBufferPointer<UInt8>, range: Range<Int>, storage: inout [FigureDraft]) {
+  /// `skip` holds `skipTables`' two arrays, lent for as long as the scan runs.
+  init(
+    p: UnsafeBufferPointer<UInt8>, range: Range<Int>, storage: inout [FigureDraft],
+    skip: (rows: UnsafeBufferPointer<Int>, words: UnsafeBufferPointer<UInt64>)
+  ) {
     swap(&drafts, &storage)
     drafts.removeAll(keepingCapacity: true)
     interesting = Self.interestingTable
+    (skipRows, skipWords) = skip
     numerals = NumberScanner.numerals
     numeralFollowers = MeasureWord.numeralFollowers
     self.p = p
@@ -77,7 +99,7 @@ struct FigureScan {
       var b = p[i]
       // Most of the text is three-byte Han characters: decode inline and skip the uninteresting ones in a
       // tight loop, up to the next interesting or other character, which is handled right here.
-      if b >= 0xE0 && b < 0xF0 && i + 2 < hi {
+      if b >= 0xE0 && b < 0xF0 {
         let next = skipPlainThreeByte(from: i)
         if next != i {
           i = next
@@ -164,20 +186,25 @@ struct FigureScan {
 
   /// The first offset at or after `i` that is not an uninteresting three-byte character.
   @inline(__always)
-  private func skipPlainThreeByte(from i: Int) -> Int {
-    interesting.withUnsafeBufferPointer { bits in
-      guard let t = bits.baseAddress, let base = p.baseAddress else { return i }
-      var k = i
-      let last = hi &- 2
-      while k < last {
-        let b0 = base[k]
-        guard b0 & 0xF0 == 0xE0 else { break }
-        let v = UInt32(b0 & 0x0F) << 12 | UInt32(base[k &+ 1] & 0x3F) << 6 | UInt32(base[k &+ 2] & 0x3F)
-        guard t[Int(v >> 6)] & (1 << UInt64(v & 63)) == 0 else { break }
-        k &+= 3
-      }
-      return k
+  func skipPlainThreeByte(from i: Int) -> Int {
+    let rows = skipRows
+    let t = skipWords
+    var k = i
+    let last = hi &- 2
+    // Two characters a round (runs between stops average some eight characters), then one.
+    while k &+ 3 < last {
+      let first = t[rows[Int(p[k])] &+ Int(p[k &+ 1])]
+      guard first & (1 << UInt64(p[k &+ 2] & 63)) == 0 else { return k }
+      let second = t[rows[Int(p[k &+ 3])] &+ Int(p[k &+ 4])]
+      guard second & (1 << UInt64(p[k &+ 5] & 63)) == 0 else { return k &+ 3 }
+      k &+= 6
     }
+    while k < last {
+      let word = t[rows[Int(p[k])] &+ Int(p[k &+ 1])]
+      guard word & (1 << UInt64(p[k &+ 2] & 63)) == 0 else { break }
+      k &+= 3
+    }
+    return k
   }
 
   /// 。 ends a sentence, but 少。个百分点 is a lost number, not a sentence end.
@@ -347,10 +374,15 @@ struct FigureScan {
   }
 
   /// After 余 / 多 that sit between a number and its unit (1200余份, X多份).
+  /// Asked after every number: 余 (E4 BD 99), 多 (E5 A4 9A) and 餘 (E9 A4 98) are told by their bytes.
+  @inline(__always)
   private mutating func skipApproximation(_ j: Int) -> Int {
-    guard j < hi else { return j }
-    let v = ScalarReader.scalar(at: j, in: p).value
-    if v == 0x4F59 || v == 0x591A || v == 0x9918 {
+    guard j < hi, j + 2 < p.count else { return j }
+    let b1 = p[j + 1]
+    guard b1 == 0xBD || b1 == 0xA4 else { return j }
+    let b0 = p[j]
+    let b2 = p[j + 2]
+    if b0 == 0xE4 && b1 == 0xBD && b2 == 0x99 || b0 == 0xE5 && b1 == 0xA4 && b2 == 0x9A || b0 == 0xE9 && b1 == 0xA4 && b2 == 0x98 {
       if MeasureWord.match(at: j + 3, limit: hi, in: p) != nil { return j + 3 }
     }
     return j
@@ -465,7 +497,9 @@ struct FigureScan {
     if subject.isEmpty || SubjectFinder.scalarCount(following, in: p) >= 2 { subject = following }
     draft.subject = subject
     draft.base = contextBase
-    if FoldedMatch.match(Self.another, at: floor, limit: numberStart, in: p) != nil, sentenceTotal.isEmpty,
+    // 另 (E5 8F A6), to which nothing else folds: bytes first.
+    if floor + 2 < numberStart, p[floor] == 0xE5, p[floor + 1] == 0x8F, p[floor + 2] == 0xA6,
+      FoldedMatch.match(Self.another, at: floor, limit: numberStart, in: p) != nil, sentenceTotal.isEmpty,
       let k = lastInSentence(where: { $0.kind == .count && $0.base.isEmpty })
     {
       // 全镇共有居委会17个，另有2个居委会…: 另有 names a part of the count before it.
@@ -525,7 +559,14 @@ struct FigureScan {
   private mutating func followedByQizhong(_ j: Int) -> Bool {
     var k = j
     if k < hi, let c = commaLength(at: k) { k += c }
-    return FoldedMatch.match(Self.qizhong, at: k, limit: hi, in: p) != nil
+    return startsWithQi(at: k, limit: hi) && FoldedMatch.match(Self.qizhong, at: k, limit: hi, in: p) != nil
+  }
+
+  /// Whether 其 (E5 85 B6) stands at `k`, before `limit`: nothing else folds to 其 (a test says so), so these
+  /// bytes are the first test for 其中, before its keyword match.
+  @inline(__always)
+  private func startsWithQi(at k: Int, limit: Int) -> Bool {
+    k + 2 < limit && p[k] == 0xE5 && p[k + 1] == 0x85 && p[k + 2] == 0xB6
   }
 
   private mutating func commaLength(at k: Int) -> Int? {
@@ -699,7 +740,7 @@ struct FigureScan {
     return end
   }
 
-  private func validDatePart(_ n: ScannedNumber, role: MeasureWord.Role) -> MeasureWord.Role? {
+  private mutating func validDatePart(_ n: ScannedNumber, role: MeasureWord.Role) -> MeasureWord.Role? {
     if n.placeholderCount > 0 {
       return role == .year && n.placeholderCount + (n.end - n.start - n.placeholderCount) < 2 ? nil : role
     }
@@ -739,15 +780,15 @@ struct FigureScan {
 
   private mutating func resolvePercent(_ draft: inout FigureDraft, numberStart: Int) {
     let floor = subjectFloor
-    let raw = SubjectFinder.rawPhrase(before: numberStart, floor: floor, in: p)
     if let rate = MetricTable.find(MetricTable.rates, in: max(floor, numberStart - Self.lookBack)..<numberStart, p: p) {
       draft.metric = rate.metric
       draft.subject = rate.range
       draft.place = place(before: numberStart)
       return
     }
+    let trimmed = SubjectFinder.phrase(before: numberStart, floor: floor, in: p)
     // 11.5%和1.3%: the second of a parallel run.
-    if SubjectFinder.trim(raw, in: p).isEmpty, let last = drafts.last, last.kind == .percent, last.sentence == sentence,
+    if trimmed.isEmpty, let last = drafts.last, last.kind == .percent, last.sentence == sentence,
       last.isParallelHead || last.isParallelTail
     {
       draft.isParallelTail = true
@@ -757,8 +798,15 @@ struct FigureScan {
     var clauseFrom = max(clauseStart, numberStart - 120)
     while clauseFrom < numberStart, p[clauseFrom] & 0xC0 == 0x80 { clauseFrom += 1 }
     // 其中 and then 均, each skipped when it opens the clause.
-    if let e = FoldedMatch.match(Self.qizhong, at: clauseFrom, limit: numberStart, in: p) { clauseFrom = e }
-    if let e = FoldedMatch.match(Self.jun, at: clauseFrom, limit: numberStart, in: p) { clauseFrom = e }
+    if startsWithQi(at: clauseFrom, limit: numberStart), let e = FoldedMatch.match(Self.qizhong, at: clauseFrom, limit: numberStart, in: p) {
+      clauseFrom = e
+    }
+    // 均 (E5 9D 87), to which nothing else folds: bytes first.
+    if clauseFrom + 2 < numberStart, p[clauseFrom] == 0xE5, p[clauseFrom + 1] == 0x9D, p[clauseFrom + 2] == 0x87,
+      let e = FoldedMatch.match(Self.jun, at: clauseFrom, limit: numberStart, in: p)
+    {
+      clauseFrom = e
+    }
     var occupied = Self.occupancy.match(at: clauseFrom, limit: numberStart, in: p)
     // 男同志148名占72%: 占 right after the part, in the same clause.
     if occupied == nil, floor > clauseFrom, let m = Self.occupancy.match(at: floor, limit: numberStart, in: p) {
@@ -789,7 +837,7 @@ struct FigureScan {
       if draft.base.isEmpty { draft.base = contextBase }
       return
     }
-    var subject = SubjectFinder.trim(raw, in: p)
+    var subject = trimmed
     if draft.end < hi, ScalarReader.scalar(at: draft.end, in: p).value == 0x7684 {
       let noun = SubjectFinder.noun(after: draft.end + 3, limit: hi, in: p)  // 100%的党员
       if !noun.isEmpty { subject = noun }
@@ -937,7 +985,7 @@ struct FigureScan {
   /// would say, decided from the neighbours before the unit is parsed. 人 needs a clause end after it
   /// (人次 neither); 名 a clause end after it or a trigger before it.
   @inline(__always)
-  private func rejectsBlankPersonOrName(at i: Int) -> Bool {
+  private mutating func rejectsBlankPersonOrName(at i: Int) -> Bool {
     let isPerson = p[i] == 0xE4 && p[i + 1] == 0xBA && p[i + 2] == 0xBA
     let isName = p[i] == 0xE5 && p[i + 1] == 0x90 && p[i + 2] == 0x8D
     guard isPerson || isName else { return false }
@@ -1016,19 +1064,19 @@ struct FigureScan {
     return (nextIsHan || nextIsEnd) && !Self.nextStops.contains(ScriptFolding.fold(next))
   }
 
-  private func isBreakBefore(_ v: UInt32) -> Bool { v < 0x80 || isClausePunctuation(v) }
+  private mutating func isBreakBefore(_ v: UInt32) -> Bool { v < 0x80 || isClausePunctuation(v) }
 
   // MARK: - Places
 
   /// The nearest place name before `end` in the sentence: 全区, 芝山镇, 石亭镇, 全镇.
   private mutating func place(before end: Int) -> Range<Int> {
     let floor = max(sentenceStart, end - 360)
+    let suffixForms = Self.placeSuffixForms
     var j = end
     while j > floor {
-      let k = ScalarReader.previousBoundary(before: j, in: p)
+      let (v, k) = SubjectFinder.scalar(before: j, in: p)
       guard k >= floor else { break }
-      let v = ScalarReader.scalar(at: k, in: p).value
-      if Self.placeSuffixes.contains(ScriptFolding.fold(v)) {
+      if suffixForms.contains(v) {
         let name = placeName(endingAt: k, suffix: v, floor: floor)
         if !name.isEmpty { return name }
       }
@@ -1038,6 +1086,8 @@ struct FigureScan {
   }
 
   static let placeSuffixes = ScalarSet([0x533A, 0x9547, 0x4E61, 0x53BF, 0x5E02])  // 区 镇 乡 县 市
+  /// The Han characters that fold to a place suffix (區 鎮 鄉 縣 too): the walk back tests the text as written.
+  static let placeSuffixForms = ScalarSet((UInt32(0x4E00)...0x9FFF).filter { placeSuffixes.contains(ScriptFolding.fold($0)) })
   /// Characters before a suffix that make a common word, not a place: 选区, 社区, 乡镇, 城市.
   static let notPlaces: ScalarSet = ScalarSet(folding: "选社城辖园小片分地专景乡街都超上门营集灾疫郊老新")
   static let nameStops: ScalarSet = ScalarSet(folding: "在于的和与及各年是为了从对共有将由月日")
@@ -1107,7 +1157,7 @@ struct FigureScan {
 
   /// The last draft of the current sentence, among the last 64, that satisfies `predicate`. Bounded, so a
   /// sentence of thousands of figures stays linear.
-  private func lastInSentence(where predicate: (borrowing FigureDraft) -> Bool) -> Int? {
+  private mutating func lastInSentence(where predicate: (borrowing FigureDraft) -> Bool) -> Int? {
     var k = drafts.count - 1
     let floor = max(0, drafts.count - 64)
     while k >= floor && drafts[k].sentence == sentence {
@@ -1120,7 +1170,7 @@ struct FigureScan {
   /// Subjects are looked for after the previous figure and the clause start.
   private var subjectFloor: Int { max(clauseStart, drafts.last?.end ?? lo) }
 
-  private func makeDraft(
+  private mutating func makeDraft(
     _ kind: Figure.Kind, value: ExactDecimal?, unit: MeasureWord.Unit, start: Int, end: Int, flags: Figure.Flags
   ) -> FigureDraft {
     FigureDraft(kind: kind, value: value, unit: unit, flags: flags, start: start, end: end, sentence: sentence)

@@ -106,8 +106,8 @@ struct PatternList: Sendable {
     return match(first: v, length: len, at: i, limit: limit, in: p)
   }
 
-  /// The keywords starting with the text's first scalar, compared with the text's scalars folded once each
-  /// (a list holds several keywords with one first scalar: 全区, 全镇, 全县…).
+  /// The keywords starting with the text's first scalar, compared with the text's scalars folded: the
+  /// second once for all of them (most keywords part there), the others as each keyword goes on.
   @inline(never)
   private func match(first v: UInt32, length len: Int, at i: Int, limit: Int, in p: UnsafeBufferPointer<UInt8>) -> (
     index: Int, end: Int
@@ -116,30 +116,39 @@ struct PatternList: Sendable {
     let bucket = Int(first & 63)
     return scalars.withUnsafeBufferPointer { scalars in
       starts.withUnsafeBufferPointer { starts in
-        // text[n]: the text's n-th scalar folded, and the offset after it; `decoded` of them so far.
-        withUnsafeTemporaryAllocation(of: (UInt32, Int).self, capacity: max(longest, 1)) { text in
-          text[0] = (first, i + len)
-          var decoded = 1
-          for b in byFirst.bounds[bucket]..<byFirst.bounds[bucket + 1] {
-            let k = byFirst.keys[b]
-            let s = starts[k]
-            let count = starts[k + 1] - s
-            guard scalars[s] == first else { continue }
-            var n = 1
-            while n < count {
-              if n == decoded {
-                let j = text[n - 1].1
+        byFirst.keys.withUnsafeBufferPointer { keys in
+          byFirst.bounds.withUnsafeBufferPointer { bounds in
+            var second: UInt32 = 0
+            var secondEnd = -1  // -1: not decoded yet, -2: past the limit
+            for b in bounds[bucket]..<bounds[bucket + 1] {
+              let k = keys[b]
+              let s = starts[k]
+              let count = starts[k + 1] - s
+              guard scalars[s] == first else { continue }
+              if count == 1 { return (k, i + len) }
+              // The second scalar is decoded once for all the keywords sharing the first (全区, 全镇, 全县…).
+              if secondEnd == -1 {
+                secondEnd = -2
+                if i + len < limit {
+                  let (w, l) = ScalarReader.scalar(at: i + len, in: p)
+                  second = ScriptFolding.fold(w)
+                  secondEnd = i + len + l
+                }
+              }
+              guard secondEnd >= 0, second == scalars[s + 1] else { continue }
+              var n = 2
+              var j = secondEnd
+              while n < count {
                 guard j < limit else { break }
                 let (w, l) = ScalarReader.scalar(at: j, in: p)
-                text[n] = (ScriptFolding.fold(w), j + l)
-                decoded += 1
+                guard ScriptFolding.fold(w) == scalars[s + n] else { break }
+                j += l
+                n += 1
               }
-              guard text[n].0 == scalars[s + n] else { break }
-              n += 1
+              if n == count { return (k, j) }
             }
-            if n == count { return (k, text[n - 1].1) }
+            return nil
           }
-          return nil
         }
       }
     }
@@ -155,8 +164,8 @@ struct PatternList: Sendable {
     return matchBackward(last: raw, start: lastStart, floor: floor, in: p)
   }
 
-  /// The keywords ending with the text's last scalar, compared with the text's scalars (backwards) folded
-  /// once each.
+  /// The keywords ending with the text's last scalar, compared with the text's scalars (backwards) folded as
+  /// it goes (see the forward match).
   @inline(never)
   private func matchBackward(last raw: UInt32, start lastStart: Int, floor: Int, in p: UnsafeBufferPointer<UInt8>) -> (
     index: Int, start: Int
@@ -165,31 +174,41 @@ struct PatternList: Sendable {
     let bucket = Int(last & 63)
     return scalars.withUnsafeBufferPointer { scalars in
       starts.withUnsafeBufferPointer { starts in
-        // text[n]: the n-th scalar back from the end folded, and where it starts; `decoded` of them so far.
-        withUnsafeTemporaryAllocation(of: (UInt32, Int).self, capacity: max(longest, 1)) { text in
-          text[0] = (last, lastStart)
-          var decoded = 1
-          for b in byLast.bounds[bucket]..<byLast.bounds[bucket + 1] {
-            let k = byLast.keys[b]
-            let e = starts[k + 1] - 1
-            let count = e + 1 - starts[k]
-            guard scalars[e] == last else { continue }
-            var n = 1
-            while n < count {
-              if n == decoded {
-                let j = text[n - 1].1
+        byLast.keys.withUnsafeBufferPointer { keys in
+          byLast.bounds.withUnsafeBufferPointer { bounds in
+            var second: UInt32 = 0
+            var secondStart = -1  // -1: not decoded yet, -2: before the floor
+            for b in bounds[bucket]..<bounds[bucket + 1] {
+              let k = keys[b]
+              let e = starts[k + 1] - 1
+              let count = e + 1 - starts[k]
+              guard scalars[e] == last else { continue }
+              if count == 1 { return (k, lastStart) }
+              // The scalar before the last is decoded once for all the keywords sharing the last.
+              if secondStart == -1 {
+                secondStart = -2
+                if lastStart > floor {
+                  let (v, s) = SubjectFinder.scalar(before: lastStart, in: p)
+                  if s >= floor {
+                    second = ScriptFolding.fold(v)
+                    secondStart = s
+                  }
+                }
+              }
+              guard secondStart >= 0, second == scalars[e - 1] else { continue }
+              var n = 2
+              var j = secondStart
+              while n < count {
                 guard j > floor else { break }
                 let (v, s) = SubjectFinder.scalar(before: j, in: p)
-                guard s >= floor else { break }
-                text[n] = (ScriptFolding.fold(v), s)
-                decoded += 1
+                guard s >= floor, ScriptFolding.fold(v) == scalars[e - n] else { break }
+                j = s
+                n += 1
               }
-              guard text[n].0 == scalars[e - n] else { break }
-              n += 1
+              if n == count { return (k, j) }
             }
-            if n == count { return (k, text[n - 1].1) }
+            return nil
           }
-          return nil
         }
       }
     }

@@ -37,12 +37,13 @@ enum SubjectFinder {
   /// characters, nearly all of the text, without the walk over continuation bytes.
   @inline(__always)
   static func scalar(before end: Int, in p: UnsafeBufferPointer<UInt8>) -> (value: UInt32, start: Int) {
+    // A three-byte lead three bytes back can only start the scalar that ends at `end` (a boundary).
+    if end >= 3 && p[end - 3] & 0xF0 == 0xE0 {
+      let s = end - 3
+      return (UInt32(p[s] & 0x0F) << 12 | UInt32(p[s + 1] & 0x3F) << 6 | UInt32(p[end - 1] & 0x3F), s)
+    }
     let last = p[end - 1]
     if last < 0x80 { return (UInt32(last), end - 1) }
-    if end >= 3 && last & 0xC0 == 0x80 && p[end - 2] & 0xC0 == 0x80 && p[end - 3] & 0xF0 == 0xE0 {
-      let s = end - 3
-      return (UInt32(p[s] & 0x0F) << 12 | UInt32(p[s + 1] & 0x3F) << 6 | UInt32(last & 0x3F), s)
-    }
     let s = ScalarReader.previousBoundary(before: end, in: p)
     return (ScalarReader.scalar(at: s, in: p).value, s)
   }
@@ -52,6 +53,12 @@ enum SubjectFinder {
     var j = end
     var n = 0
     while j > floor, n < maxScalars {
+      // A Han character (lead E4…E9, U+4000…U+9FFF) never breaks a phrase: one byte decides, in valid UTF-8.
+      if j >= 3 && j - 3 >= floor && p[j - 3] &- 0xE4 < 6 {
+        j -= 3
+        n += 1
+        continue
+      }
       let (v, k) = scalar(before: j, in: p)
       guard k >= floor, !isBreak(v) else { break }
       j = k

@@ -1,0 +1,115 @@
+import Testing
+
+@testable import GongwenKit
+
+@Suite("FigureScan: the skip loop's tables stop exactly where the decoded-scalar test does")
+struct FigureScanTableTests {
+  /// The test the skip loop replaced: stop unless b0 leads a three-byte character whose scalar is not interesting.
+  func plainStops(_ b0: Int, _ b1: Int, _ b2: Int) -> Bool {
+    guard b0 & 0xF0 == 0xE0 else { return true }
+    let v = (b0 & 0x0F) << 12 | (b1 & 0x3F) << 6 | (b2 & 0x3F)
+    return FigureScan.interestingTable[v >> 6] & (1 << UInt64(v & 63)) != 0
+  }
+
+  @Test("every lead byte, every second byte, every low six bits of the third byte")
+  func everyTriple() {
+    let (rows, words) = FigureScan.skipTables
+    var mismatches = 0
+    for b0 in 0..<256 {
+      for b1 in 0..<256 {
+        let word = words[rows[b0] + b1]
+        for b2 in 0..<64 where (word & (1 << UInt64(b2)) != 0) != plainStops(b0, b1, b2 | 0x80) { mismatches += 1 }
+      }
+    }
+    #expect(mismatches == 0)
+  }
+
+  @Test("the table stops at numerals, measure words and punctuation, and passes plain Han characters")
+  func knownCharacters() {
+    let (rows, words) = FigureScan.skipTables
+    func stops(_ s: String) -> Bool {
+      let b = Array(s.utf8)
+      return words[rows[Int(b[0])] + Int(b[1])] & (1 << UInt64(b[2] & 63)) != 0
+    }
+    for s in ["一", "百", "人", "名", "岁", "歲", "，", "。", "５", "％", "ｘ"] { #expect(stops(s), "\(s)") }
+    for s in ["选", "民", "党", "员", "率", "、", "的"] { #expect(!stops(s), "\(s)") }
+  }
+}
+
+@Suite("FigureScan: the skip loop, two characters a round, against a plain loop")
+struct FigureScanSkipTests {
+  /// Where a plain loop stops: at the first character from `i` that is not a three-byte one whose scalar is
+  /// uninteresting, or where fewer than three bytes remain before `hi`.
+  func plainSkip(from i: Int, hi: Int, in p: UnsafeBufferPointer<UInt8>) -> Int {
+    var k = i
+    while k + 2 < hi, p[k] & 0xF0 == 0xE0 {
+      let v = Int(p[k] & 0x0F) << 12 | Int(p[k + 1] & 0x3F) << 6 | Int(p[k + 2] & 0x3F)
+      if FigureScan.interestingTable[v >> 6] & (1 << UInt64(v & 63)) != 0 { break }
+      k += 3
+    }
+    return k
+  }
+
+  /// Texts of every length up to 40 characters from plain Han, interesting Han and punctuation, ASCII,
+  /// two-byte and four-byte characters, mixed by a fixed generator; the skip is asked from every boundary,
+  /// with the scan ending at every boundary too (short tails, odd and even runs).
+  @Test("every start and end in mixed texts")
+  func mixedTexts() {
+    let pieces = ["选", "民", "党", "员", "率", "一", "人", "，", "。", "a", "7", "\n", "×", "é", "𠀀", "５", "％"]
+    var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
+    var mismatches = 0
+    let (rows, words) = FigureScan.skipTables
+    for length in 0...40 {
+      for _ in 0..<6 {
+        var text = ""
+        for _ in 0..<length {
+          seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+          // Plain characters two times in three, as in prose.
+          let r = Int(seed >> 33)
+          text += r % 3 != 0 ? pieces[r % 5] : pieces[r % pieces.count]
+        }
+        let bytes = Array(text.utf8)
+        var boundaries = [0]
+        for (k, b) in bytes.enumerated() where k > 0 && b & 0xC0 != 0x80 { boundaries.append(k) }
+        boundaries.append(bytes.count)
+        bytes.withUnsafeBufferPointer { p in
+          rows.withUnsafeBufferPointer { rows in
+            words.withUnsafeBufferPointer { words in
+              for hi in boundaries {
+                var storage: [FigureDraft] = []
+                let scan = FigureScan(p: p, range: 0..<hi, storage: &storage, skip: (rows, words))
+                for i in boundaries where i < hi && scan.skipPlainThreeByte(from: i) != plainSkip(from: i, hi: hi, in: p) {
+                  mismatches += 1
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+    #expect(mismatches == 0)
+  }
+}
+
+@Suite("FigureScan: keywords tested by their bytes first")
+struct FigureScanByteTests {
+  /// 其中, 另有 and 均 are looked for by the bytes of 其, 另 and 均 before their folded match: right only
+  /// while no other scalar folds to them.
+  @Test("nothing but 其 folds to 其, nor to 另 or 均 but themselves", arguments: [UInt32(0x5176), 0x53E6, 0x5747])
+  func onlyItselfFolds(_ target: UInt32) {
+    let others = (UInt32(0x20)..<0x10000).filter { $0 != target && ScriptFolding.fold($0) == target }
+    #expect(others.isEmpty)
+  }
+}
+
+@Suite("FigureScan: place suffixes as written")
+struct FigureScanPlaceTests {
+  @Test("the forms tested are exactly the Han characters that fold to 区 镇 乡 县 市")
+  func suffixForms() {
+    for v in UInt32(0x20)..<0x10000 {
+      let folds = FigureScan.placeSuffixes.contains(ScriptFolding.fold(v))
+      if folds != FigureScan.placeSuffixForms.contains(v) { Issue.record("U+\(String(v, radix: 16))") }
+    }
+    #expect(FigureScan.placeSuffixForms.contains(0x5340))  // 區
+  }
+}
