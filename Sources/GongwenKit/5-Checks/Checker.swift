@@ -22,20 +22,29 @@ struct Checker: Sendable {
     for rule in rules { rule.check(context, into: &out) }
     // Sorted by (offset, index), which keeps rule order at the same offset: pairs of integers are sorted,
     // not findings (large records with strings).
+    // Offsets read through a pointer: `out[k].start.offset` copied each whole finding (retaining its strings).
     var keys: [(offset: Int, index: Int)] = []
     keys.reserveCapacity(out.count)
-    for k in out.indices { keys.append((out[k].start.offset, k)) }
+    out.withUnsafeBufferPointer { p in
+      for k in p.indices { keys.append((p[k].start.offset, k)) }
+    }
     keys.sort { $0 < $1 }
     // Findings moved into place by swaps, cycle by cycle: a copy of each into a new array retained and
     // released its strings. `keys[j].index` is the finding that goes to `j`; visited entries are set to `j`.
-    for start in keys.indices where keys[start].index != start {
-      var j = start
-      while true {
-        let from = keys[j].index
-        keys[j].index = j
-        if from == start { break }
-        out.swapAt(j, from)
-        j = from
+    // Swapped by moves through a pointer: `swapAt` on the array copied both findings.
+    out.withUnsafeMutableBufferPointer { p in
+      guard let base = p.baseAddress else { return }
+      for start in keys.indices where keys[start].index != start {
+        var j = start
+        while true {
+          let from = keys[j].index
+          keys[j].index = j
+          if from == start { break }
+          let held = (base + j).move()
+          (base + j).moveInitialize(from: base + from, count: 1)
+          (base + from).initialize(to: held)
+          j = from
+        }
       }
     }
     return out
