@@ -20,11 +20,17 @@ extension Rule {
   }
 
   /// A finding of this rule over `range`, whose `text` the caller has made already (for its message).
+  /// A location at or before `range` (`after`, as a figure's start) lets its start be counted on from there.
   func finding(
     _ message: String, range: Range<Int>, text: String, in context: RuleContext, suggestion: String? = nil,
-    byteOffset: Int? = nil
+    byteOffset: Int? = nil, after anchor: SourceLocation? = nil
   ) -> Finding {
-    let start = context.text.location(of: range.lowerBound)
+    let start =
+      if let anchor, anchor.offset <= range.lowerBound {
+        context.location(of: range.lowerBound, after: anchor)
+      } else {
+        context.text.location(of: range.lowerBound)
+      }
     return Finding(
       rule: Self.id, severity: Self.severity, message: message, start: start,
       end: context.location(of: range.upperBound, after: start), text: text, suggestion: suggestion,
@@ -59,6 +65,19 @@ extension Rule {
     Finding(
       rule: Self.id, severity: Self.severity, message: message, start: figure.start, end: figure.end,
       text: figure.text, suggestion: suggestion)
+  }
+
+  /// A finding of this rule pointing at figure `k` of `figures`: its fields read in place (a copy of the
+  /// figure retained and released every string it holds).
+  func finding(_ message: String, figure k: Int, of figures: [Figure]) -> Finding {
+    Finding(
+      rule: Self.id, severity: Self.severity, message: message, start: figures[k].start, end: figures[k].end,
+      text: figures[k].text)
+  }
+
+  /// What a message names figure `k` of `figures` by: its subject, or `the count` when it has none.
+  func subjectOrKind(_ k: Int, of figures: [Figure]) -> String {
+    figures[k].subject.isEmpty ? "the \(figures[k].kind.rawValue)" : figures[k].subject
   }
 }
 

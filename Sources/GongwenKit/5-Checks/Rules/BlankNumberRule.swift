@@ -13,18 +13,18 @@ struct BlankNumberRule: Rule {
     // Indices, not a copy of every figure: few are blank.
     let figures = context.figures
     for k in figures.indices where figures[k].flags.contains(.blank) && figures[k].kind != .date {
-      let figure = figures[k]
-      let what = figure.subject.isEmpty ? "the \(figure.kind.rawValue)" : figure.subject
-      findings.append(finding(message(what, " has no number (", Self.quote(figure, in: context.text.bytes), ")"), at: figure))
+      let quoted = Self.quote(k, of: figures, in: context.text.bytes)
+      findings.append(finding(message(subjectOrKind(k, of: figures), " has no number (", quoted, ")"), figure: k, of: figures))
     }
   }
 
-  /// A bare unit (名, %) with up to two characters before it, where the number should have stood (共有名,
-  /// 达到%), stopping at punctuation (占% after a comma); a longer figure (下降了岁) as it is.
-  static func quote(_ figure: Figure, in bytes: [UInt8]) -> String {
-    let end = min(figure.range.upperBound, bytes.count)
-    var start = min(figure.range.lowerBound, end)
-    guard figure.text.unicodeScalars.count <= 2 else { return figure.text }
+  /// Figure `k` of `figures` quoted: a bare unit (名, %) with up to two characters before it, where the
+  /// number should have stood (共有名, 达到%), stopping at punctuation (占% after a comma); a longer figure
+  /// (下降了岁) as it is.
+  static func quote(_ k: Int, of figures: [Figure], in bytes: [UInt8]) -> String {
+    let end = min(figures[k].range.upperBound, bytes.count)
+    var start = min(figures[k].range.lowerBound, end)
+    guard figures[k].text.unicodeScalars.count <= 2 else { return figures[k].text }
     bytes.withUnsafeBufferPointer { p in
       for _ in 0..<2 where start > 0 {
         let k = ScalarReader.previousBoundary(before: start, in: p)

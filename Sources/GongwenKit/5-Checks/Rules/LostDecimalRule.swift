@@ -14,20 +14,31 @@ struct LostDecimalRule: Rule {
     // Indices, not a copy of every figure: few lost their point.
     let figures = context.figures
     for k in figures.indices where figures[k].flags.contains(.lostDecimal) {
-      let figure = figures[k]
-      guard let mark = Self.mark(in: figure.range, of: bytes) else { continue }
+      let range = figures[k].range
+      guard let mark = Self.mark(in: range, of: bytes) else { continue }
       // Point at the number and its unit (42?2岁), not at words the figure takes in (平均年龄).
-      let start = Self.digitsStart(before: mark.lowerBound, floor: figure.range.lowerBound, in: bytes)
-      let end = min(figure.range.upperBound, bytes.count)
-      var repaired = Array(bytes[start..<mark.lowerBound])
-      repaired.append(0x2E)
-      repaired.append(contentsOf: bytes[mark.upperBound..<end])
-      let suggestion = String(decoding: repaired, as: UTF8.self)
+      let start = Self.digitsStart(before: mark.lowerBound, floor: range.lowerBound, in: bytes)
+      let end = min(range.upperBound, bytes.count)
+      let suggestion = Self.repaired(start..<end, mark: mark, in: bytes)
       let written = context.text.string(start..<end)
       findings.append(
         finding(
           message("decimal point lost in ", written, ": read as ", suggestion), range: start..<end, text: written, in: context,
-          suggestion: suggestion))
+          suggestion: suggestion, after: figures[k].start))
+    }
+  }
+
+  /// The bytes of `range` with `mark` (inside it) replaced by a point, as one String.
+  static func repaired(_ range: Range<Int>, mark: Range<Int>, in bytes: [UInt8]) -> String {
+    let head = mark.lowerBound - range.lowerBound
+    let tail = range.upperBound - mark.upperBound
+    return bytes.withUnsafeBufferPointer { p in
+      String(unsafeUninitializedCapacity: head + 1 + tail) { buffer in
+        for i in 0..<head { buffer[i] = p[range.lowerBound + i] }
+        buffer[head] = 0x2E
+        for i in 0..<tail { buffer[head + 1 + i] = p[mark.upperBound + i] }
+        return head + 1 + tail
+      }
     }
   }
 

@@ -23,10 +23,9 @@ struct PlaceholderNumberRule: Rule {
         m += 1
       }
       if m < placeholders.count && placeholders[m].range.overlaps(range) { continue }
-      let figure = figures[k]
-      let what = figure.subject.isEmpty ? "the \(figure.kind.rawValue)" : figure.subject
-      findings.append(finding(message(what, " has a placeholder instead of a number (", figure.text, ")"), at: figure))
-      reported.append(figure.range)
+      let text = message(subjectOrKind(k, of: figures), " has a placeholder instead of a number (", figures[k].text, ")")
+      findings.append(finding(text, figure: k, of: figures))
+      reported.append(range)
     }
     // Placeholders the figures do not cover, such as ordinals (党的xx大).
     var r = 0
