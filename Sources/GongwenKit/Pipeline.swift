@@ -182,6 +182,6 @@ public struct InputFile: Sendable {
   /// `scope`: the part of the text whose placeholders and invalid bytes count (nil: all of it).
   package mutating func runChecks(in scope: Range<Int>? = nil) {
     let findings = Checker().findings(in: RuleContext(self, scope: scope))
-    documents = Checker.distribute(findings, over: documents)
+    Checker.distribute(findings, into: &documents)
   }
 }

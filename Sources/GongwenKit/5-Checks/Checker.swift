@@ -50,15 +50,15 @@ struct Checker: Sendable {
     return out
   }
 
-  /// `documents` with each finding (in text order, as `findings(in:)` returns them) added to the document
-  /// holding it (front matter to the first, debris to the last).
-  static func distribute(_ findings: [Finding], over documents: [Document]) -> [Document] {
-    var documents = documents
-    guard !documents.isEmpty else { return documents }
+  /// Adds each finding (in text order, as `findings(in:)` returns them) to the document of `documents`
+  /// holding it (front matter to the first, debris to the last). In place: a copy of the array retained
+  /// every document's fields and released them again.
+  static func distribute(_ findings: [Finding], into documents: inout [Document]) {
+    guard !documents.isEmpty else { return }
     // Most files are one document: it takes the array as it is, with no copy of each finding.
     if documents.count == 1 && documents[0].findings.isEmpty {
       documents[0].findings = findings
-      return documents
+      return
     }
     // Findings and documents are both in text order: one merge pass finds each document's run of
     // findings, appended at once (one by one, the arrays grew again and again).
@@ -72,6 +72,5 @@ struct Checker: Sendable {
       while index + 1 < documents.count && documents[index + 1].range.lowerBound <= offset { index += 1 }
     }
     documents[index].findings.append(contentsOf: findings[start...])
-    return documents
   }
 }
