@@ -46,13 +46,23 @@ struct PlaceholderScanner: Sendable {
         // Sixteen bytes at a time while none of them can start a placeholder (offsets stay far below
         // Int.max, so the additions cannot overflow); a block that may is walked byte by byte (the walk
         // may run past it, as a match or a character does).
-        while i <= last && !Self.mayStart(in: raw, at: i) { i &+= Self.block }
+        i = Self.skip(from: i, through: last, in: raw)
         guard i < scope.upperBound else { break }
         let end = i <= last ? min(i + Self.block, scope.upperBound) : scope.upperBound
         while i < end { i = step(at: i, p, into: &out) }
       }
       return out
     }
+  }
+
+  /// The first of `i`, `i + block`, … up to `last` whose block may start a placeholder (past `last` when
+  /// none). A function of its own: inlined into the scan, the loop reloaded its base pointer from the stack
+  /// and moved its offset between registers on every block.
+  @inline(never)
+  private static func skip(from i: Int, through last: Int, in raw: UnsafeRawBufferPointer) -> Int {
+    var i = i
+    while i <= last && !mayStart(in: raw, at: i) { i &+= block }
+    return i
   }
 
   /// Bytes tested at once by `mayStart(in:at:)`.
