@@ -73,21 +73,22 @@ struct NameTable {
       }
       return id
     }
-    for k in figures.indices {
-      let kind = figures[k].kind
-      guard kind == .count || kind == .percent else { continue }
-      let subject = figures[k].subject
-      if !subject.isEmpty && (kind == .count || !figures[k].base.isEmpty) {
-        guard let id = id(subject, &lastSubject) else { return false }
-        subjects[k] = id
+    // Names passed from the figures in place, not held in locals (which retained and released each).
+    return figures.withUnsafeBufferPointer { fp -> Bool in
+      for k in fp.indices {
+        let kind = fp[k].kind
+        guard kind == .count || kind == .percent else { continue }
+        if !fp[k].subject.isEmpty && (kind == .count || !fp[k].base.isEmpty) {
+          guard let id = id(fp[k].subject, &lastSubject) else { return false }
+          subjects[k] = id
+        }
+        if !fp[k].base.isEmpty {
+          guard let id = id(fp[k].base, &lastBase) else { return false }
+          bases[k] = id
+        }
       }
-      let base = figures[k].base
-      if !base.isEmpty {
-        guard let id = id(base, &lastBase) else { return false }
-        bases[k] = id
-      }
+      return true
     }
-    return true
   }
 
   /// Slots of the names seen by `internByBytes` (the top six bits of a hash pick one): 1 KB of words, which
@@ -108,8 +109,9 @@ struct NameTable {
   /// Whether two names have the same bytes.
   private static func equals(_ a: String, _ b: String) -> Bool {
     guard a.utf8.count == b.utf8.count else { return false }
-    var b = b
-    return b.withUTF8 { equals(a, $0) }
+    // Bytes lent in place (`withUTF8` on a copy retained and released it); a String without contiguous
+    // UTF-8 is compared by its view.
+    return b.utf8.withContiguousStorageIfAvailable { equals(a, $0) } ?? a.utf8.elementsEqual(b.utf8)
   }
 
   /// Gives ids by String equality (canonical equivalence).
@@ -139,8 +141,8 @@ struct NameTable {
   /// The id of `name` by its bytes, added when new; nil when `name` is not plainly NFC, or when its probe
   /// runs long (names made to collide): String keys then bound the time.
   private mutating func byteID(_ name: String) -> Int32? {
-    var utf8 = name
-    return utf8.withUTF8 { p -> Int32? in
+    // A name without contiguous UTF-8 (none on this platform) takes String keys.
+    let id = name.utf8.withContiguousStorageIfAvailable { p -> Int32? in
       guard Self.isPlainNFC(p) else { return nil }
       let hash = Self.hash(p)
       let mask = slots.count - 1
@@ -162,6 +164,7 @@ struct NameTable {
       if count * 2 > slots.count { grow() }
       return id
     }
+    return id ?? nil
   }
 
   /// How far a lookup probes before the file falls back to String keys.
@@ -193,8 +196,7 @@ struct NameTable {
 
   /// Whether `name`'s bytes are `p`, compared eight bytes at a time.
   private static func equals(_ name: String, _ p: UnsafeBufferPointer<UInt8>) -> Bool {
-    var name = name
-    return name.withUTF8 { q -> Bool in
+    name.utf8.withContiguousStorageIfAvailable { q -> Bool in
       let n = q.count
       guard n == p.count else { return false }
       let a = UnsafeRawBufferPointer(q)
@@ -208,7 +210,7 @@ struct NameTable {
       }
       while i < n && q[i] == p[i] { i += 1 }
       return i == n
-    }
+    } ?? name.utf8.elementsEqual(p)
   }
 
   private mutating func grow() {
