@@ -111,36 +111,41 @@ struct Breakdown: Sendable {
   /// The dimension words `subject` holds, compared scalar by scalar after folding (歲 as 岁). The subject is
   /// decoded and folded once, then every word is looked for in its scalars.
   static func words(in subject: String) -> Words {
-    var subject = subject
-    return subject.withUTF8 { p in
-      withUnsafeTemporaryAllocation(of: UInt32.self, capacity: max(p.count, 1)) { folded in
-        var count = 0
-        var i = 0
-        while i < p.count {
-          let (v, length) = ScalarReader.scalar(at: i, in: p)
-          folded[count] = ScriptFolding.fold(v)
-          count += 1
-          i += length
-        }
-        // One pass over the scalars; at each, the words starting with it (one to three scalars each).
-        var out: Words = []
-        let firsts = Word.firsts
-        Word.all.withUnsafeBufferPointer { words in
-          for k in 0..<count {
-            let v = folded[k]
-            // Most characters start no word: one bit per first character (by its low six bits) says so.
-            guard firsts & (1 << (v & 63)) != 0 else { continue }
-            let next = k + 1 < count ? folded[k + 1] : 0
-            let after = k + 2 < count ? folded[k + 2] : 0
-            for word in words where word.first == v {
-              if (word.second == 0 || word.second == next) && (word.third == 0 || word.third == after) {
-                out.insert(word.flag)
-              }
+    // Bytes lent in place (`withUTF8` on a copy retained and released it); a String without contiguous
+    // UTF-8 (none on this platform) is copied first.
+    subject.utf8.withContiguousStorageIfAvailable { words(inUTF8: $0) }
+      ?? Array(subject.utf8).withUnsafeBufferPointer { words(inUTF8: $0) }
+  }
+
+  /// `words(in:)` of a subject's UTF-8 bytes `p`.
+  private static func words(inUTF8 p: UnsafeBufferPointer<UInt8>) -> Words {
+    withUnsafeTemporaryAllocation(of: UInt32.self, capacity: max(p.count, 1)) { folded in
+      var count = 0
+      var i = 0
+      while i < p.count {
+        let (v, length) = ScalarReader.scalar(at: i, in: p)
+        folded[count] = ScriptFolding.fold(v)
+        count += 1
+        i += length
+      }
+      // One pass over the scalars; at each, the words starting with it (one to three scalars each).
+      var out: Words = []
+      let firsts = Word.firsts
+      Word.all.withUnsafeBufferPointer { words in
+        for k in 0..<count {
+          let v = folded[k]
+          // Most characters start no word: one bit per first character (by its low six bits) says so.
+          guard firsts & (1 << (v & 63)) != 0 else { continue }
+          let next = k + 1 < count ? folded[k + 1] : 0
+          let after = k + 2 < count ? folded[k + 2] : 0
+          for word in words where word.first == v {
+            if (word.second == 0 || word.second == next) && (word.third == 0 || word.third == after) {
+              out.insert(word.flag)
             }
           }
         }
-        return out
       }
+      return out
     }
   }
 
