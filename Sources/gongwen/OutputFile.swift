@@ -16,9 +16,15 @@ final class OutputFile {
   private var fd: Int32 = -1
   private var target: [CChar] = []
   private var temporary: [CChar] = []
+  /// Standard output's bytes not yet written.
   private var buffer: [UInt8] = []
+  /// A file's records not yet written, kept as they came.
+  private var pending: [[UInt8]] = []
+  private var pendingBytes = 0
   private var failure: Failure?
   private static let flushSize = 1 << 20
+  /// Pieces pending at most: the `writev` limit is 1024.
+  private static let maxPieces = 512
 
   /// The temporary file to remove if a signal ends the run (read by the signal handler).
   nonisolated(unsafe) private static var pendingTemporary: UnsafeMutablePointer<CChar>?
@@ -27,8 +33,11 @@ final class OutputFile {
   init(path: String, streams: StandardStreams) throws(Failure) {
     self.path = path
     self.streams = streams
-    buffer.reserveCapacity(Self.flushSize)
-    guard path != "-" else { return }
+    guard path != "-" else {
+      buffer.reserveCapacity(Self.flushSize)
+      return
+    }
+    pending.reserveCapacity(Self.maxPieces)
     var bytes = InputPath(argument: path).bytes
     guard !bytes.isEmpty, !bytes.contains(0) else { throw Failure(message: "invalid output path") }
     var info = stat()
@@ -82,16 +91,24 @@ final class OutputFile {
     try output.commit()
   }
 
-  /// Appends bytes; a write error is kept and reported by `commit()`.
+  /// Appends bytes; a write error is kept and reported by `commit()`. To a file, device or pipe the array itself
+  /// is kept (not copied) until about `flushSize` bytes are pending, then all go out in one `writev`.
   func write(_ bytes: [UInt8]) {
-    // A large record (one huge document) goes out as it is: copying it into the buffer would double it.
-    if bytes.count >= Self.flushSize {
-      flush()
-      writeOut(bytes)
+    guard !bytes.isEmpty else { return }
+    guard fd >= 0 else {
+      // Standard output goes through `streams` (tests capture it): buffered, one write a megabyte.
+      if bytes.count >= Self.flushSize {
+        flush()
+        streams.writeOut(bytes)
+        return
+      }
+      buffer.append(contentsOf: bytes)
+      if buffer.count >= Self.flushSize { flush() }
       return
     }
-    buffer.append(contentsOf: bytes)
-    if buffer.count >= Self.flushSize { flush() }
+    pending.append(bytes)
+    pendingBytes += bytes.count
+    if pendingBytes >= Self.flushSize || pending.count >= Self.maxPieces { flush() }
   }
 
   /// Writes what is buffered and, for a file, renames the temporary file over the target.
@@ -127,25 +144,62 @@ final class OutputFile {
   }
 
   private func flush() {
-    defer { buffer.removeAll(keepingCapacity: true) }
-    writeOut(buffer)
+    if !buffer.isEmpty {
+      streams.writeOut(buffer)
+      buffer.removeAll(keepingCapacity: true)
+    }
+    guard !pending.isEmpty else { return }
+    defer {
+      pending.removeAll(keepingCapacity: true)
+      pendingBytes = 0
+    }
+    guard failure == nil else { return }
+    if let error = Self.writeAll(fd, pending) { failure = Failure(message: Self.describe(error)) }
   }
 
-  private func writeOut(_ bytes: [UInt8]) {
-    guard !bytes.isEmpty else { return }
-    guard fd >= 0 else { streams.writeOut(bytes); return }
-    guard failure == nil else { return }
-    bytes.withUnsafeBytes { raw in
-      var offset = 0
-      while offset < raw.count, let base = raw.baseAddress {
-        let n = Foundation.write(fd, base + offset, raw.count - offset)
+  /// Writes `pieces` in order to `fd` in `writev` calls, resuming after a short write; returns the errno of a
+  /// failed call, or nil.
+  static func writeAll(_ fd: Int32, _ pieces: [[UInt8]]) -> Int32? {
+    withVectors(pieces) { vectors in
+      var first = 0
+      while first < vectors.count {
+        let n = writev(fd, vectors.baseAddress! + first, Int32(min(vectors.count - first, 1024)))  // count > 0
         if n < 0 {
           if errno == EINTR { continue }
-          failure = Failure(message: Self.describe(errno))
-          return
+          return errno
         }
-        offset += n
+        // Skip what was written: whole pieces, then into the first one left.
+        var left = n
+        while first < vectors.count && left >= vectors[first].iov_len {
+          left -= vectors[first].iov_len
+          first += 1
+        }
+        if left > 0 {
+          vectors[first].iov_base = vectors[first].iov_base.map { $0 + left }
+          vectors[first].iov_len -= left
+        }
       }
+      return nil
+    }
+  }
+
+  /// Calls `body` with an iovec for each of `pieces`, each array's storage pinned for the call.
+  private static func withVectors<R>(
+    _ pieces: [[UInt8]], _ body: (UnsafeMutableBufferPointer<iovec>) -> R
+  ) -> R {
+    // Pins one piece at a time by recursion, so the iovecs point at storage alive for the whole write.
+    var vectors = [iovec]()
+    vectors.reserveCapacity(pieces.count)
+    return pin(pieces, from: 0, into: &vectors, body)
+  }
+
+  private static func pin<R>(
+    _ pieces: [[UInt8]], from k: Int, into vectors: inout [iovec], _ body: (UnsafeMutableBufferPointer<iovec>) -> R
+  ) -> R {
+    guard k < pieces.count else { return vectors.withUnsafeMutableBufferPointer { body($0) } }
+    return pieces[k].withUnsafeBytes { raw in
+      vectors.append(iovec(iov_base: UnsafeMutableRawPointer(mutating: raw.baseAddress), iov_len: raw.count))
+      return pin(pieces, from: k + 1, into: &vectors, body)
     }
   }
 

@@ -121,4 +121,22 @@ struct OutputFileTests {
     #expect(Array(try Data(contentsOf: URL(fileURLWithPath: target))) == old)
     #expect(try entries(dir) == ["out.json"])
   }
+
+  @Test("records kept and written by writev come out whole and in order: many small, empty and over a megabyte")
+  func manyPieces() throws {
+    let dir = try TemporaryDirectory()
+    let streams = StandardStreams.capturing()
+    var expected: [UInt8] = []
+    let output = try OutputFile(path: dir.path + "/many.jsonl", streams: streams)
+    for k in 0..<1500 {
+      // Past the 512-piece and 1 MB limits, with empty pieces and one larger than the flush size.
+      let count = k == 700 ? (1 << 20) + 3 : (k % 7 == 0 ? 0 : k % 1000 + 1)
+      let piece = [UInt8](repeating: UInt8(truncatingIfNeeded: k), count: count)
+      expected += piece
+      output.write(piece)
+    }
+    try output.commit()
+    #expect(Array(try Data(contentsOf: URL(fileURLWithPath: dir.path + "/many.jsonl"))) == expected)
+    #expect(streams.capturedOut.isEmpty)
+  }
 }

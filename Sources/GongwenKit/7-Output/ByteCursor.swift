@@ -215,84 +215,95 @@ struct ByteCursor {
   /// in a register.
   @inline(never)
   static func quote(_ s: String, to out: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8> {
-    if let end = s.utf8.withContiguousStorageIfAvailable({ quoteInline($0.baseAddress, count: $0.count, to: out) }) {
+    if let end = s.utf8.withContiguousStorageIfAvailable({ quote($0.baseAddress, count: $0.count, to: out) }) {
       return end
     }
     var s = s
     return s.withUTF8 { quote($0.baseAddress, count: $0.count, to: out) }
   }
 
-  /// Stores `"…"` for `count` bytes at `base` at `out` and returns the end.
+  /// Stores `"…"` for `count` bytes at `base` at `out` and returns the end. Strings with nothing to escape
+  /// (nearly all) are copied word by word in a function that keeps to scratch registers: no frame to save;
+  /// a string with a byte to escape starts again in `quoteSlowly`, reached by a tail call.
   @inline(never)
   static func quote(_ base: UnsafePointer<UInt8>?, count n: Int, to out: UnsafeMutablePointer<UInt8>)
     -> UnsafeMutablePointer<UInt8>
   {
-    quoteInline(base, count: n, to: out)
-  }
-
-  @inline(__always)
-  private static func quoteInline(_ base: UnsafePointer<UInt8>?, count n: Int, to out: UnsafeMutablePointer<UInt8>)
-    -> UnsafeMutablePointer<UInt8>
-  {
     out[0] = 0x22
-    var end = out + 1
-    if let base, n > 0 { end = escape(base, count: n, to: end) }
-    end[0] = 0x22
-    return end + 1
-  }
-
-  /// Stores the `n` bytes at `base`, escaped, at `out` and returns the end. Words that need no escape are
-  /// copied whole: all of a string of 8 bytes or more, the last word overlapping the one before; shorter ones
-  /// are judged as one word assembled from two overlapping loads. Only a word holding a byte to escape goes
-  /// byte by byte.
-  @inline(__always)
-  static func escape(_ base: UnsafePointer<UInt8>, count n: Int, to out: UnsafeMutablePointer<UInt8>)
-    -> UnsafeMutablePointer<UInt8>
-  {
+    guard let base, n > 0 else {
+      out[1] = 0x22
+      return out + 2
+    }
     let raw = UnsafeRawPointer(base)
-    var o = out
+    let o = UnsafeMutableRawPointer(out + 1)
     if n >= 8 {
       var i = 0
-      while n - i >= 8 {
+      while n - i > 8 {
         let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-        if escapeMask(w) == 0 {
-          UnsafeMutableRawPointer(o).storeBytes(of: w, as: UInt64.self)
-          o += 8
-        } else {
-          o = escapeBytes(base, from: i, to: i + 8, into: o)
-        }
+        guard escapeMask(w) == 0 else { return quoteSlowly(base, count: n, to: out) }
+        o.storeBytes(of: w, toByteOffset: i, as: UInt64.self)
         i += 8
       }
-      let rest = n - i
-      guard rest > 0 else { return o }
-      // Bytes n-8..<i, when clean, were stored as they are just before `o`.
+      // The last word overlaps the one before unless `n` is a multiple of 8.
       let w = raw.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
-      guard escapeMask(w) == 0 else { return escapeBytes(base, from: i, to: n, into: o) }
-      UnsafeMutableRawPointer(o).storeBytes(of: w, toByteOffset: rest - 8, as: UInt64.self)
-      return o + rest
-    }
-    let out = UnsafeMutableRawPointer(o)
-    if n >= 4 {
+      guard escapeMask(w) == 0 else { return quoteSlowly(base, count: n, to: out) }
+      o.storeBytes(of: w, toByteOffset: n - 8, as: UInt64.self)
+    } else if n >= 4 {
       let low = raw.loadUnaligned(as: UInt32.self)
       let high = raw.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self)
-      guard escapeMask(UInt64(low) | UInt64(high) << 32) == 0 else { return escapeBytes(base, from: 0, to: n, into: o) }
-      out.storeBytes(of: low, as: UInt32.self)
-      out.storeBytes(of: high, toByteOffset: n - 4, as: UInt32.self)
+      guard escapeMask(UInt64(low) | UInt64(high) << 32) == 0 else { return quoteSlowly(base, count: n, to: out) }
+      o.storeBytes(of: low, as: UInt32.self)
+      o.storeBytes(of: high, toByteOffset: n - 4, as: UInt32.self)
     } else if n >= 2 {
       let low = raw.loadUnaligned(as: UInt16.self)
       let high = raw.loadUnaligned(fromByteOffset: n - 2, as: UInt16.self)
       // Only the four bytes loaded count; the zeros above them are not text.
       guard escapeMask(UInt64(low) | UInt64(high) << 16) & 0x8080_8080 == 0 else {
-        return escapeBytes(base, from: 0, to: n, into: o)
+        return quoteSlowly(base, count: n, to: out)
       }
-      out.storeBytes(of: low, as: UInt16.self)
-      out.storeBytes(of: high, toByteOffset: n - 2, as: UInt16.self)
+      o.storeBytes(of: low, as: UInt16.self)
+      o.storeBytes(of: high, toByteOffset: n - 2, as: UInt16.self)
     } else {
       let b = base[0]
-      guard !needsEscape(b) else { return escapeBytes(base, from: 0, to: 1, into: o) }
-      o[0] = b
+      guard !needsEscape(b) else { return quoteSlowly(base, count: n, to: out) }
+      o.storeBytes(of: b, as: UInt8.self)
     }
-    return o + n
+    out[n + 1] = 0x22
+    return out + n + 2
+  }
+
+  /// `quote` for a string with a byte to escape: words that need none are still copied whole (the last one
+  /// overlapping the one before); a word holding a byte to escape, or a string under 8 bytes, goes byte by byte.
+  @inline(never)
+  private static func quoteSlowly(_ base: UnsafePointer<UInt8>, count n: Int, to out: UnsafeMutablePointer<UInt8>)
+    -> UnsafeMutablePointer<UInt8>
+  {
+    let raw = UnsafeRawPointer(base)
+    var o = out + 1
+    var i = 0
+    while n - i >= 8 {
+      let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+      if escapeMask(w) == 0 {
+        UnsafeMutableRawPointer(o).storeBytes(of: w, as: UInt64.self)
+        o += 8
+      } else {
+        o = escapeBytes(base, from: i, to: i + 8, into: o)
+      }
+      i += 8
+    }
+    let rest = n - i
+    if rest > 0 {
+      // Bytes n-8..<i, when clean, were stored as they are just before `o`.
+      let w = n >= 8 ? raw.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self) : 0
+      if n >= 8 && escapeMask(w) == 0 {
+        UnsafeMutableRawPointer(o).storeBytes(of: w, toByteOffset: rest - 8, as: UInt64.self)
+        o += rest
+      } else {
+        o = escapeBytes(base, from: i, to: n, into: o)
+      }
+    }
+    o[0] = 0x22
+    return o + 1
   }
 
   /// Stores bytes `start..<end` of `base` at `out`, escaping those that need it; returns the end.

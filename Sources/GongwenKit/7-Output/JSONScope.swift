@@ -16,6 +16,19 @@ struct JSONScope {
   var cursor: ByteCursor
   var state: State
 
+  /// Runs `body` in one of two copies, one compiled for each layout: each call in `body` then checks
+  /// `pretty` at compile time, not once or twice per field. For a record's whole run of fields.
+  @inline(__always)
+  mutating func eachLayout(_ body: (inout JSONScope) -> Void) {
+    if state.pretty {
+      state.pretty = true
+      body(&self)
+    } else {
+      state.pretty = false
+      body(&self)
+    }
+  }
+
   /// Bytes one call writes at most besides its string: separator and indent, key, a number or literal.
   static func fieldBound(depth: Int) -> Int { 80 + 2 * depth }
 

@@ -134,25 +134,31 @@ public struct JSONWriter: Sendable {
     out.reserving(fields: 15 + 7 * items.count, nesting: 3, strings: strings + items.strings) { scope in
       var s = scope
       defer { scope = s }
-      s.beginObject()
-      s.field("level", section.pointee.level)
-      s.field("marker", section.pointee.marker)
-      s.field("ordinal", section.pointee.ordinal)
-      s.field("group", section.pointee.group)
-      s.field("title", section.pointee.title)
-      s.field("line", section.pointee.location.line)
-      s.field("column", section.pointee.location.column)
-      Self.writeItems(section.pointee.items, to: &s)
-      s.key(static: "children")
-      s.beginArray()
-      if isLeaf {
-        s.endArray()
-        s.endObject()
-      }
+      s.eachLayout { Self.writeSectionFields(section, isLeaf: isLeaf, to: &$0) }
     }
     guard !isLeaf else { return }
     Self.forEachInPlace(section.pointee.children) { writeSection($0, to: &out) }
     out.reserving(fields: 2, strings: 0) { s in
+      s.endArray()
+      s.endObject()
+    }
+  }
+
+  /// A heading's fields up to its children's `[`, and `]}` too for a leaf.
+  @inline(__always)
+  private static func writeSectionFields(_ section: UnsafePointer<Section>, isLeaf: Bool, to s: inout JSONScope) {
+    s.beginObject()
+    s.field("level", section.pointee.level)
+    s.field("marker", section.pointee.marker)
+    s.field("ordinal", section.pointee.ordinal)
+    s.field("group", section.pointee.group)
+    s.field("title", section.pointee.title)
+    s.field("line", section.pointee.location.line)
+    s.field("column", section.pointee.location.column)
+    writeItems(section.pointee.items, to: &s)
+    s.key(static: "children")
+    s.beginArray()
+    if isLeaf {
       s.endArray()
       s.endObject()
     }
@@ -215,35 +221,43 @@ public struct JSONWriter: Sendable {
     out.reserving(fields: 29, nesting: 2, strings: strings) { scope in
       var s = scope
       defer { scope = s }
-      s.beginObject()
-      if let file {
-        s.field("file", file)
-        s.field("document", document)
-      }
-      s.field("line", figure.pointee.start.line)
-      s.field("column", figure.pointee.start.column)
-      s.field("end_line", figure.pointee.end.line)
-      s.field("end_column", figure.pointee.end.column)
-      s.field("offset", figure.pointee.range.lowerBound)
-      s.field("section", utf8: path)
-      s.field("kind", name: JSONName.of(figure.pointee.kind))
-      s.field("metric", name: JSONName.of(figure.pointee.metric))
-      s.field("subject", figure.pointee.subject)
-      s.field("base", figure.pointee.base)
-      s.field("value", figure.pointee.value)
-      s.field("unit", figure.pointee.unit)
-      s.field("low", figure.pointee.low)
-      s.field("high", figure.pointee.high)
-      s.key(static: "flags")
-      s.beginArray()
-      // Figure.Flags.names order without building the array of names set.
-      if !figure.pointee.flags.isEmpty {
-        for (flag, name) in Figure.Flags.names where figure.pointee.flags.contains(flag) { s.string(name) }
-      }
-      s.endArray()
-      s.field("text", figure.pointee.text)
-      s.endObject()
+      s.eachLayout { Self.writeFigureFields(figure, document: document, path: path, file: file, to: &$0) }
     }
+  }
+
+  /// The fields of `writeFigure`, braces included.
+  @inline(__always)
+  private static func writeFigureFields(
+    _ figure: UnsafePointer<Figure>, document: Int, path: UnsafeBufferPointer<UInt8>, file: String?, to s: inout JSONScope
+  ) {
+    s.beginObject()
+    if let file {
+      s.field("file", file)
+      s.field("document", document)
+    }
+    s.field("line", figure.pointee.start.line)
+    s.field("column", figure.pointee.start.column)
+    s.field("end_line", figure.pointee.end.line)
+    s.field("end_column", figure.pointee.end.column)
+    s.field("offset", figure.pointee.range.lowerBound)
+    s.field("section", utf8: path)
+    s.field("kind", name: JSONName.of(figure.pointee.kind))
+    s.field("metric", name: JSONName.of(figure.pointee.metric))
+    s.field("subject", figure.pointee.subject)
+    s.field("base", figure.pointee.base)
+    s.field("value", figure.pointee.value)
+    s.field("unit", figure.pointee.unit)
+    s.field("low", figure.pointee.low)
+    s.field("high", figure.pointee.high)
+    s.key(static: "flags")
+    s.beginArray()
+    // Figure.Flags.names order without building the array of names set.
+    if !figure.pointee.flags.isEmpty {
+      for (flag, name) in Figure.Flags.names where figure.pointee.flags.contains(flag) { s.string(name) }
+    }
+    s.endArray()
+    s.field("text", figure.pointee.text)
+    s.endObject()
   }
 
   /// A finding object, as in `gongwen check --format json`: the fields the issue lists, in its order
@@ -273,22 +287,30 @@ public struct JSONWriter: Sendable {
     out.reserving(fields: 15, strings: strings) { scope in
       var s = scope
       defer { scope = s }
-      s.beginObject()
-      s.field("rule", finding.pointee.rule)
-      s.field("severity", finding.pointee.severity.rawValue)
-      s.field("message", finding.pointee.message)
-      s.field("file", quoted: path)
-      s.field("line", finding.pointee.start.line)
-      s.field("column", finding.pointee.start.column)
-      s.field("end_column", finding.pointee.end.column)
-      s.field("text", finding.pointee.text)
-      s.field("suggestion", finding.pointee.suggestion)
-      s.field("end_line", finding.pointee.end.line)
-      s.field("offset", finding.pointee.start.offset)
-      s.key(static: "byte_offset")
-      if let byteOffset = finding.pointee.byteOffset { s.int(byteOffset) } else { s.literal("null") }
-      s.endObject()
+      s.eachLayout { Self.writeFindingFields(finding, quotedPath: path, to: &$0) }
     }
+  }
+
+  /// The fields of `writeFinding`, braces included.
+  @inline(__always)
+  private static func writeFindingFields(
+    _ finding: UnsafePointer<Finding>, quotedPath path: UnsafeBufferPointer<UInt8>, to s: inout JSONScope
+  ) {
+    s.beginObject()
+    s.field("rule", finding.pointee.rule)
+    s.field("severity", finding.pointee.severity.rawValue)
+    s.field("message", finding.pointee.message)
+    s.field("file", quoted: path)
+    s.field("line", finding.pointee.start.line)
+    s.field("column", finding.pointee.start.column)
+    s.field("end_column", finding.pointee.end.column)
+    s.field("text", finding.pointee.text)
+    s.field("suggestion", finding.pointee.suggestion)
+    s.field("end_line", finding.pointee.end.line)
+    s.field("offset", finding.pointee.start.offset)
+    s.key(static: "byte_offset")
+    if let byteOffset = finding.pointee.byteOffset { s.int(byteOffset) } else { s.literal("null") }
+    s.endObject()
   }
 
   /// Calls `body` with a pointer to each element of `array`, read in place: a record passed by value would

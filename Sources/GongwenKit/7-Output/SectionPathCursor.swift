@@ -77,8 +77,11 @@ struct SectionPathCursor {
       if built == depth {
         path.removeLast(path.count - (depth == 0 ? 0 : levels[depth - 1].end))
         if depth > 0 { path.append(0x2F) }  // /
-        var component = levels[depth].siblings.withUnsafeBufferPointer { $0[i].pathComponent }
-        component.withUTF8 { path.append(contentsOf: $0) }
+        // The marker read in place: `pathComponent` would copy the Section and make a String.
+        levels[depth].siblings.withUnsafeBufferPointer { siblings in
+          guard let first = siblings.baseAddress else { return }
+          Self.appendComponent(of: first + i, to: &path)
+        }
         levels[depth].end = path.count
         built = depth + 1
       }
@@ -96,6 +99,30 @@ struct SectionPathCursor {
     _ count: Int, of path: inout [UInt8], _ body: (UnsafeBufferPointer<UInt8>) -> R
   ) -> R {
     path.withUnsafeMutableBufferPointer { body(UnsafeBufferPointer(rebasing: $0[..<count])) }
+  }
+
+  /// Appends `section.pathComponent`'s bytes: the marker without its closing `.` `,` `、` `．` `，`.
+  private static func appendComponent(of section: UnsafePointer<Section>, to path: inout [UInt8]) {
+    let append = { (u: UnsafeBufferPointer<UInt8>) in
+      var end = u.count
+      while end > 0 {
+        let last = u[end - 1]
+        if last == 0x2E || last == 0x2C {
+          end -= 1
+        } else if end >= 3, u[end - 3] == 0xE3, u[end - 2] == 0x80, last == 0x81 {
+          end -= 3
+        } else if end >= 3, u[end - 3] == 0xEF, u[end - 2] == 0xBC, last == 0x8E || last == 0x8C {
+          end -= 3
+        } else {
+          break
+        }
+      }
+      path.append(contentsOf: UnsafeBufferPointer(rebasing: u[..<end]))
+    }
+    if section.pointee.marker.utf8.withContiguousStorageIfAvailable(append) == nil {
+      var marker = section.pointee.marker
+      marker.withUTF8(append)
+    }
   }
 
   /// The path at `offset` as a String.

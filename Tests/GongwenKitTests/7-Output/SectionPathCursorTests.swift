@@ -29,6 +29,18 @@ struct SectionPathCursorTests {
     let deepest = try #require(document.sections.first?.children.first?.children.first?.children.last)
     #expect(cursor.path(at: deepest.range.lowerBound) == "一/(一)/1/(2)")
   }
+
+  @Test("the cursor trims each marker as Section.pathComponent does", arguments: [
+    "一、", "1.", "１．", "3，", "2,", "（一）", "(1)", "第一部分", "十二、", "1.,", "一、、", "、", ".", "", "ａ，．、",
+    "a long marker past fifteen bytes、",
+  ])
+  func component(_ marker: String) {
+    let section = Section(
+      level: 1, marker: marker, ordinal: 1, group: 1, title: "", location: SourceLocation(line: 1, column: 1, offset: 0),
+      range: 0..<1, items: [], children: [])
+    var cursor = SectionPathCursor(sections: [section])
+    #expect(cursor.path(at: 0) == section.pathComponent)
+  }
 }
 
 extension Range where Bound == Int {
