@@ -869,6 +869,10 @@ struct FigureScan {
     ("低", -1, true), ("少", -1, true), ("降", -1, true),
   ]
   static let verbs = PatternList(verbWords.map(\.word))
+  /// What `changeSign` reads, as one static (each read of a static is a call).
+  static let changeWords = (
+    between: between, verbEnds: verbEnds, verbs: verbs, signs: verbWords.map { (sign: $0.sign, isShort: $0.isShort) }
+  )
   /// Last characters of the change verbs, for a quick reject.
   static let verbEnds: ScalarSet = ScalarSet(folding: "高出加长升多降低少落滑小减")
   static let between = PatternList(["了近", "了约", "了", "近", "约", "达"])
@@ -885,10 +889,11 @@ struct FigureScan {
     if j > floor, let prev = previousScalar(before: j), prev == 0x3002 || prev == 0x3F || prev == 0xFF1F {
       j = ScalarReader.previousBoundary(before: j, in: p)
     }
-    if let m = Self.between.matchBackward(endingAt: j, floor: floor, in: p) { j = m.start }
-    guard let last = previousScalar(before: j), Self.verbEnds.contains(ScriptFolding.fold(last, table: han)) else { return nil }
-    guard let m = Self.verbs.matchBackward(endingAt: j, floor: floor, in: p) else { return nil }
-    let word = Self.verbWords[m.index]
+    let words = Self.changeWords
+    if let m = words.between.matchBackward(endingAt: j, floor: floor, in: p) { j = m.start }
+    guard let last = previousScalar(before: j), words.verbEnds.contains(ScriptFolding.fold(last, table: han)) else { return nil }
+    guard let m = words.verbs.matchBackward(endingAt: j, floor: floor, in: p) else { return nil }
+    let word = words.signs[m.index]
     if (word.isShort || requireComparator) && !hasComparator(in: floor..<j) { return nil }
     changeStart = m.start
     return word.sign
