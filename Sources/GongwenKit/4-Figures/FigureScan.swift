@@ -194,17 +194,22 @@ struct FigureScan {
     let t = skipWords
     var k = i
     let last = hi &- 2
-    // Two characters a round (runs between stops average some eight characters), then one.
-    while k &+ 3 < last {
+    // Four characters a round (runs between stops average some eight characters), then one. The masking
+    // shift `&>>` takes the bit of `b2 & 63` without a separate mask.
+    while k &+ 9 < last {
       let first = t[rows[Int(p[k])] &+ Int(p[k &+ 1])]
-      guard first & (1 << UInt64(p[k &+ 2] & 63)) == 0 else { return k }
+      guard first &>> UInt64(p[k &+ 2]) & 1 == 0 else { return k }
       let second = t[rows[Int(p[k &+ 3])] &+ Int(p[k &+ 4])]
-      guard second & (1 << UInt64(p[k &+ 5] & 63)) == 0 else { return k &+ 3 }
-      k &+= 6
+      guard second &>> UInt64(p[k &+ 5]) & 1 == 0 else { return k &+ 3 }
+      let third = t[rows[Int(p[k &+ 6])] &+ Int(p[k &+ 7])]
+      guard third &>> UInt64(p[k &+ 8]) & 1 == 0 else { return k &+ 6 }
+      let fourth = t[rows[Int(p[k &+ 9])] &+ Int(p[k &+ 10])]
+      guard fourth &>> UInt64(p[k &+ 11]) & 1 == 0 else { return k &+ 9 }
+      k &+= 12
     }
     while k < last {
       let word = t[rows[Int(p[k])] &+ Int(p[k &+ 1])]
-      guard word & (1 << UInt64(p[k &+ 2] & 63)) == 0 else { break }
+      guard word &>> UInt64(p[k &+ 2]) & 1 == 0 else { break }
       k &+= 3
     }
     return k

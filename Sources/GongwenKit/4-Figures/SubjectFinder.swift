@@ -77,11 +77,18 @@ enum SubjectFinder {
 
   /// `range` without leading and trailing function words, and starting after its last 共有 / 有.
   static func trim(_ range: Range<Int>, in p: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+    guard !range.isEmpty else { return range.lowerBound..<range.lowerBound }
+    // The lists read once here, not once per character, and as one static (each read of a static is a call),
+    // lent rather than copied.
+    return trim(range, in: p, cuts: lists.cuts, leading: lists.leading, trailing: lists.trailing)
+  }
+
+  private static func trim(
+    _ range: Range<Int>, in p: UnsafeBufferPointer<UInt8>, cuts: borrowing PatternList, leading: borrowing PatternList,
+    trailing: borrowing PatternList
+  ) -> Range<Int> {
     var lo = range.lowerBound
     var hi = range.upperBound
-    guard lo < hi else { return lo..<lo }
-    // The lists read once here, not once per character, and as one static (each read of a static is a call).
-    let (cuts, leading, trailing) = Self.lists
     // Cut after the last 共有 / 有 that leaves a phrase behind it.
     var k = ScalarReader.previousBoundary(before: hi, in: p)
     while k > lo {
