@@ -500,9 +500,14 @@ struct FigureScan {
 
   private mutating func resolveCount(_ draft: inout FigureDraft, numberStart: Int, unitEnd: Int, countsPeople: Bool) {
     let floor = subjectFloor
-    var subject = SubjectFinder.phrase(before: numberStart, floor: floor, in: p)
     let following = SubjectFinder.noun(after: unitEnd, limit: hi, in: p)
-    if subject.isEmpty || SubjectFinder.scalarCount(following, in: p) >= 2 { subject = following }
+    // A noun of two characters or more after the unit is the subject (306个行政村): the phrase before it is
+    // then not looked for at all.
+    var subject = following
+    if SubjectFinder.scalarCount(following, in: p) < 2 {
+      let phrase = SubjectFinder.phrase(before: numberStart, floor: floor, in: p)
+      if !phrase.isEmpty { subject = phrase }
+    }
     draft.subject = subject
     draft.base = contextBase
     // 另 (E5 8F A6), to which nothing else folds: bytes first.
@@ -794,14 +799,18 @@ struct FigureScan {
       draft.place = place(before: numberStart)
       return
     }
-    let trimmed = SubjectFinder.phrase(before: numberStart, floor: floor, in: p)
+    // The phrase before the percent, looked for only where it is used: not after 占, which names the part
+    // otherwise.
+    var trimmed: Range<Int>?
     // 11.5%和1.3%: the second of a parallel run.
-    if trimmed.isEmpty, let last = drafts.last, last.kind == .percent, last.sentence == sentence,
-      last.isParallelHead || last.isParallelTail
-    {
-      draft.isParallelTail = true
-      draft.base = last.base
-      return
+    if let last = drafts.last, last.kind == .percent, last.sentence == sentence, last.isParallelHead || last.isParallelTail {
+      let phrase = SubjectFinder.phrase(before: numberStart, floor: floor, in: p)
+      if phrase.isEmpty {
+        draft.isParallelTail = true
+        draft.base = last.base
+        return
+      }
+      trimmed = phrase
     }
     var clauseFrom = max(clauseStart, numberStart - 120)
     while clauseFrom < numberStart, p[clauseFrom] & 0xC0 == 0x80 { clauseFrom += 1 }
@@ -845,7 +854,7 @@ struct FigureScan {
       if draft.base.isEmpty { draft.base = contextBase }
       return
     }
-    var subject = trimmed
+    var subject = trimmed ?? SubjectFinder.phrase(before: numberStart, floor: floor, in: p)
     if draft.end < hi, ScalarReader.scalar(at: draft.end, in: p).value == 0x7684 {
       let noun = SubjectFinder.noun(after: draft.end + 3, limit: hi, in: p)  // 100%的党员
       if !noun.isEmpty { subject = noun }
