@@ -6,11 +6,17 @@ enum FoldedMatch {
   /// End offset when `pattern` matches at `i` (before `limit`), else nil.
   @inline(__always)
   static func match(_ pattern: [UInt32], at i: Int, limit: Int, in p: UnsafeBufferPointer<UInt8>) -> Int? {
+    match(pattern, at: i, limit: limit, in: p, table: ScriptFolding.hanTable)
+  }
+
+  /// `match` folding through `table` (`ScriptFolding.hanTable`, held by the caller).
+  @inline(__always)
+  static func match(_ pattern: [UInt32], at i: Int, limit: Int, in p: UnsafeBufferPointer<UInt8>, table: [UInt16]) -> Int? {
     var j = i
     for want in pattern {
       guard j < limit else { return nil }
       let (v, len) = ScalarReader.scalar(at: j, in: p)
-      guard ScriptFolding.fold(v) == want else { return nil }
+      guard ScriptFolding.fold(v, table: table) == want else { return nil }
       j += len
     }
     return j

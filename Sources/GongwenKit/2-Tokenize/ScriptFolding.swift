@@ -10,12 +10,17 @@ public enum ScriptFolding {
 
   /// The scalar used for matching: ０ → 0, ％ → %, （ → (, 　 → space, 選 → 选.
   @inline(__always)
-  public static func fold(_ v: UInt32) -> UInt32 {
+  public static func fold(_ v: UInt32) -> UInt32 { fold(v, table: hanTable) }
+
+  /// `fold` through `table` (`hanTable`, held by the caller): each read of the static is a call, and hot
+  /// loops fold at every scalar.
+  @inline(__always)
+  static func fold(_ v: UInt32, table: [UInt16]) -> UInt32 {
     if v < 0x3000 { return v }
     if v >= 0xFF01 && v <= 0xFF5E { return v - 0xFEE0 }
     if v == 0x3000 { return 0x20 }
     if v >= 0x4E00 && v <= 0x9FFF {
-      let entry = hanTable[Int(v &- 0x4E00)]
+      let entry = table[Int(v &- 0x4E00)]
       return entry > simplifiedOnly ? UInt32(entry) : v
     }
     return v

@@ -134,7 +134,7 @@ struct FigureExtractor: Sendable {
         let rest = range.upperBound - i
         if rest > 0 && i + 8 <= p.count {
           let w = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
-          let continuation = (w & ~(w << 1) & high & ((1 << UInt64(rest * 8)) - 1)) >> 7
+          let continuation = (w & ~(w << 1) & high & ((1 &<< UInt64(rest &* 8)) &- 1)) >> 7  // rest < 8
           return n + rest - Int((continuation &* 0x0101_0101_0101_0101) >> 56)
         }
       }

@@ -62,6 +62,8 @@ struct FigureScan {
   /// through a call, and these are asked at every numeral.
   private let numerals: ScalarSet
   private let numeralFollowers: ScalarSet
+  /// `ScriptFolding.hanTable`, held for the same reason.
+  private let han: [UInt16]
 
   /// A scan of `range`. `storage` lends its capacity to the drafts (and is left empty), so that documents
   /// after the first allocate none; `returnStorage(to:)` gives it back.
@@ -76,6 +78,7 @@ struct FigureScan {
     (skipRows, skipWords) = skip
     numerals = NumberScanner.numerals
     numeralFollowers = MeasureWord.numeralFollowers
+    han = ScriptFolding.hanTable
     self.p = p
     lo = range.lowerBound
     hi = range.upperBound
@@ -167,7 +170,7 @@ struct FigureScan {
         endSentence(at: i + len)
         newParagraph(at: i + len)
       case 0x5E73:  // 平
-        if FoldedMatch.match(Self.average, at: i, limit: hi, in: p) != nil { averageInSentence = i }
+        if FoldedMatch.match(Self.average, at: i, limit: hi, in: p, table: han) != nil { averageInSentence = i }
       default:
         if numerals.contains(v) {
           // A lone numeral with no unit after it (一是, 统一) is prose: `chineseNumber` would say so too.
@@ -191,17 +194,22 @@ struct FigureScan {
     let t = skipWords
     var k = i
     let last = hi &- 2
-    // Two characters a round (runs between stops average some eight characters), then one.
-    while k &+ 3 < last {
+    // Four characters a round (runs between stops average some eight characters), then one. The masking
+    // shift `&>>` takes the bit of `b2 & 63` without a separate mask.
+    while k &+ 9 < last {
       let first = t[rows[Int(p[k])] &+ Int(p[k &+ 1])]
-      guard first & (1 << UInt64(p[k &+ 2] & 63)) == 0 else { return k }
+      guard first &>> UInt64(p[k &+ 2]) & 1 == 0 else { return k }
       let second = t[rows[Int(p[k &+ 3])] &+ Int(p[k &+ 4])]
-      guard second & (1 << UInt64(p[k &+ 5] & 63)) == 0 else { return k &+ 3 }
-      k &+= 6
+      guard second &>> UInt64(p[k &+ 5]) & 1 == 0 else { return k &+ 3 }
+      let third = t[rows[Int(p[k &+ 6])] &+ Int(p[k &+ 7])]
+      guard third &>> UInt64(p[k &+ 8]) & 1 == 0 else { return k &+ 6 }
+      let fourth = t[rows[Int(p[k &+ 9])] &+ Int(p[k &+ 10])]
+      guard fourth &>> UInt64(p[k &+ 11]) & 1 == 0 else { return k &+ 9 }
+      k &+= 12
     }
     while k < last {
       let word = t[rows[Int(p[k])] &+ Int(p[k &+ 1])]
-      guard word & (1 << UInt64(p[k &+ 2] & 63)) == 0 else { break }
+      guard word &>> UInt64(p[k &+ 2]) & 1 == 0 else { break }
       k &+= 3
     }
     return k
@@ -250,7 +258,7 @@ struct FigureScan {
   /// belong to.
   @inline(never)
   private mutating func noteTotal(beforeQizhongAt next: Int) {
-    if FoldedMatch.match(Self.qizhong, at: next, limit: hi, in: p) != nil, let k = lastTotalCandidate() {
+    if FoldedMatch.match(Self.qizhong, at: next, limit: hi, in: p, table: han) != nil, let k = lastTotalCandidate() {
       sentenceTotal = drafts[k].subject
       documentTotal = drafts[k].subject
     } else {
@@ -323,14 +331,14 @@ struct FigureScan {
   private mutating func placeholderNumber(at i: Int) -> Int? {
     guard let n = NumberScanner.arabic(at: i, limit: hi, in: p), n.placeholderCount <= 6 else { return nil }
     // Only a placeholder followed by a unit stands for a figure: xx大, **区 are names.
-    guard MeasureWord.match(at: skipApproximation(n.end), limit: hi, in: p) != nil else { return nil }
+    guard MeasureWord.match(at: skipApproximation(n.end), limit: hi, in: p, han: han) != nil else { return nil }
     return figure(from: n)
   }
 
   private mutating func chineseNumber(at i: Int) -> Int? {
     // 百 (E7 99 BE) has no other form that folds to it: a byte test before the keyword match.
     if i + 2 < hi, p[i] == 0xE7, p[i + 1] == 0x99, p[i + 2] == 0xBE,
-      let afterPercent = FoldedMatch.match(Self.percentOf, at: i, limit: hi, in: p)
+      let afterPercent = FoldedMatch.match(Self.percentOf, at: i, limit: hi, in: p, table: han)
     {
       let n =
         NumberScanner.arabic(at: afterPercent, limit: hi, in: p)
@@ -348,14 +356,14 @@ struct FigureScan {
       guard numerals.contains(v) else { break }
       runEnd += len
     }
-    guard runEnd < hi, numeralFollowers.contains(ScriptFolding.fold(ScalarReader.scalar(at: runEnd, in: p).value)) else {
+    guard runEnd < hi, numeralFollowers.contains(ScriptFolding.fold(ScalarReader.scalar(at: runEnd, in: p).value, table: han)) else {
       return runEnd
     }
     guard let n = NumberScanner.chinese(at: i, limit: hi, in: p) else { return nil }
     if n.isOverlong { return n.end }
     if n.isLoneYi {
       // 一名, 一个。 standing alone in a clause are counts; 一个良好的环境 is an article.
-      guard let (entry, unitEnd) = MeasureWord.match(at: n.end, limit: hi, in: p), [MeasureWord.Entry.name, MeasureWord.Entry.piece, MeasureWord.Entry.person, MeasureWord.Entry.seat].contains(entry.code),
+      guard let (entry, unitEnd) = MeasureWord.match(at: n.end, limit: hi, in: p, han: han), [MeasureWord.Entry.name, MeasureWord.Entry.piece, MeasureWord.Entry.person, MeasureWord.Entry.seat].contains(entry.code),
         unitEnd < hi, isClausePunctuation(ScalarReader.scalar(at: unitEnd, in: p).value)
       else { return n.end }
     }
@@ -370,7 +378,7 @@ struct FigureScan {
   private func isLoneNumeralInProse(after end: Int) -> Bool {
     guard end < hi else { return true }
     let w = ScalarReader.scalar(at: end, in: p).value
-    return !numerals.contains(w) && !numeralFollowers.contains(ScriptFolding.fold(w))
+    return !numerals.contains(w) && !numeralFollowers.contains(ScriptFolding.fold(w, table: han))
   }
 
   /// After 余 / 多 that sit between a number and its unit (1200余份, X多份).
@@ -383,7 +391,7 @@ struct FigureScan {
     let b0 = p[j]
     let b2 = p[j + 2]
     if b0 == 0xE4 && b1 == 0xBD && b2 == 0x99 || b0 == 0xE5 && b1 == 0xA4 && b2 == 0x9A || b0 == 0xE9 && b1 == 0xA4 && b2 == 0x98 {
-      if MeasureWord.match(at: j + 3, limit: hi, in: p) != nil { return j + 3 }
+      if MeasureWord.match(at: j + 3, limit: hi, in: p, han: han) != nil { return j + 3 }
     }
     return j
   }
@@ -398,7 +406,7 @@ struct FigureScan {
     let unitStart = skipApproximation(n.end)
     var flags = n.flags
     if unitStart != n.end { flags.insert(.approximate) }
-    guard let (entry, unitEnd) = MeasureWord.match(at: unitStart, limit: hi, in: p) else {
+    guard let (entry, unitEnd) = MeasureWord.match(at: unitStart, limit: hi, in: p, han: han) else {
       return ageRange(from: n) ?? n.end
     }
     flags.formUnion(prefixFlags(before: n.start))
@@ -468,7 +476,7 @@ struct FigureScan {
 
   /// Past the unit after an ignored number, so its measure word is not read as a blank.
   private mutating func skipUnit(after end: Int) -> Int {
-    MeasureWord.match(at: skipApproximation(end), limit: hi, in: p)?.end ?? end
+    MeasureWord.match(at: skipApproximation(end), limit: hi, in: p, han: han)?.end ?? end
   }
 
   // MARK: - Counts
@@ -492,14 +500,19 @@ struct FigureScan {
 
   private mutating func resolveCount(_ draft: inout FigureDraft, numberStart: Int, unitEnd: Int, countsPeople: Bool) {
     let floor = subjectFloor
-    var subject = SubjectFinder.phrase(before: numberStart, floor: floor, in: p)
     let following = SubjectFinder.noun(after: unitEnd, limit: hi, in: p)
-    if subject.isEmpty || SubjectFinder.scalarCount(following, in: p) >= 2 { subject = following }
+    // A noun of two characters or more after the unit is the subject (306个行政村): the phrase before it is
+    // then not looked for at all.
+    var subject = following
+    if SubjectFinder.scalarCount(following, in: p) < 2 {
+      let phrase = SubjectFinder.phrase(before: numberStart, floor: floor, in: p)
+      if !phrase.isEmpty { subject = phrase }
+    }
     draft.subject = subject
     draft.base = contextBase
     // 另 (E5 8F A6), to which nothing else folds: bytes first.
     if floor + 2 < numberStart, p[floor] == 0xE5, p[floor + 1] == 0x8F, p[floor + 2] == 0xA6,
-      FoldedMatch.match(Self.another, at: floor, limit: numberStart, in: p) != nil, sentenceTotal.isEmpty,
+      FoldedMatch.match(Self.another, at: floor, limit: numberStart, in: p, table: han) != nil, sentenceTotal.isEmpty,
       let k = lastInSentence(where: { $0.kind == .count && $0.base.isEmpty })
     {
       // 全镇共有居委会17个，另有2个居委会…: 另有 names a part of the count before it.
@@ -559,7 +572,7 @@ struct FigureScan {
   private mutating func followedByQizhong(_ j: Int) -> Bool {
     var k = j
     if k < hi, let c = commaLength(at: k) { k += c }
-    return startsWithQi(at: k, limit: hi) && FoldedMatch.match(Self.qizhong, at: k, limit: hi, in: p) != nil
+    return startsWithQi(at: k, limit: hi) && FoldedMatch.match(Self.qizhong, at: k, limit: hi, in: p, table: han) != nil
   }
 
   /// Whether 其 (E5 85 B6) stands at `k`, before `limit`: nothing else folds to 其 (a test says so), so these
@@ -602,7 +615,7 @@ struct FigureScan {
     }
     if let c = connector(at: unitEnd, dates: false),
       let second = NumberScanner.arabic(at: c, limit: hi, in: p) ?? NumberScanner.chinese(at: c, limit: hi, in: p),
-      let (entry, end) = MeasureWord.match(at: second.end, limit: hi, in: p), entry.role == .age
+      let (entry, end) = MeasureWord.match(at: second.end, limit: hi, in: p, han: han), entry.role == .age
     {
       return band(start: n.start, low: n.value, high: second.value, bandEnd: end, flags: n.flags.union(second.flags))
     }
@@ -616,7 +629,7 @@ struct FigureScan {
   private mutating func ageRange(from n: ScannedNumber) -> Int? {
     guard let c = connector(at: n.end, dates: false),
       let second = NumberScanner.arabic(at: c, limit: hi, in: p) ?? NumberScanner.chinese(at: c, limit: hi, in: p),
-      let (entry, end) = MeasureWord.match(at: second.end, limit: hi, in: p), entry.role == .age
+      let (entry, end) = MeasureWord.match(at: second.end, limit: hi, in: p, han: han), entry.role == .age
     else { return nil }
     return band(start: n.start, low: n.value, high: second.value, bandEnd: end, flags: n.flags.union(second.flags))
   }
@@ -679,7 +692,7 @@ struct FigureScan {
     let n: ScannedNumber? =
       NumberScanner.arabic(at: k, limit: hi, in: p)
       ?? NumberScanner.chinese(at: k, limit: hi, in: p)
-    if let n, !n.isLoneYi, let (entry, unitEnd) = MeasureWord.match(at: skipApproximation(n.end), limit: hi, in: p),
+    if let n, !n.isLoneYi, let (entry, unitEnd) = MeasureWord.match(at: skipApproximation(n.end), limit: hi, in: p, han: han),
       entry.role == .count
     {
       draft.value = n.value
@@ -688,7 +701,7 @@ struct FigureScan {
       if skipApproximation(n.end) != n.end { draft.flags.insert(.approximate) }
       draft.end = unitEnd
       end = unitEnd
-    } else if let (entry, unitEnd) = MeasureWord.match(at: k, limit: hi, in: p), entry.role == .count,
+    } else if let (entry, unitEnd) = MeasureWord.match(at: k, limit: hi, in: p, han: han), entry.role == .count,
       entry.countsPeople
     {
       draft.unit = entry.unit
@@ -712,7 +725,7 @@ struct FigureScan {
     var previous = last
     // 2023年9月1日: following parts.
     while let next = NumberScanner.arabic(at: end, limit: hi, in: p),
-      let (entry, e) = MeasureWord.match(at: next.end, limit: hi, in: p),
+      let (entry, e) = MeasureWord.match(at: next.end, limit: hi, in: p, han: han),
       entry.role == .month && previous == .year || entry.role == .day && previous == .month,
       validDatePart(next, role: entry.role) != nil
     {
@@ -722,19 +735,19 @@ struct FigureScan {
     }
     // 11月26日---30日, 7月5日及6日: a second day or month.
     if previous != .year, let c = connector(at: end, dates: true), let next = NumberScanner.arabic(at: c, limit: hi, in: p),
-      let (entry, e) = MeasureWord.match(at: next.end, limit: hi, in: p), entry.role == .day || entry.role == .month,
+      let (entry, e) = MeasureWord.match(at: next.end, limit: hi, in: p, han: han), entry.role == .day || entry.role == .month,
       validDatePart(next, role: entry.role) != nil
     {
       end = e
       if entry.role == .month, let day = NumberScanner.arabic(at: e, limit: hi, in: p),
-        let (dayEntry, de) = MeasureWord.match(at: day.end, limit: hi, in: p), dayEntry.role == .day
+        let (dayEntry, de) = MeasureWord.match(at: day.end, limit: hi, in: p, han: han), dayEntry.role == .day
       {
         end = de
       }
     }
     if role == .day && previous == .day && end == unitEnd && p[n.start] != 0 {
       // A lone 15号 is a document or house number; a lone 26日 is a day.
-      if MeasureWord.match(at: n.end, limit: hi, in: p)?.entry.code == MeasureWord.Entry.number { return unitEnd }
+      if MeasureWord.match(at: n.end, limit: hi, in: p, han: han)?.entry.code == MeasureWord.Entry.number { return unitEnd }
     }
     drafts.append(makeDraft(.date, value: nil, unit: .empty, start: n.start, end: end, flags: flags))
     return end
@@ -786,24 +799,28 @@ struct FigureScan {
       draft.place = place(before: numberStart)
       return
     }
-    let trimmed = SubjectFinder.phrase(before: numberStart, floor: floor, in: p)
+    // The phrase before the percent, looked for only where it is used: not after 占, which names the part
+    // otherwise.
+    var trimmed: Range<Int>?
     // 11.5%和1.3%: the second of a parallel run.
-    if trimmed.isEmpty, let last = drafts.last, last.kind == .percent, last.sentence == sentence,
-      last.isParallelHead || last.isParallelTail
-    {
-      draft.isParallelTail = true
-      draft.base = last.base
-      return
+    if let last = drafts.last, last.kind == .percent, last.sentence == sentence, last.isParallelHead || last.isParallelTail {
+      let phrase = SubjectFinder.phrase(before: numberStart, floor: floor, in: p)
+      if phrase.isEmpty {
+        draft.isParallelTail = true
+        draft.base = last.base
+        return
+      }
+      trimmed = phrase
     }
     var clauseFrom = max(clauseStart, numberStart - 120)
     while clauseFrom < numberStart, p[clauseFrom] & 0xC0 == 0x80 { clauseFrom += 1 }
     // 其中 and then 均, each skipped when it opens the clause.
-    if startsWithQi(at: clauseFrom, limit: numberStart), let e = FoldedMatch.match(Self.qizhong, at: clauseFrom, limit: numberStart, in: p) {
+    if startsWithQi(at: clauseFrom, limit: numberStart), let e = FoldedMatch.match(Self.qizhong, at: clauseFrom, limit: numberStart, in: p, table: han) {
       clauseFrom = e
     }
     // 均 (E5 9D 87), to which nothing else folds: bytes first.
     if clauseFrom + 2 < numberStart, p[clauseFrom] == 0xE5, p[clauseFrom + 1] == 0x9D, p[clauseFrom + 2] == 0x87,
-      let e = FoldedMatch.match(Self.jun, at: clauseFrom, limit: numberStart, in: p)
+      let e = FoldedMatch.match(Self.jun, at: clauseFrom, limit: numberStart, in: p, table: han)
     {
       clauseFrom = e
     }
@@ -814,7 +831,7 @@ struct FigureScan {
       occupied = m
     }
     if let form = occupied {
-      draft.isParallelHead = FoldedMatch.match(Self.respectively, at: clauseFrom, limit: numberStart, in: p) != nil
+      draft.isParallelHead = FoldedMatch.match(Self.respectively, at: clauseFrom, limit: numberStart, in: p, table: han) != nil
       // 占代表总数的30%: the base is named.
       var de = numberStart
       while de > form.end {
@@ -837,7 +854,7 @@ struct FigureScan {
       if draft.base.isEmpty { draft.base = contextBase }
       return
     }
-    var subject = trimmed
+    var subject = trimmed ?? SubjectFinder.phrase(before: numberStart, floor: floor, in: p)
     if draft.end < hi, ScalarReader.scalar(at: draft.end, in: p).value == 0x7684 {
       let noun = SubjectFinder.noun(after: draft.end + 3, limit: hi, in: p)  // 100%的党员
       if !noun.isEmpty { subject = noun }
@@ -866,6 +883,10 @@ struct FigureScan {
     ("低", -1, true), ("少", -1, true), ("降", -1, true),
   ]
   static let verbs = PatternList(verbWords.map(\.word))
+  /// What `changeSign` reads, as one static (each read of a static is a call).
+  static let changeWords = (
+    between: between, verbEnds: verbEnds, verbs: verbs, signs: verbWords.map { (sign: $0.sign, isShort: $0.isShort) }
+  )
   /// Last characters of the change verbs, for a quick reject.
   static let verbEnds: ScalarSet = ScalarSet(folding: "高出加长升多降低少落滑小减")
   static let between = PatternList(["了近", "了约", "了", "近", "约", "达"])
@@ -882,10 +903,11 @@ struct FigureScan {
     if j > floor, let prev = previousScalar(before: j), prev == 0x3002 || prev == 0x3F || prev == 0xFF1F {
       j = ScalarReader.previousBoundary(before: j, in: p)
     }
-    if let m = Self.between.matchBackward(endingAt: j, floor: floor, in: p) { j = m.start }
-    guard let last = previousScalar(before: j), Self.verbEnds.contains(ScriptFolding.fold(last)) else { return nil }
-    guard let m = Self.verbs.matchBackward(endingAt: j, floor: floor, in: p) else { return nil }
-    let word = Self.verbWords[m.index]
+    let words = Self.changeWords
+    if let m = words.between.matchBackward(endingAt: j, floor: floor, in: p) { j = m.start }
+    guard let last = previousScalar(before: j), words.verbEnds.contains(ScriptFolding.fold(last, table: han)) else { return nil }
+    guard let m = words.verbs.matchBackward(endingAt: j, floor: floor, in: p) else { return nil }
+    let word = words.signs[m.index]
     if (word.isShort || requireComparator) && !hasComparator(in: floor..<j) { return nil }
     changeStart = m.start
     return word.sign
@@ -951,7 +973,7 @@ struct FigureScan {
   /// 比上届少。个百分点. Returns where scanning goes on, or nil when `i` is ordinary text.
   private mutating func blank(at i: Int) -> Int? {
     if i + 2 < hi, rejectsBlankPersonOrName(at: i) { return nil }
-    guard let (entry, unitEnd) = MeasureWord.match(at: i, limit: hi, in: p), i >= quoteEnd else { return nil }
+    guard let (entry, unitEnd) = MeasureWord.match(at: i, limit: hi, in: p, han: han), i >= quoteEnd else { return nil }
     let prev = previousScalar(before: i) ?? 0x0A
     if isNumberScalar(prev) { return nil }
     let next = unitEnd < hi ? ScalarReader.scalar(at: unitEnd, in: p).value : 0x0A
@@ -992,7 +1014,7 @@ struct FigureScan {
     let next = i + 3 < hi ? ScalarReader.scalar(at: i + 3, in: p).value : 0x0A
     if isClausePunctuation(next) || next == 0x5360 || next == 0x4F54 || next == 0x0A || next == 0x0D { return false }
     if isPerson { return true }
-    return !Self.triggers.contains(ScriptFolding.fold(previousScalar(before: i) ?? 0x0A))
+    return !Self.triggers.contains(ScriptFolding.fold(previousScalar(before: i) ?? 0x0A, table: han))
   }
 
   private mutating func blankAge(at i: Int, unitEnd: Int, prev: UInt32, next: UInt32) -> Int? {
@@ -1015,8 +1037,8 @@ struct FigureScan {
     }
     if let c = connector(at: unitEnd, dates: false) {
       var k = c
-      if let z = FoldedMatch.match(Self.zhou, at: k, limit: hi, in: p) { k = z }
-      if let (entry, end) = MeasureWord.match(at: k, limit: hi, in: p), entry.role == .age {
+      if let z = FoldedMatch.match(Self.zhou, at: k, limit: hi, in: p, table: han) { k = z }
+      if let (entry, end) = MeasureWord.match(at: k, limit: hi, in: p, han: han), entry.role == .age {
         return band(start: i, low: nil, high: nil, bandEnd: end, flags: [])
       }
     }
@@ -1041,7 +1063,7 @@ struct FigureScan {
   static let nextStops: ScalarSet = ScalarSet(folding: "别人体性案月序数单额称义字册誉牌片录副次利胜气言校")
 
   private mutating func isBlankCount(_ entry: MeasureWord.Entry, prev: UInt32, next: UInt32, at i: Int) -> Bool {
-    let folded = ScriptFolding.fold(prev)
+    let folded = ScriptFolding.fold(prev, table: han)
     let nextIsEnd = isClausePunctuation(next) || next == 0x5360 || next == 0x4F54 || next == 0x0A || next == 0x0D
     let nextIsHan = next >= 0x4E00 && next <= 0x9FFF
     if entry.blankAfterPunctuation && nextIsEnd {
@@ -1061,7 +1083,7 @@ struct FigureScan {
     // 共有名选民, 划分个选区: only 名 and 个, whose word-forming neighbours are listed.
     guard entry.code == MeasureWord.Entry.name || entry.code == MeasureWord.Entry.piece, Self.triggers.contains(folded) else { return false }
     if entry.code == MeasureWord.Entry.piece && Self.pieceWords.contains(folded) { return false }
-    return (nextIsHan || nextIsEnd) && !Self.nextStops.contains(ScriptFolding.fold(next))
+    return (nextIsHan || nextIsEnd) && !Self.nextStops.contains(ScriptFolding.fold(next, table: han))
   }
 
   private mutating func isBreakBefore(_ v: UInt32) -> Bool { v < 0x80 || isClausePunctuation(v) }
@@ -1100,7 +1122,7 @@ struct FigureScan {
       let k = ScalarReader.previousBoundary(before: j, in: p)
       guard k >= floor else { break }
       let v = ScalarReader.scalar(at: k, in: p).value
-      let folded = ScriptFolding.fold(v)
+      let folded = ScriptFolding.fold(v, table: han)
       if n == 0 && Self.notPlaces.contains(folded) { return 0..<0 }
       let isPlaceholder = v == 0x78 || v == 0x58 || v == 0x2A || v == 0xD7
       if SubjectFinder.isBreak(v) && !isPlaceholder { break }

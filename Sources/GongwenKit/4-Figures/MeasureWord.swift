@@ -73,33 +73,39 @@ enum MeasureWord {
   /// scalar keeps this cheap on ordinary text: it is asked after every number.
   @inline(__always)
   static func match(at i: Int, limit: Int, in p: UnsafeBufferPointer<UInt8>) -> (entry: Entry, end: Int)? {
+    match(at: i, limit: limit, in: p, han: ScriptFolding.hanTable)
+  }
+
+  /// `match` folding through `han` (`ScriptFolding.hanTable`, held by the caller).
+  @inline(__always)
+  static func match(at i: Int, limit: Int, in p: UnsafeBufferPointer<UInt8>, han: [UInt16]) -> (entry: Entry, end: Int)? {
     guard i < limit else { return nil }
     let (raw, len) = ScalarReader.scalar(at: i, in: p)
     let j = i + len
-    switch ScriptFolding.fold(raw) {
+    switch ScriptFolding.fold(raw, table: han) {
     case 0x25: return (Entry(role: .percent, unit: .percent, code: 0x25), j)
     case 0x4E2A:  // 个
-      if let e = next(0x767E, at: j, limit: limit, in: p).flatMap({ next(0x5206, at: $0, limit: limit, in: p) })
-        .flatMap({ next(0x70B9, at: $0, limit: limit, in: p) })
+      if let e = next(0x767E, at: j, limit: limit, in: p, han: han).flatMap({ next(0x5206, at: $0, limit: limit, in: p, han: han) })
+        .flatMap({ next(0x70B9, at: $0, limit: limit, in: p, han: han) })
       {
         return (Entry(role: .points, unit: .points, code: 0), e)
       }
-      if let e = next(0x6708, at: j, limit: limit, in: p) { return (Entry(role: .duration, unit: .months, code: 0), e) }
+      if let e = next(0x6708, at: j, limit: limit, in: p, han: han) { return (Entry(role: .duration, unit: .months, code: 0), e) }
       return (Entry(role: .count, unit: .piece, code: 0x4E2A), j)
     case 0x767E:  // 百分点
-      guard let e = next(0x5206, at: j, limit: limit, in: p).flatMap({ next(0x70B9, at: $0, limit: limit, in: p) }) else {
+      guard let e = next(0x5206, at: j, limit: limit, in: p, han: han).flatMap({ next(0x70B9, at: $0, limit: limit, in: p, han: han) }) else {
         return nil
       }
       return (Entry(role: .points, unit: .points, code: 0), e)
     case 0x5468:  // 周岁
-      guard let e = next(0x5C81, at: j, limit: limit, in: p) else { return nil }
+      guard let e = next(0x5C81, at: j, limit: limit, in: p, han: han) else { return nil }
       return (Entry(role: .age, unit: .age, code: 0x5C81), e)
     case 0x5C81: return (Entry(role: .age, unit: .age, code: 0x5C81), j)
     case 0x4EBA:  // 人, 人次
-      if let e = next(0x6B21, at: j, limit: limit, in: p) { return (Entry(role: .count, unit: .personTimes, code: 0), e) }
+      if let e = next(0x6B21, at: j, limit: limit, in: p, han: han) { return (Entry(role: .count, unit: .personTimes, code: 0), e) }
       return (Entry(role: .count, unit: .person, code: 0x4EBA), j)
     case 0x5206:  // 分之
-      guard let e = next(0x4E4B, at: j, limit: limit, in: p) else { return nil }
+      guard let e = next(0x4E4B, at: j, limit: limit, in: p, han: han) else { return nil }
       return (Entry(role: .fraction, unit: .fraction, code: 0), e)
     case 0x5E74: return (Entry(role: .year, unit: .year, code: 0x5E74), j)
     case 0x6708: return (Entry(role: .month, unit: .month, code: 0x6708), j)
@@ -110,7 +116,7 @@ enum MeasureWord {
     // 位 户 项 件 篇 届 期 场 轮 份 条 处 起 次 家 支 组 种 类 座 所 张 台 辆 批
     case 0x4F4D, 0x6237, 0x9879, 0x4EF6, 0x7BC7, 0x5C4A, 0x671F, 0x573A, 0x8F6E, 0x4EFD, 0x6761, 0x5904, 0x8D77, 0x6B21,
       0x5BB6, 0x652F, 0x7EC4, 0x79CD, 0x7C7B, 0x5EA7, 0x6240, 0x5F20, 0x53F0, 0x8F86, 0x6279:
-      let folded = ScriptFolding.fold(raw)
+      let folded = ScriptFolding.fold(raw, table: han)
       return (Entry(role: .count, unit: .count(folded), code: folded), j)
     default: return nil
     }
@@ -118,10 +124,10 @@ enum MeasureWord {
 
   /// The end of the scalar at `j` when it folds to `want`.
   @inline(__always)
-  private static func next(_ want: UInt32, at j: Int, limit: Int, in p: UnsafeBufferPointer<UInt8>) -> Int? {
+  private static func next(_ want: UInt32, at j: Int, limit: Int, in p: UnsafeBufferPointer<UInt8>, han: [UInt16]) -> Int? {
     guard j < limit else { return nil }
     let (v, len) = ScalarReader.scalar(at: j, in: p)
-    return ScriptFolding.fold(v) == want ? j + len : nil
+    return ScriptFolding.fold(v, table: han) == want ? j + len : nil
   }
 
   /// Whether a measure word standing with no number before it may be a blank (共有名选民, 占%, 岁以上名,

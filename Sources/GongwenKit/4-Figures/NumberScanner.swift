@@ -163,6 +163,8 @@ enum NumberScanner {
 
   /// Reads a run of Chinese numerals at `i`: 二十二, 一千一百八十五, 两; with `decimals`, also 九十三点八.
   static func chinese(at i: Int, limit: Int, in p: UnsafeBufferPointer<UInt8>, decimals: Bool = false) -> ScannedNumber? {
+    // The set read once, not once per numeral (each read of a static is a call).
+    let set = numerals
     // At most 24 numerals, on the stack: this runs for every numeral followed by a unit.
     let run: (end: Int, count: Int, isLoneYi: Bool, whole: Int64?) = withUnsafeTemporaryAllocation(
       of: UInt32.self, capacity: 24
@@ -171,7 +173,7 @@ enum NumberScanner {
       var j = i
       while j < limit, count < 24 {
         let (v, len) = ScalarReader.scalar(at: j, in: p)
-        guard numerals.contains(v) else { break }
+        guard set.contains(v) else { break }
         scalars[count] = v
         count += 1
         j += len

@@ -18,6 +18,8 @@ struct PatternList: Sendable {
   private let byLast: Buckets
   /// Scalars in the longest keyword: the text is decoded and folded at most this far, once per match.
   private let longest: Int
+  /// `ScriptFolding.hanTable`, held: read through a static, it costs a call per fold.
+  private let han = ScriptFolding.hanTable
 
   /// Keyword indices grouped by a scalar's low six bits.
   private struct Buckets: Sendable {
@@ -112,7 +114,7 @@ struct PatternList: Sendable {
   private func match(first v: UInt32, length len: Int, at i: Int, limit: Int, in p: UnsafeBufferPointer<UInt8>) -> (
     index: Int, end: Int
   )? {
-    let first = ScriptFolding.fold(v)
+    let first = ScriptFolding.fold(v, table: han)
     let bucket = Int(first & 63)
     return scalars.withUnsafeBufferPointer { scalars in
       starts.withUnsafeBufferPointer { starts in
@@ -131,7 +133,7 @@ struct PatternList: Sendable {
                 secondEnd = -2
                 if i + len < limit {
                   let (w, l) = ScalarReader.scalar(at: i + len, in: p)
-                  second = ScriptFolding.fold(w)
+                  second = ScriptFolding.fold(w, table: han)
                   secondEnd = i + len + l
                 }
               }
@@ -141,7 +143,7 @@ struct PatternList: Sendable {
               while n < count {
                 guard j < limit else { break }
                 let (w, l) = ScalarReader.scalar(at: j, in: p)
-                guard ScriptFolding.fold(w) == scalars[s + n] else { break }
+                guard ScriptFolding.fold(w, table: han) == scalars[s + n] else { break }
                 j += l
                 n += 1
               }
@@ -170,7 +172,7 @@ struct PatternList: Sendable {
   private func matchBackward(last raw: UInt32, start lastStart: Int, floor: Int, in p: UnsafeBufferPointer<UInt8>) -> (
     index: Int, start: Int
   )? {
-    let last = ScriptFolding.fold(raw)
+    let last = ScriptFolding.fold(raw, table: han)
     let bucket = Int(last & 63)
     return scalars.withUnsafeBufferPointer { scalars in
       starts.withUnsafeBufferPointer { starts in
@@ -190,7 +192,7 @@ struct PatternList: Sendable {
                 if lastStart > floor {
                   let (v, s) = SubjectFinder.scalar(before: lastStart, in: p)
                   if s >= floor {
-                    second = ScriptFolding.fold(v)
+                    second = ScriptFolding.fold(v, table: han)
                     secondStart = s
                   }
                 }
@@ -201,7 +203,7 @@ struct PatternList: Sendable {
               while n < count {
                 guard j > floor else { break }
                 let (v, s) = SubjectFinder.scalar(before: j, in: p)
-                guard s >= floor, ScriptFolding.fold(v) == scalars[e - n] else { break }
+                guard s >= floor, ScriptFolding.fold(v, table: han) == scalars[e - n] else { break }
                 j = s
                 n += 1
               }

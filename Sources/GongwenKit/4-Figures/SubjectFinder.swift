@@ -30,6 +30,9 @@ enum SubjectFinder {
   /// Words after which the phrase starts afresh: 芝山镇共有选民 → 选民, 主任中有中共党员 → 中共党员.
   static let cuts = PatternList(["共有", "其中", "另有", "还有", "拥有", "具有", "有"])
 
+  /// `cuts`, `leading` and `trailing` as one static, for `trim`.
+  static let lists = (cuts: cuts, leading: leading, trailing: trailing)
+
   /// Scalars that stop the noun after a measure word: 306个行政村统一… → 行政村.
   static let nounStops: ScalarSet = ScalarSet(folding: "的在于被是为和与及统全均都已取参进中共从对将把由向以经按等占达比较有实完开采组加分各及并个名位了配征任换当担去来出入获积认通要经举召开延因")
 
@@ -74,13 +77,18 @@ enum SubjectFinder {
 
   /// `range` without leading and trailing function words, and starting after its last 共有 / 有.
   static func trim(_ range: Range<Int>, in p: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+    guard !range.isEmpty else { return range.lowerBound..<range.lowerBound }
+    // The lists read once here, not once per character, and as one static (each read of a static is a call),
+    // lent rather than copied.
+    return trim(range, in: p, cuts: lists.cuts, leading: lists.leading, trailing: lists.trailing)
+  }
+
+  private static func trim(
+    _ range: Range<Int>, in p: UnsafeBufferPointer<UInt8>, cuts: borrowing PatternList, leading: borrowing PatternList,
+    trailing: borrowing PatternList
+  ) -> Range<Int> {
     var lo = range.lowerBound
     var hi = range.upperBound
-    guard lo < hi else { return lo..<lo }
-    // The lists read once here, not once per character (each read of a static is a call).
-    let cuts = Self.cuts
-    let leading = Self.leading
-    let trailing = Self.trailing
     // Cut after the last 共有 / 有 that leaves a phrase behind it.
     var k = ScalarReader.previousBoundary(before: hi, in: p)
     while k > lo {
