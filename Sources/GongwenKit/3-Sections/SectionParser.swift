@@ -142,7 +142,7 @@ struct SectionParser {
     let node = nodes[k]
     let itemEnd = k + 1 < nodes.count ? nodes[k + 1].itemStart : itemBuffer.count
     return Section(
-      level: node.level, marker: Self.string(node.marker, p), ordinal: node.ordinal, group: node.group,
+      level: node.level, marker: MarkerStrings.string(node.marker, p), ordinal: node.ordinal, group: node.group,
       title: Self.string(node.title, p), location: node.location, range: node.start..<node.end,
       items: inlineItems(node.itemStart..<itemEnd, p), children: children(from: k + 1, count: node.childCount, p))
   }
@@ -155,7 +155,7 @@ struct SectionParser {
     for item in itemBuffer[range] {
       items.append(
         InlineItem(
-          marker: Self.string(item.marker, p), ordinal: item.ordinal, title: Self.string(item.title, p),
+          marker: MarkerStrings.string(item.marker, p), ordinal: item.ordinal, title: Self.string(item.title, p),
           location: item.location))
     }
     return items
