@@ -211,7 +211,7 @@ struct DocumentSplitter {
     return marker == line
   }
 
-  private static let frontWords = ["网友", "分享", "来源", "发布时间", "发布日期", "更新", "编辑", "作者", "浏览", "阅读", "时间:"].map(FoldedMatch.pattern)
+  static let frontWords = ["网友", "分享", "来源", "发布时间", "发布日期", "更新", "编辑", "作者", "浏览", "阅读", "时间:"].map(FoldedMatch.pattern)
   private static let frontOpeners = ["【导言】", "【说明】", "【提示】", "【摘要】", "编者按", "导读"].map(FoldedMatch.pattern)
 
   /// 网友 分享 时间, 来源：… 更新：…, 【导言】…: the web page's own matter.
@@ -227,7 +227,7 @@ struct DocumentSplitter {
     return hits >= 2 || (hits == 1 && !containsFullStop(line, in: p) && line.count <= 60)
   }
 
-  private static let debrisWords = [
+  static let debrisWords = [
     "返回目录", "返回顶部", "上一篇", "下一篇", "相关推荐", "相关文章", "版权所有", "免责声明", "本文来源", "阅读全文", "点击查看", "分享到",
     "扫一扫", "猜你喜欢", "热门推荐",
   ].map(FoldedMatch.pattern)
@@ -256,13 +256,16 @@ struct DocumentSplitter {
 
   /// One bit per Han scalar U+4000…U+9FFF (leads E4…E9) whose folded form starts one of `words`: the others
   /// are passed over without decoding or folding them.
-  private static func hanFirsts(_ words: [[UInt32]]) -> [UInt64] {
+  static func hanFirsts(_ words: [[UInt32]]) -> [UInt64] {
     var bits = [UInt64](repeating: 0, count: 0x6000 / 64)
     let firsts = words.compactMap(\.first)
     // Most scalars are no word's first, told by the one-bit filter before the short list is searched.
     let filter = firstScalars(words)
+    let table = ScriptFolding.hanTable
     for v in UInt32(0x4000)..<0xA000 {
-      let folded = ScriptFolding.fold(v)
+      // `ScriptFolding.fold` of a scalar of this range, without its tests for the other ranges.
+      let entry = v >= 0x4E00 ? UInt32(table[Int(v - 0x4E00)]) : 0
+      let folded = entry > UInt32(ScriptFolding.simplifiedOnly) ? entry : v
       guard filter & (1 << UInt64(folded & 63)) != 0, firsts.contains(folded) else { continue }
       let k = Int(v - 0x4000)
       bits[k >> 6] |= 1 << UInt64(k & 63)
@@ -310,12 +313,8 @@ struct DocumentSplitter {
   }
 
   static func containsFullStop(_ line: Range<Int>, in p: UnsafeBufferPointer<UInt8>) -> Bool {
-    var i = line.lowerBound
-    while i + 2 < line.upperBound {
-      if p[i] == 0xE3 && p[i + 1] == 0x80 && p[i + 2] == 0x82 { return true }  // 。
-      i += 1
-    }
-    return false
+    // The first 。 (E3 80 82) found eight bytes at a time.
+    SectionParser.clauseEnd(from: line.lowerBound, limit: line.upperBound, in: p, stopAtSemicolon: false) < line.upperBound
   }
 
   static func equal(_ a: Range<Int>, _ b: Range<Int>, in p: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -163,14 +163,21 @@ struct SectionParser {
 
   /// One bit per scalar of U+4000…U+9FFF that may start a heading: 第, 十 and the numerals. `HeadingMarker.heading`
   /// finds none at any other scalar of that range.
-  static let headingBits: [UInt64] = {
-    var bits = [UInt64](repeating: 0, count: ScriptFolding.traditionalBits.count)
-    for v in UInt32(0x4000)..<0xA000 where v == 0x7B2C || v == 0x5341 || ChineseNumeral.digit(v) != nil {
+  static let headingBits = bits(of: [0x7B2C, 0x5341] + numerals)
+
+  /// The scalars `ChineseNumeral.digit` values (〇 零 一 二 两 兩 三 … 九): the bitmaps are set from them, not by a
+  /// test of every scalar of the range.
+  static let numerals: [UInt32] = [0x3007, 0x96F6, 0x4E00, 0x4E8C, 0x4E24, 0x5169, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D]
+
+  /// One bit per scalar of U+4000…U+9FFF among `scalars`.
+  static func bits(of scalars: [UInt32]) -> [UInt64] {
+    var bits = [UInt64](repeating: 0, count: 0x6000 / 64)
+    for v in scalars where v >= 0x4000 && v < 0xA000 {
       let k = Int(v - 0x4000)
       bits[k >> 6] |= 1 << UInt64(k & 63)
     }
     return bits
-  }()
+  }
 
   /// False when the scalar at `i` (a line start) cannot begin a heading: most lines start with another Han
   /// character, told by one bit of `headingBits` (`bits`) without decoding it.
@@ -253,14 +260,7 @@ struct SectionParser {
   }
 
   /// One bit per scalar of U+4000…U+9FFF that may start an inline item (`HeadingMarker.mayStartItem`).
-  static let itemBits: [UInt64] = {
-    var bits = [UInt64](repeating: 0, count: ScriptFolding.traditionalBits.count)
-    for v in UInt32(0x4000)..<0xA000 where HeadingMarker.mayStartItem(v) {
-      let k = Int(v - 0x4000)
-      bits[k >> 6] |= 1 << UInt64(k & 63)
-    }
-    return bits
-  }()
+  static let itemBits = bits(of: [0x5341, 0x9996, 0x5176, 0x518D, 0x6700] + numerals)
 
   /// Whether the scalar at `i` (a lead E4…E9 with its two continuation bytes) may start an inline item.
   @inline(__always)
