@@ -41,12 +41,17 @@ struct DocumentSplitter {
     // in one pass over the text, not one search per line.
     let pieceWords = Self.pieceWordOffsets(in: p)
     var markers: [Int] = []
+    // Whether each marker line is its 篇 marker alone, found with it: `isBareMarker` would read it again.
+    var bare: [Bool] = []
     var nextWord = 0
     for k in nonEmpty {
       let line = trimmed[k]
       while nextWord < pieceWords.count && pieceWords[nextWord] < line.lowerBound { nextWord += 1 }
       guard nextWord < pieceWords.count && pieceWords[nextWord] + 3 <= line.upperBound else { continue }
-      if Self.isPieceMarkerLine(line, in: p) { markers.append(k) }
+      if line.count <= Self.longestMarkerLine, let marker = Self.pieceMarker(in: line, p: p) {
+        markers.append(k)
+        bare.append(marker == line)
+      }
     }
     var front: Range<Int>?
     if let first = markers.first {
@@ -92,7 +97,8 @@ struct DocumentSplitter {
       let lastLine = (below > 0 && nonEmpty[below - 1] >= start ? nonEmpty[below - 1] : start) + 1
       var titleLine = start
       let after = Self.firstIndex(in: nonEmpty, atLeast: start + 1)
-      if Self.isBareMarker(trimmed[start], in: p), after < nonEmpty.count, nonEmpty[after] < next {
+      let isBare = n < bare.count ? bare[n] : Self.isBareMarker(trimmed[start], in: p)
+      if isBare, after < nonEmpty.count, nonEmpty[after] < next {
         titleLine = nonEmpty[after]
       }
       documents.append(Span(firstLine: start, titleLine: titleLine, endLine: lastLine))
@@ -117,11 +123,8 @@ struct DocumentSplitter {
   private static let pieceWord: UInt32 = 0x7BC7  // 篇
   private static let ordinalWord: UInt32 = 0x7B2C  // 第
 
-  /// 【第N篇】 anywhere in a short line, or a short line ending in 第N篇 or 篇N.
-  static func isPieceMarkerLine(_ line: Range<Int>, in p: UnsafeBufferPointer<UInt8>) -> Bool {
-    guard line.count <= 240 else { return false }
-    return pieceMarker(in: line, p: p) != nil
-  }
+  /// Longer lines (in bytes) carry no 篇 marker: 【第N篇】 stands anywhere in a short line, 第N篇 or 篇N ends it.
+  static let longestMarkerLine = 240
 
   /// The offsets of the 篇 marker in `line`, if any.
   static func pieceMarker(in line: Range<Int>, p: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
