@@ -41,12 +41,17 @@ struct DocumentSplitter {
     // in one pass over the text, not one search per line.
     let pieceWords = Self.pieceWordOffsets(in: p)
     var markers: [Int] = []
+    // Whether each marker line is its 篇 marker alone, found with it: `isBareMarker` would read it again.
+    var bare: [Bool] = []
     var nextWord = 0
     for k in nonEmpty {
       let line = trimmed[k]
       while nextWord < pieceWords.count && pieceWords[nextWord] < line.lowerBound { nextWord += 1 }
       guard nextWord < pieceWords.count && pieceWords[nextWord] + 3 <= line.upperBound else { continue }
-      if Self.isPieceMarkerLine(line, in: p) { markers.append(k) }
+      if line.count <= Self.longestMarkerLine, let marker = Self.pieceMarker(in: line, p: p) {
+        markers.append(k)
+        bare.append(marker == line)
+      }
     }
     var front: Range<Int>?
     if let first = markers.first {
@@ -92,7 +97,8 @@ struct DocumentSplitter {
       let lastLine = (below > 0 && nonEmpty[below - 1] >= start ? nonEmpty[below - 1] : start) + 1
       var titleLine = start
       let after = Self.firstIndex(in: nonEmpty, atLeast: start + 1)
-      if Self.isBareMarker(trimmed[start], in: p), after < nonEmpty.count, nonEmpty[after] < next {
+      let isBare = n < bare.count ? bare[n] : Self.isBareMarker(trimmed[start], in: p)
+      if isBare, after < nonEmpty.count, nonEmpty[after] < next {
         titleLine = nonEmpty[after]
       }
       documents.append(Span(firstLine: start, titleLine: titleLine, endLine: lastLine))
@@ -117,11 +123,8 @@ struct DocumentSplitter {
   private static let pieceWord: UInt32 = 0x7BC7  // 篇
   private static let ordinalWord: UInt32 = 0x7B2C  // 第
 
-  /// 【第N篇】 anywhere in a short line, or a short line ending in 第N篇 or 篇N.
-  static func isPieceMarkerLine(_ line: Range<Int>, in p: UnsafeBufferPointer<UInt8>) -> Bool {
-    guard line.count <= 240 else { return false }
-    return pieceMarker(in: line, p: p) != nil
-  }
+  /// Longer lines (in bytes) carry no 篇 marker: 【第N篇】 stands anywhere in a short line, 第N篇 or 篇N ends it.
+  static let longestMarkerLine = 240
 
   /// The offsets of the 篇 marker in `line`, if any.
   static func pieceMarker(in line: Range<Int>, p: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
@@ -211,7 +214,7 @@ struct DocumentSplitter {
     return marker == line
   }
 
-  private static let frontWords = ["网友", "分享", "来源", "发布时间", "发布日期", "更新", "编辑", "作者", "浏览", "阅读", "时间:"].map(FoldedMatch.pattern)
+  static let frontWords = ["网友", "分享", "来源", "发布时间", "发布日期", "更新", "编辑", "作者", "浏览", "阅读", "时间:"].map(FoldedMatch.pattern)
   private static let frontOpeners = ["【导言】", "【说明】", "【提示】", "【摘要】", "编者按", "导读"].map(FoldedMatch.pattern)
 
   /// 网友 分享 时间, 来源：… 更新：…, 【导言】…: the web page's own matter.
@@ -227,7 +230,7 @@ struct DocumentSplitter {
     return hits >= 2 || (hits == 1 && !containsFullStop(line, in: p) && line.count <= 60)
   }
 
-  private static let debrisWords = [
+  static let debrisWords = [
     "返回目录", "返回顶部", "上一篇", "下一篇", "相关推荐", "相关文章", "版权所有", "免责声明", "本文来源", "阅读全文", "点击查看", "分享到",
     "扫一扫", "猜你喜欢", "热门推荐",
   ].map(FoldedMatch.pattern)
@@ -256,13 +259,16 @@ struct DocumentSplitter {
 
   /// One bit per Han scalar U+4000…U+9FFF (leads E4…E9) whose folded form starts one of `words`: the others
   /// are passed over without decoding or folding them.
-  private static func hanFirsts(_ words: [[UInt32]]) -> [UInt64] {
+  static func hanFirsts(_ words: [[UInt32]]) -> [UInt64] {
     var bits = [UInt64](repeating: 0, count: 0x6000 / 64)
     let firsts = words.compactMap(\.first)
     // Most scalars are no word's first, told by the one-bit filter before the short list is searched.
     let filter = firstScalars(words)
+    let table = ScriptFolding.hanTable
     for v in UInt32(0x4000)..<0xA000 {
-      let folded = ScriptFolding.fold(v)
+      // `ScriptFolding.fold` of a scalar of this range, without its tests for the other ranges.
+      let entry = v >= 0x4E00 ? UInt32(table[Int(v - 0x4E00)]) : 0
+      let folded = entry > UInt32(ScriptFolding.simplifiedOnly) ? entry : v
       guard filter & (1 << UInt64(folded & 63)) != 0, firsts.contains(folded) else { continue }
       let k = Int(v - 0x4000)
       bits[k >> 6] |= 1 << UInt64(k & 63)
@@ -310,12 +316,8 @@ struct DocumentSplitter {
   }
 
   static func containsFullStop(_ line: Range<Int>, in p: UnsafeBufferPointer<UInt8>) -> Bool {
-    var i = line.lowerBound
-    while i + 2 < line.upperBound {
-      if p[i] == 0xE3 && p[i + 1] == 0x80 && p[i + 2] == 0x82 { return true }  // 。
-      i += 1
-    }
-    return false
+    // The first 。 (E3 80 82) found eight bytes at a time.
+    SectionParser.clauseEnd(from: line.lowerBound, limit: line.upperBound, in: p, stopAtSemicolon: false) < line.upperBound
   }
 
   static func equal(_ a: Range<Int>, _ b: Range<Int>, in p: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -10,10 +10,21 @@ enum HeadingMarker {
   /// A heading marker at `i`: 一、 第一、 第一部分 (1); （一） (2); 1. 1、 １． (3); （1） (4).
   static func heading(at i: Int, limit: Int, in p: UnsafeBufferPointer<UInt8>) -> Match? {
     if let match = commonHeading(at: i, limit: limit, in: p) { return match }
+    if startsNumeralWord(at: i, limit: limit, in: p) { return nil }
     return generalHeading(at: i, limit: limit, in: p)
   }
 
-  /// 一、 … 十、, （一） … （十） and 1. … 99. (or 1、) before a Han scalar, most headings, read from their bytes: what
+  /// A numeral 一…十 followed by a Han scalar that is no numeral (一是, 三要): never a heading, which needs 、 or .
+  /// after its numerals. Item lines start so; told from their bytes before `generalHeading` decodes them.
+  @inline(__always)
+  static func startsNumeralWord(at i: Int, limit: Int, in p: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard i + 6 <= limit, p[i + 3] &- 0xE4 < 6, numeral(at: i, in: p) != nil else { return false }
+    let v = UInt32(p[i + 3] & 0x0F) << 12 | UInt32(p[i + 4] & 0x3F) << 6 | UInt32(p[i + 5] & 0x3F)
+    return v != 0x5341 && ChineseNumeral.digit(v) == nil
+  }
+
+  /// 一、 … 十、, （一） … （十）, （1） … （99） (either width of parenthesis) and 1. … 99. (or 1、 1．) before a Han
+  /// scalar, most headings, read from their bytes: what
   /// `generalHeading` finds there, without decoding and folding scalar by scalar. Nil for any other start
   /// (`generalHeading` decides).
   @inline(__always)
@@ -21,13 +32,14 @@ enum HeadingMarker {
     if i + 6 <= limit, let ordinal = numeral(at: i, in: p), p[i + 3] == 0xE3, p[i + 4] == 0x80, p[i + 5] == 0x81 {
       return Match(level: 1, ordinal: ordinal, end: i + 6)  // 、 is E3 80 81
     }
-    if i + 9 <= limit, p[i] == 0xEF, p[i + 1] == 0xBC, p[i + 2] == 0x88, let ordinal = numeral(at: i + 3, in: p),
-      p[i + 6] == 0xEF, p[i + 7] == 0xBC, p[i + 8] == 0x89
-    {
-      return Match(level: 2, ordinal: ordinal, end: i + 9)  // （ and ） are EF BC 88 and EF BC 89
+    guard i < limit else { return nil }
+    // （一） (一) （1） (1), in either width of parenthesis (（ and ） are EF BC 88 and EF BC 89).
+    let open = p[i] == 0x28 ? i + 1 : i + 3 <= limit && p[i] == 0xEF && p[i + 1] == 0xBC && p[i + 2] == 0x88 ? i + 3 : 0
+    if open > 0 {
+      return parenthesized(from: open, limit: limit, in: p)
     }
-    // 1. 1、 12. followed by a Han scalar (never a digit, . or %, so never 1.5万 or 1..).
-    guard i < limit, p[i] &- 0x30 < 10 else { return nil }
+    // 1. 1、 1． 12. followed by a Han scalar (never a digit, . or %, so never 1.5万 or 1..).
+    guard p[i] &- 0x30 < 10 else { return nil }
     var j = i + 1
     var ordinal = Int(p[i] &- 0x30)
     if j < limit, p[j] &- 0x30 < 10 {
@@ -35,9 +47,39 @@ enum HeadingMarker {
       j += 1
     }
     guard ordinal > 0, j < limit else { return nil }
-    let markEnd = p[j] == 0x2E ? j + 1 : j + 3 <= limit && p[j] == 0xE3 && p[j + 1] == 0x80 && p[j + 2] == 0x81 ? j + 3 : 0
+    // . 、 ． (、 is E3 80 81, ． EF BC 8E)
+    let markEnd =
+      p[j] == 0x2E
+      ? j + 1
+      : j + 3 <= limit && ((p[j] == 0xE3 && p[j + 1] == 0x80 && p[j + 2] == 0x81)
+        || (p[j] == 0xEF && p[j + 1] == 0xBC && p[j + 2] == 0x8E)) ? j + 3 : 0
     guard markEnd > 0, markEnd + 3 <= limit, p[markEnd] &- 0xE4 < 6 else { return nil }
     return Match(level: 3, ordinal: ordinal, end: markEnd)
+  }
+
+  /// A parenthesized marker whose text starts at `open`, past its opening parenthesis: one numeral 一…十 (level 2)
+  /// or one or two ASCII digits (level 4), then a closing parenthesis of either width. Nil for any other form.
+  @inline(__always)
+  static func parenthesized(from open: Int, limit: Int, in p: UnsafeBufferPointer<UInt8>) -> Match? {
+    var level = 2
+    var ordinal = 0
+    var k = open
+    if open + 3 <= limit, let n = numeral(at: open, in: p) {
+      ordinal = n
+      k = open + 3
+    } else if open < limit, p[open] &- 0x30 < 10 {
+      level = 4
+      ordinal = Int(p[open] &- 0x30)
+      k = open + 1
+      if k < limit, p[k] &- 0x30 < 10 {
+        ordinal = ordinal * 10 + Int(p[k] &- 0x30)
+        k += 1
+      }
+    }
+    guard ordinal > 0, k < limit else { return nil }
+    if p[k] == 0x29 { return Match(level: level, ordinal: ordinal, end: k + 1) }
+    guard k + 3 <= limit, p[k] == 0xEF, p[k + 1] == 0xBC, p[k + 2] == 0x89 else { return nil }
+    return Match(level: level, ordinal: ordinal, end: k + 3)
   }
 
   /// The value of a numeral 一…九 (两 兩 too) or 十 standing alone at `i` (its three bytes within `p`), else nil:

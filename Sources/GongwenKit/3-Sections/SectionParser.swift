@@ -33,11 +33,6 @@ struct SectionParser {
 
   private var nodes: [Node] = []
   private var itemBuffer: [Item] = []
-  /// The open nodes, outermost first: their levels rise strictly, so there are at most four.
-  private var open: [Int] = []
-  /// The last heading's ordinal and group by (parent level, level), at `2 * (parent * 5 + level)` and the next
-  /// (parent 0: the document); ordinal 0 when there is none yet. Headings number from one.
-  private var siblings = [Int](repeating: 0, count: 50)
 
   /// The heading tree and the items before the first heading, for lines `lineRange` of `text`; lines
   /// `firstLine` and `titleLine` (the title and its 篇 marker) are skipped.
@@ -46,82 +41,93 @@ struct SectionParser {
   {
     nodes.removeAll(keepingCapacity: true)
     itemBuffer.removeAll(keepingCapacity: true)
-    open.removeAll(keepingCapacity: true)
     // A document mostly holds a few dozen headings: grown one by one, the buffers would be copied five times over.
     if nodes.capacity == 0 {
       nodes.reserveCapacity(32)
       itemBuffer.reserveCapacity(32)
-      open.reserveCapacity(4)
     }
-    for level in 1...4 { siblings[2 * level] = 0 }
     var rootCount = 0
     let documentStart = lineRange.isEmpty ? 0 : lines.content[lineRange.lowerBound].lowerBound
     let documentEnd = lineRange.isEmpty ? 0 : lines.content[lineRange.upperBound - 1].upperBound
     var script = ScriptFolding.Script.simplified
     // The tables once per document, not once a line.
     let (headingBits, itemBits) = (Self.headingBits, Self.itemBits)
-    return text.bytes.withUnsafeBufferPointer { p in
-      // One pass over the document's Han scalars: its script, and where an inline item may start.
-      let han = Self.scanHan(p, from: documentStart, to: documentEnd)
-      if han.holdsTraditional { script = ScriptFolding.countedScript(of: p, from: documentStart, to: documentEnd) }
-      let itemStarts = han.itemStarts
-      var nextStart = 0  // the first of itemStarts not yet passed
-      for k in lineRange {
-        let line = lines.trimmedContent[k]
-        if line.isEmpty || k == firstLine || k == titleLine { continue }
-        let lineBegin = lines.content[k].lowerBound
-        var bodyStart = line.lowerBound
-        if headingBits.withUnsafeBufferPointer({ Self.mayStartHeading(at: line.lowerBound, in: p, bits: $0) }),
-          let match = HeadingMarker.heading(at: line.lowerBound, limit: line.upperBound, in: p)
-        {
-          let titleStart = TextLines.trim(match.end..<line.upperBound, in: p).lowerBound
-          let titleEnd = Self.clauseEnd(from: titleStart, limit: line.upperBound, in: p, stopAtSemicolon: false)
-          if titleEnd > titleStart {
-            while let top = open.last, nodes[top].level >= match.level { close(at: lineBegin) }
-            // Every earlier sibling has closed: numbering starts a new group when it does not go up.
-            let parent = open.last.map { nodes[$0].level } ?? 0
-            let slot = 2 * (parent * 5 + match.level)
-            let (previous, previousGroup) = (siblings[slot], siblings[slot + 1])
-            let group = previous == 0 ? 1 : match.ordinal <= previous ? previousGroup + 1 : previousGroup
-            siblings[slot] = match.ordinal
-            siblings[slot + 1] = group
-            for level in 1...4 { siblings[2 * (match.level * 5 + level)] = 0 }
-            if let top = open.last { nodes[top].childCount += 1 } else { rootCount += 1 }
-            open.append(nodes.count)
-            nodes.append(
-              Node(
-                level: match.level, ordinal: match.ordinal, group: group, marker: line.lowerBound..<match.end,
-                title: TextLines.trim(titleStart..<titleEnd, in: p),
-                location: Self.location(of: line.lowerBound, onLine: k, from: lineBegin, column: 1, p),
-                start: lineBegin, itemStart: itemBuffer.count))
-            bodyStart = titleEnd
-          }
-        }
-        let body = bodyStart..<line.upperBound
-        // Most lines hold no item: decided here, without a call.
-        while nextStart < itemStarts.count && itemStarts[nextStart] < body.lowerBound { nextStart += 1 }
-        let startsItem =
-          bodyStart == line.lowerBound && bodyStart &+ 2 < p.count
-          && itemBits.withUnsafeBufferPointer { Self.mayStartItem(at: bodyStart, in: p, bits: $0) }
-        guard startsItem || (nextStart < itemStarts.count && itemStarts[nextStart] < body.upperBound) else {
-          continue
-        }
-        Self.items(
-          in: body, lineStart: line.lowerBound, line: k, from: lineBegin, starts: itemStarts, next: &nextStart, p: p,
-          into: &itemBuffer)
+    // Scratch memory of fixed size, without an array's checks on every change: at 0..<50 the last heading's
+    // ordinal and group by (parent level, level), at `2 * (parent * 5 + level)` and the next (parent 0: the
+    // document), ordinal 0 when there is none yet (headings number from one); from `openBase` the open nodes,
+    // outermost first (their levels 1…4 rise strictly, so there are at most four).
+    let openBase = 50
+    return withUnsafeTemporaryAllocation(of: Int.self, capacity: openBase + 8) { scratch in
+      scratch.initialize(repeating: 0)
+      var openCount = 0
+      // Closes the innermost open section at `end`.
+      func close(at end: Int) {
+        openCount -= 1
+        let k = scratch[openBase + openCount]
+        nodes[k].end = end
+        nodes[k].subtreeEnd = nodes.count
       }
-      while !open.isEmpty { close(at: documentEnd) }
-      let sections = children(from: 0, count: rootCount, p)
-      let items = inlineItems(0..<(nodes.first?.itemStart ?? itemBuffer.count), p)
-      return (sections, items, script)
+      return text.bytes.withUnsafeBufferPointer { p in
+        let siblings = scratch
+        // One pass over the document's Han scalars: its script, and where an inline item may start.
+        let han = Self.scanHan(p, from: documentStart, to: documentEnd)
+        if han.holdsTraditional { script = ScriptFolding.countedScript(of: p, from: documentStart, to: documentEnd) }
+        let itemStarts = han.itemStarts
+        var nextStart = 0  // the first of itemStarts not yet passed
+        for k in lineRange {
+          let line = lines.trimmedContent[k]
+          if line.isEmpty || k == firstLine || k == titleLine { continue }
+          let lineBegin = lines.content[k].lowerBound
+          var bodyStart = line.lowerBound
+          if headingBits.withUnsafeBufferPointer({ Self.mayStartHeading(at: line.lowerBound, in: p, bits: $0) }),
+            let match = HeadingMarker.heading(at: line.lowerBound, limit: line.upperBound, in: p)
+          {
+            let titleStart = TextLines.trim(match.end..<line.upperBound, in: p).lowerBound
+            let titleEnd = Self.clauseEnd(from: titleStart, limit: line.upperBound, in: p, stopAtSemicolon: false)
+            if titleEnd > titleStart {
+              while openCount > 0, nodes[scratch[openBase + openCount - 1]].level >= match.level {
+                close(at: lineBegin)
+              }
+              // Every earlier sibling has closed: numbering starts a new group when it does not go up.
+              let top = openCount > 0 ? scratch[openBase + openCount - 1] : -1
+              let parent = top >= 0 ? nodes[top].level : 0
+              let slot = 2 * (parent * 5 + match.level)
+              let (previous, previousGroup) = (siblings[slot], siblings[slot + 1])
+              let group = previous == 0 ? 1 : match.ordinal <= previous ? previousGroup + 1 : previousGroup
+              siblings[slot] = match.ordinal
+              siblings[slot + 1] = group
+              for level in 1...4 { siblings[2 * (match.level * 5 + level)] = 0 }
+              if top >= 0 { nodes[top].childCount += 1 } else { rootCount += 1 }
+              scratch[openBase + openCount] = nodes.count
+              openCount += 1
+              nodes.append(
+                Node(
+                  level: match.level, ordinal: match.ordinal, group: group, marker: line.lowerBound..<match.end,
+                  title: TextLines.trim(titleStart..<titleEnd, in: p),
+                  location: Self.location(of: line.lowerBound, onLine: k, from: lineBegin, column: 1, p),
+                  start: lineBegin, itemStart: itemBuffer.count))
+              bodyStart = titleEnd
+            }
+          }
+          let body = bodyStart..<line.upperBound
+          // Most lines hold no item: decided here, without a call.
+          while nextStart < itemStarts.count && itemStarts[nextStart] < body.lowerBound { nextStart += 1 }
+          let startsItem =
+            bodyStart == line.lowerBound && bodyStart &+ 2 < p.count
+            && itemBits.withUnsafeBufferPointer { Self.mayStartItem(at: bodyStart, in: p, bits: $0) }
+          guard startsItem || (nextStart < itemStarts.count && itemStarts[nextStart] < body.upperBound) else {
+            continue
+          }
+          Self.items(
+            in: body, lineStart: line.lowerBound, line: k, from: lineBegin, starts: itemStarts, next: &nextStart, p: p,
+            into: &itemBuffer)
+        }
+        while openCount > 0 { close(at: documentEnd) }
+        let sections = children(from: 0, count: rootCount, p)
+        let items = inlineItems(0..<(nodes.first?.itemStart ?? itemBuffer.count), p)
+        return (sections, items, script)
+      }
     }
-  }
-
-  /// Closes the innermost open section at `end`.
-  private mutating func close(at end: Int) {
-    let k = open.removeLast()
-    nodes[k].end = end
-    nodes[k].subtreeEnd = nodes.count
   }
 
   /// The sections of the `count` sibling subtrees that start at node `first`.
@@ -142,7 +148,7 @@ struct SectionParser {
     let node = nodes[k]
     let itemEnd = k + 1 < nodes.count ? nodes[k + 1].itemStart : itemBuffer.count
     return Section(
-      level: node.level, marker: Self.string(node.marker, p), ordinal: node.ordinal, group: node.group,
+      level: node.level, marker: MarkerStrings.string(node.marker, p), ordinal: node.ordinal, group: node.group,
       title: Self.string(node.title, p), location: node.location, range: node.start..<node.end,
       items: inlineItems(node.itemStart..<itemEnd, p), children: children(from: k + 1, count: node.childCount, p))
   }
@@ -155,7 +161,7 @@ struct SectionParser {
     for item in itemBuffer[range] {
       items.append(
         InlineItem(
-          marker: Self.string(item.marker, p), ordinal: item.ordinal, title: Self.string(item.title, p),
+          marker: MarkerStrings.string(item.marker, p), ordinal: item.ordinal, title: Self.string(item.title, p),
           location: item.location))
     }
     return items
@@ -163,14 +169,23 @@ struct SectionParser {
 
   /// One bit per scalar of U+4000…U+9FFF that may start a heading: 第, 十 and the numerals. `HeadingMarker.heading`
   /// finds none at any other scalar of that range.
-  static let headingBits: [UInt64] = {
-    var bits = [UInt64](repeating: 0, count: ScriptFolding.traditionalBits.count)
-    for v in UInt32(0x4000)..<0xA000 where v == 0x7B2C || v == 0x5341 || ChineseNumeral.digit(v) != nil {
+  static let headingBits = bits(of: [0x7B2C, 0x5341] + numerals)
+
+  /// The scalars `ChineseNumeral.digit` values (〇 零 一 二 两 兩 三 … 九): the bitmaps are set from them, not by a
+  /// test of every scalar of the range.
+  static let numerals: [UInt32] = [
+    0x3007, 0x96F6, 0x4E00, 0x4E8C, 0x4E24, 0x5169, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D,
+  ]
+
+  /// One bit per scalar of U+4000…U+9FFF among `scalars`.
+  static func bits(of scalars: [UInt32]) -> [UInt64] {
+    var bits = [UInt64](repeating: 0, count: 0x6000 / 64)
+    for v in scalars where v >= 0x4000 && v < 0xA000 {
       let k = Int(v - 0x4000)
       bits[k >> 6] |= 1 << UInt64(k & 63)
     }
     return bits
-  }()
+  }
 
   /// False when the scalar at `i` (a line start) cannot begin a heading: most lines start with another Han
   /// character, told by one bit of `headingBits` (`bits`) without decoding it.
@@ -253,14 +268,7 @@ struct SectionParser {
   }
 
   /// One bit per scalar of U+4000…U+9FFF that may start an inline item (`HeadingMarker.mayStartItem`).
-  static let itemBits: [UInt64] = {
-    var bits = [UInt64](repeating: 0, count: ScriptFolding.traditionalBits.count)
-    for v in UInt32(0x4000)..<0xA000 where HeadingMarker.mayStartItem(v) {
-      let k = Int(v - 0x4000)
-      bits[k >> 6] |= 1 << UInt64(k & 63)
-    }
-    return bits
-  }()
+  static let itemBits = bits(of: [0x5341, 0x9996, 0x5176, 0x518D, 0x6700] + numerals)
 
   /// Whether the scalar at `i` (a lead E4…E9 with its two continuation bytes) may start an inline item.
   @inline(__always)

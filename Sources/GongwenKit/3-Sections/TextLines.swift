@@ -21,9 +21,12 @@ struct TextLines {
             // Strip the terminator: LF, CR, CRLF, NEL (C2 85), U+2028/2029 (E2 80 A8/A9).
             if end > start, p[end - 1] == 0x0A { end -= 1 }
             if end > start, p[end - 1] == 0x0D { end -= 1 }
-            if end - start >= 2, p[end - 2] == 0xC2, p[end - 1] == 0x85, !last { end -= 2 }
-            if end - start >= 3, p[end - 3] == 0xE2, p[end - 2] == 0x80, p[end - 1] == 0xA8 || p[end - 1] == 0xA9, !last {
-              end -= 3
+            // NEL and U+2028/2029 end in 85, A8 or A9: most lines end otherwise and skip both tests.
+            if !last, end > start, case let b = p[end - 1], b == 0x85 || b &- 0xA8 < 2 {
+              if end - start >= 2, p[end - 2] == 0xC2, p[end - 1] == 0x85 { end -= 2 }
+              if end - start >= 3, p[end - 3] == 0xE2, p[end - 2] == 0x80, p[end - 1] == 0xA8 || p[end - 1] == 0xA9 {
+                end -= 3
+              }
             }
             contentOut[k] = start..<end
             trimmedOut[k] = TextLines.trim(start..<end, in: p)

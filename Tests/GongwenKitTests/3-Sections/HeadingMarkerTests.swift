@@ -51,6 +51,10 @@ struct HeadingMarkerTests {
             #expect(fast == HeadingMarker.generalHeading(at: 0, limit: limit, in: p), "\(run) \(limit)")
             common += 1
           }
+          if HeadingMarker.startsNumeralWord(at: 0, limit: limit, in: p) {
+            #expect(HeadingMarker.generalHeading(at: 0, limit: limit, in: p) == nil, "\(run) \(limit)")
+            common += 1
+          }
           if let fast = HeadingMarker.commonItem(at: 0, limit: limit, in: p) {
             #expect(fast == HeadingMarker.generalItem(at: 0, limit: limit, in: p), "\(run) \(limit)")
             common += 1
@@ -82,5 +86,15 @@ struct HeadingMarkerTests {
     #expect(reading("12.选") == HeadingMarker.Match(level: 3, ordinal: 12, end: 3))
     #expect(reading("1、选") == HeadingMarker.Match(level: 3, ordinal: 1, end: 4))
     #expect(reading("1.5") == nil && reading("123.选") == nil && reading("0.选") == nil)
+    #expect(reading("(一)") == HeadingMarker.Match(level: 2, ordinal: 1, end: 5))
+    #expect(reading("（二)") == HeadingMarker.Match(level: 2, ordinal: 2, end: 7))
+    #expect(reading("（12）") == HeadingMarker.Match(level: 4, ordinal: 12, end: 8))
+    #expect(reading("(7)") == HeadingMarker.Match(level: 4, ordinal: 7, end: 3))
+    #expect(reading("1．选") == HeadingMarker.Match(level: 3, ordinal: 1, end: 4))
+    let words = ["一是", "十选", "两a", "一二", "一十", "一、", "第一"].map { text in
+      Array(text.utf8).withUnsafeBufferPointer { HeadingMarker.startsNumeralWord(at: 0, limit: $0.count, in: $0) }
+    }
+    #expect(words == [true, true, false, false, false, false, false])
+    #expect(reading("(0)") == nil && reading("(123)") == nil && reading("(一二)") == nil && reading("(1") == nil)
   }
 }
