@@ -35,7 +35,7 @@ struct FigureScan {
   static let interestingTable: [UInt64] = {
     var table = [UInt64](repeating: 0, count: 1024)
     func set(_ v: UInt32) { table[Int(v >> 6)] |= 1 << UInt64(v & 63) }
-    for s in "〇零一二两兩三四五六七八九十百千万萬亿億人名个個岁歲周週月平，；：（）。！？“「" .unicodeScalars { set(s.value) }
+    for s in "〇零一二两兩三四五六七八九十百千万萬亿億人名个個岁歲周週月期平，；：（）。！？“「" .unicodeScalars { set(s.value) }
     for v in UInt32(0xFF10)...0xFF19 { set(v) }
     for v: UInt32 in [0xFF38, 0xFF58, 0xFF0A, 0xD7, 0xFF05, 0x2028, 0x2029] { set(v) }
     return table
@@ -993,7 +993,11 @@ struct FigureScan {
       drafts.append(makeDraft(.date, value: nil, unit: .empty, start: i, end: unitEnd + 3, flags: [.blank]))
       return unitEnd + 3
     case .count:
-      guard isBlankCount(entry, prev: prev, next: next, at: i) else { return nil }
+      if entry.code == MeasureWord.Entry.session {
+        guard isBlankSession(prev: prev, next: next, at: i) else { return nil }
+      } else {
+        guard isBlankCount(entry, prev: prev, next: next, at: i) else { return nil }
+      }
       var draft = makeDraft(.count, value: nil, unit: entry.unit, start: i, end: unitEnd, flags: [.blank])
       resolveCount(&draft, numberStart: i, unitEnd: unitEnd, countsPeople: entry.countsPeople)
       drafts.append(draft)
@@ -1087,6 +1091,29 @@ struct FigureScan {
   }
 
   private mutating func isBreakBefore(_ v: UInt32) -> Bool { v < 0x80 || isClausePunctuation(v) }
+
+  /// 期 with its number missing: 举办各类培训班期，. Only after 会 or 班, before a clause end, and after a verb
+  /// that holds sessions earlier in the clause (举办 举行 开办 召开 组织 开展): 期 ends many words (任期，时期，
+  /// 学期，), and 会期 alone is a meeting's length.
+  private mutating func isBlankSession(prev: UInt32, next: UInt32, at i: Int) -> Bool {
+    let folded = ScriptFolding.fold(prev, table: han)
+    guard folded == 0x4F1A || folded == 0x73ED else { return false }
+    guard isClausePunctuation(next) || next == 0x0A || next == 0x0D else { return false }
+    let floor = max(clauseStart, i - 90)
+    var j = ScalarReader.previousBoundary(before: i, in: p)
+    var later: UInt32 = 0
+    while j > floor {
+      let (v, k) = SubjectFinder.scalar(before: j, in: p)
+      guard k >= floor else { break }
+      switch (ScriptFolding.fold(v, table: han), later) {
+      case (0x4E3E, 0x529E), (0x4E3E, 0x884C), (0x5F00, 0x529E), (0x53EC, 0x5F00), (0x7EC4, 0x7EC7), (0x5F00, 0x5C55):
+        return true
+      case (let f, _): later = f
+      }
+      j = k
+    }
+    return false
+  }
 
   // MARK: - Places
 

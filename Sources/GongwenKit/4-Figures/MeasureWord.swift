@@ -23,6 +23,7 @@ enum MeasureWord {
     static let piece: UInt32 = 0x4E2A  // 个
     static let seat: UInt32 = 0x4F4D  // 位
     static let term: UInt32 = 0x5C4A  // 届
+    static let session: UInt32 = 0x671F  // 期
     static let number: UInt32 = 0x53F7  // 号
   }
 
@@ -135,7 +136,7 @@ enum MeasureWord {
   @inline(__always)
   static func mayStartBlank(_ v: UInt32) -> Bool {
     switch v {
-    case 0x4EBA, 0x540D, 0x4E2A, 0x500B, 0x767E, 0x5C81, 0x6B72, 0x5468, 0x9031, 0x6708: true  // 個 歲 週 unfolded
+    case 0x4EBA, 0x540D, 0x4E2A, 0x500B, 0x767E, 0x5C81, 0x6B72, 0x5468, 0x9031, 0x6708, 0x671F: true  // 個 歲 週 unfolded
     default: false
     }
   }

@@ -69,6 +69,8 @@ struct FigureFormTests {
     FigureCase(fixture: "blanks", text: "%", kind: .percent, value: nil, unit: "%", subject: "投票率", metric: .turnout, flags: .blank, column: 13),
     FigureCase(fixture: "blanks", text: "岁以上名", kind: .ageBand, value: nil, unit: "名", flags: .blank, column: 18),
     FigureCase(fixture: "blanks", text: "少。个百分点", kind: .change, value: nil, unit: "个百分点", metric: .turnout, flags: .blank, column: 33),
+    FigureCase(fixture: "blank-sessions", text: "期", kind: .count, value: nil, unit: "期", subject: "举办各类培训班", flags: .blank, column: 11),
+    FigureCase(fixture: "blank-sessions", text: "期", kind: .count, value: nil, unit: "期", subject: "各镇先后舉辦培訓班", flags: .blank, line: 4, column: 10),
     FigureCase(fixture: "placeholders", text: "x%", kind: .percent, value: nil, unit: "%", metric: .turnout, flags: .placeholder, column: 4),
     FigureCase(fixture: "placeholders", text: "xx人", kind: .count, value: nil, unit: "人", subject: "代表", flags: .placeholder),
     FigureCase(fixture: "placeholders", text: "xxx个", kind: .count, value: nil, unit: "个", subject: "选区", flags: .placeholder),
@@ -91,6 +93,12 @@ struct FigureFormTests {
     FigureCase(fixture: "total-and-parts", text: "7.2%", kind: .percent, value: "7.2", unit: "%", subject: "35岁以下", base: "农村党支部书记", line: 2),
     FigureCase(fixture: "total-and-parts", text: "降低0.7岁", kind: .change, value: "-0.7", unit: "岁", metric: .averageAge, line: 2),
   ]
+
+  @Test("期 is a blank count only after 会 or 班 with a verb that holds sessions: not 任期, 会期 alone, 时期, 期间")
+  func sessionBlanksOnly() throws {
+    let sessions = try fixtureFigures("blank-sessions").filter { $0.unit == "期" }
+    #expect(sessions.map(\.start.line) == [1, 4])
+  }
 
   @Test("each written form gives the expected figure", arguments: cases)
   func form(_ c: FigureCase) throws {
