@@ -35,7 +35,7 @@ struct FigureScan {
   static let interestingTable: [UInt64] = {
     var table = [UInt64](repeating: 0, count: 1024)
     func set(_ v: UInt32) { table[Int(v >> 6)] |= 1 << UInt64(v & 63) }
-    for s in "〇零一二两兩三四五六七八九十百千万萬亿億人名个個岁歲周週月期平，；：（）。！？“「" .unicodeScalars { set(s.value) }
+    for s in "〇零一二两兩三四五六七八九十百千万萬亿億人名个個岁歲周週月期年平，；：（）。！？“「" .unicodeScalars { set(s.value) }
     for v in UInt32(0xFF10)...0xFF19 { set(v) }
     for v: UInt32 in [0xFF38, 0xFF58, 0xFF0A, 0xD7, 0xFF05, 0x2028, 0x2029] { set(v) }
     return table
@@ -987,6 +987,8 @@ struct FigureScan {
       return unitEnd
     case .age:
       return blankAge(at: i, unitEnd: unitEnd, prev: prev, next: next)
+    case .year:
+      return blankYear(at: i, unitEnd: unitEnd, prev: prev, next: next)
     case .month:
       // 月日: a date with both numbers missing.
       guard next == 0x65E5 else { return nil }
@@ -1091,6 +1093,32 @@ struct FigureScan {
   }
 
   private mutating func isBreakBefore(_ v: UInt32) -> Bool { v < 0x80 || isClausePunctuation(v) }
+
+  /// A year with its number missing in a document's title: 《**区年镇级人民代表大会换届选举工作方案》. Only
+  /// right after a place suffix (区 县 市 镇 乡 省) inside 《》, and not where 年 begins a word (年度, 年均,
+  /// 年龄, 年底, …): outside titles 年 after a place is too often prose.
+  private mutating func blankYear(at i: Int, unitEnd: Int, prev: UInt32, next: UInt32) -> Int? {
+    guard Self.yearPlaceSuffixes.contains(ScriptFolding.fold(prev, table: han)),
+      !Self.yearWordStarts.contains(ScriptFolding.fold(next, table: han))
+    else { return nil }
+    // Inside 《》: an opening mark before `i` in the line, with no closing mark after it.
+    let floor = max(lo, i - 240)
+    var j = i
+    while j > floor {
+      let (v, k) = SubjectFinder.scalar(before: j, in: p)
+      guard k >= floor, v != 0x300B, v != 0x0A, v != 0x0D else { return nil }
+      if v == 0x300A { break }
+      j = k
+    }
+    guard j > floor else { return nil }
+    drafts.append(makeDraft(.date, value: nil, unit: .year, start: i, end: unitEnd, flags: [.blank]))
+    return unitEnd
+  }
+
+  static let yearPlaceSuffixes = ScalarSet(folding: "区县市镇乡省")
+  /// Words that begin with 年: 年度 年均 年龄 年轻 年代 年底 年初 年末 年内 年来 年间 年终 年满 年纪 年鉴 年报 年会 年货 年华
+  /// 年级 年薪 年限 年份 年年 年前 年后 年中 年头 年节 年岁 年迈 年长 年幼 年少 年青.
+  static let yearWordStarts = ScalarSet(folding: "度均龄轻代底初末内来间终满纪鉴报会货华级薪限份年前后中头节岁迈长幼少青")
 
   /// 期 with its number missing: 举办各类培训班期，. Only after 会 or 班, before a clause end, and after a verb
   /// that holds sessions earlier in the clause (举办 举行 开办 召开 组织 开展): 期 ends many words (任期，时期，

@@ -71,6 +71,8 @@ struct FigureFormTests {
     FigureCase(fixture: "blanks", text: "少。个百分点", kind: .change, value: nil, unit: "个百分点", metric: .turnout, flags: .blank, column: 33),
     FigureCase(fixture: "blank-sessions", text: "期", kind: .count, value: nil, unit: "期", subject: "举办各类培训班", flags: .blank, column: 11),
     FigureCase(fixture: "blank-sessions", text: "期", kind: .count, value: nil, unit: "期", subject: "各镇先后舉辦培訓班", flags: .blank, line: 4, column: 10),
+    FigureCase(fixture: "blank-years", text: "年", kind: .date, value: nil, unit: "年", flags: .blank, column: 7),
+    FigureCase(fixture: "blank-years", text: "年", kind: .date, value: nil, unit: "年", flags: .blank, line: 4, column: 7),
     FigureCase(fixture: "placeholders", text: "x%", kind: .percent, value: nil, unit: "%", metric: .turnout, flags: .placeholder, column: 4),
     FigureCase(fixture: "placeholders", text: "xx人", kind: .count, value: nil, unit: "人", subject: "代表", flags: .placeholder),
     FigureCase(fixture: "placeholders", text: "xxx个", kind: .count, value: nil, unit: "个", subject: "选区", flags: .placeholder),
@@ -98,6 +100,12 @@ struct FigureFormTests {
   func sessionBlanksOnly() throws {
     let sessions = try fixtureFigures("blank-sessions").filter { $0.unit == "期" }
     #expect(sessions.map(\.start.line) == [1, 4])
+  }
+
+  @Test("a year is blank only in a title, after a place: not 年度, 年均, 年轻, 年内, 年前, nor a title's 2021年")
+  func yearBlanksOnly() throws {
+    let blanks = try fixtureFigures("blank-years").filter { $0.kind == .date && $0.flags.contains(.blank) }
+    #expect(blanks.map(\.start.line) == [1, 4])
   }
 
   @Test("each written form gives the expected figure", arguments: cases)

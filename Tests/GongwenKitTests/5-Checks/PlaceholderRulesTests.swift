@@ -29,6 +29,13 @@ struct PlaceholderRulesTests {
     #expect(findings.first?.message == "date 20xx年 has placeholders for its digits")
   }
 
+  @Test("placeholder-date: a title's year left out (《青禾县年…》), not 全区年度")
+  func titleYear() throws {
+    let findings = try fixtureFindings("placeholder-date-title-year.txt", rule: "placeholder-date")
+    #expect(findings.map(Spot.init) == [Spot("placeholder-date", 1, 7, 8, "年")])
+    #expect(findings.first?.message == "date 禾县年 has no digits")
+  }
+
   @Test("placeholder-number: x%, xx人, xxx个, ××名 and an ordinal xx大")
   func numbers() throws {
     let findings = try fixtureFindings("placeholder-number.txt", rule: "placeholder-number")

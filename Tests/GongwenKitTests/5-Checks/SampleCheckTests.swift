@@ -19,11 +19,12 @@ struct SampleCheckTests {
   @Test("document 1 (lines 7–49): every masked name, blank date and placeholder number")
   func documentOne() throws {
     // 9: **区, 党的xx大, xx届; 11: 达x%, 参选率x% twice, 高出x个百分点; 13: nine 占…x% and 少x个百分点;
-    // 15: 占x% twice; 17: 《漳州市**区…》; 47: 月日 three times; 49: xx大, xx届.
+    // 15: 占x% twice; 17: 《漳州市**区年…》, the name masked and the year left out; 47: 月日 three times;
+    // 49: xx大, xx届.
     #expect(
       try Self.findings(lines: 7...49, rules: Self.textRules) == [
         "9 placeholder-name": 1, "9 placeholder-number": 2, "11 placeholder-number": 4, "13 placeholder-number": 10,
-        "15 placeholder-number": 2, "17 placeholder-name": 1, "47 placeholder-date": 3, "49 placeholder-number": 2,
+        "15 placeholder-number": 2, "17 placeholder-name": 1, "17 placeholder-date": 1, "47 placeholder-date": 3, "49 placeholder-number": 2,
       ])
   }
 
