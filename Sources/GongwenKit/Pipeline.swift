@@ -12,15 +12,33 @@ public struct InputFile: Sendable {
   }
 
   /// Text kept apart from the documents: web-page front matter or trailing debris.
+  ///
+  /// The text is read from the file's decoded text when asked for: a block keeps that text alive.
   public struct Block: Sendable, Hashable {
     /// The text as written.
-    public let text: String
+    public var text: String { source.utf8String(range) }
     /// First line (1-based).
     public let firstLine: Int
     /// Last line (1-based).
     public let lastLine: Int
     /// UTF-8 offsets.
     public let range: Range<Int>
+    /// The decoded text `range` points into.
+    let source: [UInt8]
+
+    /// Same lines and range, and the same text.
+    public static func == (a: Block, b: Block) -> Bool {
+      a.firstLine == b.firstLine && a.lastLine == b.lastLine && a.range == b.range
+        && a.source.sameBytes(a.range, as: b.source, b.range)
+    }
+
+    /// The fields `==` compares, the text by its bytes.
+    public func hash(into hasher: inout Hasher) {
+      source.hashBytes(range, into: &hasher)
+      hasher.combine(firstLine)
+      hasher.combine(lastLine)
+      hasher.combine(range)
+    }
   }
 
   /// The path as given.
@@ -78,7 +96,7 @@ public struct InputFile: Sendable {
     func block(_ lineRange: Range<Int>?) -> Block? {
       guard let r = lineRange, !r.isEmpty else { return nil }
       let range = lines.content[r.lowerBound].lowerBound..<lines.content[r.upperBound - 1].upperBound
-      return Block(text: text.string(range), firstLine: r.lowerBound + 1, lastLine: r.upperBound, range: range)
+      return Block(firstLine: r.lowerBound + 1, lastLine: r.upperBound, range: range, source: text.bytes)
     }
     front = block(layout.front)
     trailer = block(layout.trailer)
@@ -92,14 +110,14 @@ public struct InputFile: Sendable {
       let title = text.bytes.withUnsafeBufferPointer { p in
         let line = span.titleLine < lines.count ? lines.trimmedContent[span.titleLine] : 0..<0
         // A file without line breaks would make its whole text the title, copied into every row that names it.
-        return SectionParser.string(Self.prefix(of: line, scalars: Self.maximumTitleLength, in: p), p)
+        return Self.prefix(of: line, scalars: Self.maximumTitleLength, in: p)
       }
       let (sections, items, script) = parser.parse(
         text, lines: lines, lineRange: lineRange, skipping: span.firstLine, span.titleLine)
       let document = Document(
         index: n + 1, title: title, range: range, firstLine: span.firstLine + 1,
         lastLine: max(span.endLine, span.firstLine + 1), script: script,
-        sections: sections, items: items, figures: [], findings: [])
+        sections: sections, items: items, source: text.bytes)
       documents.append(document)
     }
     self.documents = documents

@@ -1,9 +1,12 @@
 /// One summary within a file: its title, heading tree, figures and findings.
+///
+/// The title is a byte range into the file's decoded text, made into a `String` only when read: a document
+/// keeps its file's decoded text (`DecodedText.bytes`) alive. Equal and hashed by content.
 public struct Document: Sendable, Hashable {
   /// 1-based position within the file.
   public let index: Int
   /// The title line as written (without a 【第N篇】 marker standing alone on its line).
-  public let title: String
+  public var title: String { source.utf8String(titleRange) }
   /// UTF-8 offsets of the document's text, from its first line to the end of its last.
   public let range: Range<Int>
   /// First line (the title or its 篇 marker).
@@ -20,6 +23,49 @@ public struct Document: Sendable, Hashable {
   public var figures: [Figure]
   /// What the checks found, in text order.
   public var findings: [Finding]
+  /// The decoded text `titleRange` points into.
+  let source: [UInt8]
+  /// The title's bytes in `source`.
+  let titleRange: Range<Int>
+
+  /// A document without figures or findings yet, its title `title` of `source` (the file's decoded text).
+  init(
+    index: Int, title: Range<Int>, range: Range<Int>, firstLine: Int, lastLine: Int, script: ScriptFolding.Script,
+    sections: [Section], items: [InlineItem], source: [UInt8]
+  ) {
+    self.index = index
+    self.titleRange = title
+    self.range = range
+    self.firstLine = firstLine
+    self.lastLine = lastLine
+    self.script = script
+    self.sections = sections
+    self.items = items
+    self.figures = []
+    self.findings = []
+    self.source = source
+  }
+
+  /// Same fields, the title compared by its bytes.
+  public static func == (a: Document, b: Document) -> Bool {
+    a.index == b.index && a.range == b.range && a.firstLine == b.firstLine && a.lastLine == b.lastLine
+      && a.script == b.script && a.source.sameBytes(a.titleRange, as: b.source, b.titleRange)
+      && a.sections == b.sections && a.items == b.items && a.figures == b.figures && a.findings == b.findings
+  }
+
+  /// The fields `==` compares, the title by its bytes.
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(index)
+    source.hashBytes(titleRange, into: &hasher)
+    hasher.combine(range)
+    hasher.combine(firstLine)
+    hasher.combine(lastLine)
+    hasher.combine(script)
+    hasher.combine(sections)
+    hasher.combine(items)
+    hasher.combine(figures)
+    hasher.combine(findings)
+  }
 
   /// The heading path at `offset`: `二/（一）/1`; empty outside any section.
   public func sectionPath(at offset: Int) -> String {

@@ -2,7 +2,7 @@
 ///
 /// The pass records headings and items as offsets in buffers kept from one document to the next (no strings,
 /// nothing to release); the `Section` and `InlineItem` records are built once at the end, every array at its
-/// exact size.
+/// exact size, and keep byte ranges of the decoded text rather than strings.
 struct SectionParser {
   /// A heading, in document order (each before its subsections), as offsets.
   private struct Node {
@@ -123,46 +123,44 @@ struct SectionParser {
             into: &itemBuffer)
         }
         while openCount > 0 { close(at: documentEnd) }
-        let sections = children(from: 0, count: rootCount, p)
-        let items = inlineItems(0..<(nodes.first?.itemStart ?? itemBuffer.count), p)
+        let sections = children(from: 0, count: rootCount, text.bytes)
+        let items = inlineItems(0..<(nodes.first?.itemStart ?? itemBuffer.count), text.bytes)
         return (sections, items, script)
       }
     }
   }
 
-  /// The sections of the `count` sibling subtrees that start at node `first`.
-  private func children(from first: Int, count: Int, _ p: UnsafeBufferPointer<UInt8>) -> [Section] {
+  /// The sections of the `count` sibling subtrees that start at node `first`; `source` is the decoded text.
+  private func children(from first: Int, count: Int, _ source: [UInt8]) -> [Section] {
     guard count > 0 else { return [] }
     var sections: [Section] = []
     sections.reserveCapacity(count)
     var k = first
     for _ in 0..<count {
-      sections.append(section(k, p))
+      sections.append(section(k, source))
       k = nodes[k].subtreeEnd
     }
     return sections
   }
 
   /// The section of node `k`, with its items and subsections.
-  private func section(_ k: Int, _ p: UnsafeBufferPointer<UInt8>) -> Section {
+  private func section(_ k: Int, _ source: [UInt8]) -> Section {
     let node = nodes[k]
     let itemEnd = k + 1 < nodes.count ? nodes[k + 1].itemStart : itemBuffer.count
     return Section(
-      level: node.level, marker: MarkerStrings.string(node.marker, p), ordinal: node.ordinal, group: node.group,
-      title: Self.string(node.title, p), location: node.location, range: node.start..<node.end,
-      items: inlineItems(node.itemStart..<itemEnd, p), children: children(from: k + 1, count: node.childCount, p))
+      level: node.level, marker: node.marker, ordinal: node.ordinal, group: node.group, title: node.title,
+      location: node.location, range: node.start..<node.end, items: inlineItems(node.itemStart..<itemEnd, source),
+      children: children(from: k + 1, count: node.childCount, source), source: source)
   }
 
   /// The items `itemBuffer[range]` as records.
-  private func inlineItems(_ range: Range<Int>, _ p: UnsafeBufferPointer<UInt8>) -> [InlineItem] {
+  private func inlineItems(_ range: Range<Int>, _ source: [UInt8]) -> [InlineItem] {
     guard !range.isEmpty else { return [] }
     var items: [InlineItem] = []
     items.reserveCapacity(range.count)
     for item in itemBuffer[range] {
       items.append(
-        InlineItem(
-          marker: MarkerStrings.string(item.marker, p), ordinal: item.ordinal, title: Self.string(item.title, p),
-          location: item.location))
+        InlineItem(marker: item.marker, ordinal: item.ordinal, title: item.title, location: item.location, source: source))
     }
     return items
   }
@@ -193,13 +191,6 @@ struct SectionParser {
   static func mayStartHeading(at i: Int, in p: UnsafeBufferPointer<UInt8>, bits: UnsafeBufferPointer<UInt64>) -> Bool {
     guard i &+ 2 < p.count else { return true }
     return p[i] &- 0xE4 >= 6 || mayStartItem(at: i, in: p, bits: bits)
-  }
-
-  /// The text of `range` (within `p`, the decoded text) as a `String`, as `DecodedText.string` gives it, without
-  /// going through an array slice.
-  @inline(__always)
-  static func string(_ range: Range<Int>, _ p: UnsafeBufferPointer<UInt8>) -> String {
-    String(decoding: UnsafeBufferPointer(rebasing: p[range]), as: UTF8.self)
   }
 
   /// The location of `offset` on the 0-based `line`, counting scalars on from `start` at `column` (as

@@ -57,8 +57,8 @@ public struct JSONWriter: Sendable {
     let front = isFirst ? file.front : nil
     let trailer = isLast ? file.trailer : nil
     // Encoding and script names are ASCII words of at most 16 bytes.
-    var strings = Self.schema.utf8.count + file.path.utf8.count + document.pointee.title.utf8.count + 32
-    strings += (front?.text.utf8.count ?? 0) + (trailer?.text.utf8.count ?? 0)
+    var strings = Self.schema.utf8.count + file.path.utf8.count + document.pointee.titleRange.count + 32
+    strings += (front?.range.count ?? 0) + (trailer?.range.count ?? 0)
     out.reserving(fields: 9 + 2 * 6 + 2, nesting: 2, strings: strings) { scope in
       var s = scope
       defer { scope = s }
@@ -68,7 +68,7 @@ public struct JSONWriter: Sendable {
       s.field("document", document.pointee.index)
       s.field("encoding", file.encoding.rawValue)
       s.field("script", document.pointee.script.rawValue)
-      s.field("title", document.pointee.title)
+      document.pointee.source.withBytes(in: document.pointee.titleRange) { s.field("title", utf8: $0) }
       s.field("first_line", document.pointee.firstLine)
       s.field("last_line", document.pointee.lastLine)
       Self.writeBlock("front", front, to: &s)
@@ -121,7 +121,7 @@ public struct JSONWriter: Sendable {
     s.beginObject()
     s.field("first_line", block.firstLine)
     s.field("last_line", block.lastLine)
-    s.field("text", block.text)
+    block.source.withBytes(in: block.range) { s.field("text", utf8: $0) }
     s.endObject()
   }
 
@@ -129,7 +129,7 @@ public struct JSONWriter: Sendable {
   /// children each in theirs.
   private func writeSection(_ section: UnsafePointer<Section>, to out: inout JSONEmitter) {
     let isLeaf = section.pointee.children.isEmpty
-    let strings = section.pointee.marker.utf8.count + section.pointee.title.utf8.count
+    let strings = section.pointee.markerRange.count + section.pointee.titleRange.count
     let items = Self.itemStrings(section.pointee.items)
     out.reserving(fields: 15 + 7 * items.count, nesting: 3, strings: strings + items.strings) { scope in
       var s = scope
@@ -149,10 +149,10 @@ public struct JSONWriter: Sendable {
   private static func writeSectionFields(_ section: UnsafePointer<Section>, isLeaf: Bool, to s: inout JSONScope) {
     s.beginObject()
     s.field("level", section.pointee.level)
-    s.field("marker", section.pointee.marker)
+    section.pointee.source.withBytes(in: section.pointee.markerRange) { s.field("marker", utf8: $0) }
     s.field("ordinal", section.pointee.ordinal)
     s.field("group", section.pointee.group)
-    s.field("title", section.pointee.title)
+    section.pointee.source.withBytes(in: section.pointee.titleRange) { s.field("title", utf8: $0) }
     s.field("line", section.pointee.location.line)
     s.field("column", section.pointee.location.column)
     writeItems(section.pointee.items, to: &s)
@@ -169,7 +169,7 @@ public struct JSONWriter: Sendable {
   private static func itemStrings(_ items: [InlineItem]) -> (count: Int, strings: Int) {
     items.withUnsafeBufferPointer { items in
       var strings = 0
-      for i in items.indices { strings += items[i].marker.utf8.count + items[i].title.utf8.count }
+      for i in items.indices { strings += items[i].markerRange.count + items[i].titleRange.count }
       return (items.count, strings)
     }
   }
@@ -182,9 +182,9 @@ public struct JSONWriter: Sendable {
     if !items.isEmpty {
       forEachInPlace(items) { item in
         s.beginObject()
-        s.field("marker", item.pointee.marker)
+        item.pointee.source.withBytes(in: item.pointee.markerRange) { s.field("marker", utf8: $0) }
         s.field("ordinal", item.pointee.ordinal)
-        s.field("title", item.pointee.title)
+        item.pointee.source.withBytes(in: item.pointee.titleRange) { s.field("title", utf8: $0) }
         s.field("line", item.pointee.location.line)
         s.field("column", item.pointee.location.column)
         s.endObject()

@@ -102,27 +102,9 @@ struct SectionPathCursor {
   }
 
   /// Appends `section.pathComponent`'s bytes: the marker without its closing `.` `,` `、` `．` `，`.
+  @inline(__always)
   private static func appendComponent(of section: UnsafePointer<Section>, to path: inout [UInt8]) {
-    let append = { (u: UnsafeBufferPointer<UInt8>) in
-      var end = u.count
-      while end > 0 {
-        let last = u[end - 1]
-        if last == 0x2E || last == 0x2C {
-          end -= 1
-        } else if end >= 3, u[end - 3] == 0xE3, u[end - 2] == 0x80, last == 0x81 {
-          end -= 3
-        } else if end >= 3, u[end - 3] == 0xEF, u[end - 2] == 0xBC, last == 0x8E || last == 0x8C {
-          end -= 3
-        } else {
-          break
-        }
-      }
-      path.append(contentsOf: UnsafeBufferPointer(rebasing: u[..<end]))
-    }
-    if section.pointee.marker.utf8.withContiguousStorageIfAvailable(append) == nil {
-      var marker = section.pointee.marker
-      marker.withUTF8(append)
-    }
+    section.pointee.withPathComponent { path.append(contentsOf: $0) }
   }
 
   /// The path at `offset` as a String.
