@@ -102,6 +102,7 @@ public struct InputFile: Sendable {
     trailer = block(layout.trailer)
     var parser = SectionParser()
     var documents: [Document] = []
+    documents.reserveCapacity(layout.documents.count)
     for (n, span) in layout.documents.enumerated() {
       let lineRange = span.firstLine..<max(span.endLine, span.firstLine)
       let range: Range<Int> =
