@@ -60,24 +60,30 @@ public struct Section: Sendable, Hashable {
   /// The marker without closing punctuation, for paths: `一、` → `一`, `1.` → `1`, `（一）` stays.
   public var pathComponent: String { withPathComponent { String(decoding: $0, as: UTF8.self) } }
 
-  /// `body` over the UTF-8 of `pathComponent`, read in place: every figure's section path is built from these.
+  /// `body` over the UTF-8 of `pathComponent`, read in place.
   func withPathComponent<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-    source.withBytes(in: markerRange) { u in
-      var end = u.count
-      while end > 0 {
-        let last = u[end - 1]
-        if last == 0x2E || last == 0x2C {  // . ,
-          end -= 1
-        } else if end >= 3, u[end - 3] == 0xE3, u[end - 2] == 0x80, last == 0x81 {  // 、
-          end -= 3
-        } else if end >= 3, u[end - 3] == 0xEF, u[end - 2] == 0xBC, last == 0x8E || last == 0x8C {  // ． ，
-          end -= 3
-        } else {
-          break
-        }
+    source.withBytes(in: markerRange) { body(UnsafeBufferPointer(rebasing: $0[..<Self.componentEnd(of: $0)])) }
+  }
+
+  /// How many bytes of `marker` make its path component: all but its closing `.` `,` `、` `．` `，`. Every
+  /// figure's section path is built from these.
+  @inline(__always)
+  static func componentEnd(of marker: UnsafeBufferPointer<UInt8>) -> Int {
+    let u = marker
+    var end = u.count
+    while end > 0 {
+      let last = u[end - 1]
+      if last == 0x2E || last == 0x2C {  // . ,
+        end -= 1
+      } else if end >= 3, u[end - 3] == 0xE3, u[end - 2] == 0x80, last == 0x81 {  // 、
+        end -= 3
+      } else if end >= 3, u[end - 3] == 0xEF, u[end - 2] == 0xBC, last == 0x8E || last == 0x8C {  // ． ，
+        end -= 3
+      } else {
+        break
       }
-      return body(UnsafeBufferPointer(rebasing: u[..<end]))
     }
+    return end
   }
 
   /// Same fields, marker and title compared by their bytes.

@@ -104,7 +104,10 @@ struct SectionPathCursor {
   /// Appends `section.pathComponent`'s bytes: the marker without its closing `.` `,` `、` `．` `，`.
   @inline(__always)
   private static func appendComponent(of section: UnsafePointer<Section>, to path: inout [UInt8]) {
-    section.pointee.withPathComponent { path.append(contentsOf: $0) }
+    // Through the pointer: a method on `pointee` would copy the Section.
+    section.pointee.source.withBytes(in: section.pointee.markerRange) { u in
+      path.append(contentsOf: UnsafeBufferPointer(rebasing: u[..<Section.componentEnd(of: u)]))
+    }
   }
 
   /// The path at `offset` as a String.

@@ -14,6 +14,7 @@ extension Array where Element == UInt8 {
   }
 
   /// `body` over the bytes of `range` (clamped to the array).
+  @inline(__always)
   func withBytes<R>(in range: Range<Int>, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
     let lower = Swift.max(0, Swift.min(range.lowerBound, count))
     let upper = Swift.max(lower, Swift.min(range.upperBound, count))
