@@ -207,18 +207,24 @@ struct SectionParser {
   static func clauseEnd(from i: Int, limit: Int, in p: UnsafeBufferPointer<UInt8>, stopAtSemicolon: Bool) -> Int {
     var j = i
     let ones: UInt64 = 0x0101_0101_0101_0101
-    func has(_ w: UInt64, _ byte: UInt64) -> Bool {
+    // The bytes of `w` equal to `byte`, as their high bits: exact up to the first such byte (a false match can
+    // only follow a true one), which is all the scan uses.
+    func matches(_ w: UInt64, _ byte: UInt64) -> UInt64 {
       let x = w ^ (ones &* byte)
-      return (x &- ones) & ~x & (ones << 7) != 0
+      return (x &- ones) & ~x & (ones << 7)
     }
     while j < limit {
-      // Eight bytes at a time while none can begin 。 (E3) or, when asked, ； (EF) or ; (3B).
+      // Eight bytes at a time while none can begin 。 (E3) or, when asked, ； (EF) or ; (3B); else straight to
+      // the first that can.
       if j &+ 8 <= limit, let base = p.baseAddress {
-        let w = UnsafeRawPointer(base + j).loadUnaligned(as: UInt64.self)
-        if !has(w, 0xE3) && !(stopAtSemicolon && (has(w, 0xEF) || has(w, 0x3B))) {
+        let w = UInt64(littleEndian: UnsafeRawPointer(base + j).loadUnaligned(as: UInt64.self))
+        var m = matches(w, 0xE3)
+        if stopAtSemicolon { m |= matches(w, 0xEF) | matches(w, 0x3B) }
+        if m == 0 {
           j &+= 8
           continue
         }
+        j &+= m.trailingZeroBitCount >> 3
       }
       // 。 is E3 80 82; ； is EF BC 9B.
       if p[j] == 0xE3, j + 2 < limit, p[j + 1] == 0x80, p[j + 2] == 0x82 { return j }
