@@ -306,34 +306,46 @@ struct SectionParser {
         }
         // A lead needs its two continuation bytes: stop where they would run past the buffer.
         let stop = min(end, p.count &- 2)
-        var i = start
         // (Measured: this shape beats a local accumulator, a pointer walk and an early exit at the first
         // traditional form; Han runs are short, so entering and leaving the inner loop counts.)
-        outer: while i < stop {
-          // A run of Han scalars: only the traditional test, bit 0 of the word (by the first two bytes)
-          // shifted by the third byte.
-          var pair = pairBytes(at: i)
-          while UInt8(truncatingIfNeeded: pair) &- 0xE4 < 6 {
-            traditional |= bits[pair & 0x3F0F] &>> UInt64(p[i &+ 2] & 0x3F)
-            i &+= 3
-            guard i < stop else { break outer }
-            pair = pairBytes(at: i)
-          }
-          let b = p[i]
-          // Clause marks are far rarer than Han: the scalar after one is tested here.
-          var next = i &+ 1
-          if b < 0x80 {
-            guard b == 0x3B || b == 0x3A || b == 0x2C || b == 0x21 || b == 0x3F else { i = next; continue }  // ; : , ! ?
-          } else if b & 0xF0 == 0xE0 {
-            next = i &+ 3
-            guard Self.isWideClauseBoundary(b, p[i &+ 1], p[i &+ 2]) else { i = next; continue }
-          } else {
+        // `checked` is a constant at each call (so the loop is compiled twice): false when the byte at `end` is
+        // ASCII and two bytes can be read there, so that every Han run stops by itself at `end` (no scalar
+        // straddles it) and needs no bound test per scalar. A document ends before a line break, so only one
+        // that ends the file takes the checked loop.
+        @inline(__always) func run(checked: Bool) {
+          var i = start
+          outer: while i < stop {
+            // A run of Han scalars: only the traditional test, bit 0 of the word (by the first two bytes)
+            // shifted by the third byte.
+            var pair = pairBytes(at: i)
+            while UInt8(truncatingIfNeeded: pair) &- 0xE4 < 6 {
+              traditional |= bits[pair & 0x3F0F] &>> UInt64(p[i &+ 2] & 0x3F)
+              i &+= 3
+              if checked {
+                guard i < stop else { break outer }
+              }
+              pair = pairBytes(at: i)
+            }
+            if !checked {
+              guard i < stop else { break }
+            }
+            let b = p[i]
+            // Clause marks are far rarer than Han: the scalar after one is tested here.
+            var next = i &+ 1
+            if b < 0x80 {
+              guard b == 0x3B || b == 0x3A || b == 0x2C || b == 0x21 || b == 0x3F else { i = next; continue }  // ; : , ! ?
+            } else if b & 0xF0 == 0xE0 {
+              next = i &+ 3
+              guard Self.isWideClauseBoundary(b, p[i &+ 1], p[i &+ 2]) else { i = next; continue }
+            } else {
+              i = next
+              continue
+            }
+            if next < stop && mayStartItem(at: next, in: p, bits: itemBits) { starts.append(next) }
             i = next
-            continue
           }
-          if next < stop && mayStartItem(at: next, in: p, bits: itemBits) { starts.append(next) }
-          i = next
         }
+        if end >= start && end &+ 2 <= p.count && p[end] < 0x80 { run(checked: false) } else { run(checked: true) }
       }
     }
     return (traditional & 1 != 0, starts)

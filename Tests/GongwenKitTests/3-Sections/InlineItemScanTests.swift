@@ -33,4 +33,21 @@ struct InlineItemScanTests {
     let simplified = Array("选一".utf8)
     #expect(!simplified.withUnsafeBufferPointer { SectionParser.scanHan($0, from: 0, to: simplified.count) }.holdsTraditional)
   }
+
+  @Test("a scan that ends before a line break (no bound test per Han scalar) sees nothing after it, as one at the end")
+  func hanScanStopsAtLineBreak() {
+    // Han runs reach the end, then a traditional form and item starts lie after the break.
+    for document in ["选举，其一，首先", "选，十", "一", "，二", "甲a", ""] {
+      let head = Array(document.utf8)
+      let whole = head + Array("\n選舉，其二;首\r\n".utf8)
+      let inPlace = whole.withUnsafeBufferPointer { SectionParser.scanHan($0, from: 0, to: head.count) }
+      let alone = head.withUnsafeBufferPointer { SectionParser.scanHan($0, from: 0, to: head.count) }
+      #expect(!inPlace.holdsTraditional && !alone.holdsTraditional, "\(document)")
+      #expect(inPlace.itemStarts == alone.itemStarts, "\(document)")
+      #expect(inPlace.itemStarts.allSatisfy { $0 < head.count })
+    }
+    let traditional = Array("选選\n\n".utf8)
+    #expect(traditional.withUnsafeBufferPointer { SectionParser.scanHan($0, from: 0, to: 6) }.holdsTraditional)
+    #expect(!traditional.withUnsafeBufferPointer { SectionParser.scanHan($0, from: 0, to: 3) }.holdsTraditional)
+  }
 }
