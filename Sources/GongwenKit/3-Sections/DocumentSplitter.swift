@@ -286,16 +286,18 @@ struct DocumentSplitter {
   ) -> Int {
     var found: UInt64 = 0
     var i = line.lowerBound
+    // Han scalars (lead E4…E9, their two bytes within the line) that fold to no word's first: passed over in a
+    // tight loop through the bitmap's pointer.
+    let hanStop = line.upperBound &- 2
     while i < line.upperBound {
-      // A Han scalar (lead E4…E9, its two bytes within the line) that folds to no word's first: passed over.
-      let lead = p[i] &- 0xE4
-      if lead < 6 && i &+ 2 < line.upperBound {
-        let k = Int(lead) << 12 | Int(p[i &+ 1] & 0x3F) << 6 | Int(p[i &+ 2] & 0x3F)
-        if hanFirsts[k >> 6] & (1 << UInt64(k & 63)) == 0 {
+      hanFirsts.withUnsafeBufferPointer { bits in
+        while i < hanStop, case let lead = p[i] &- 0xE4, lead < 6,
+          bits[Int(lead) << 6 | Int(p[i &+ 1] & 0x3F)] & (1 << UInt64(p[i &+ 2] & 0x3F)) == 0
+        {
           i &+= 3
-          continue
         }
       }
+      guard i < line.upperBound else { break }
       let (v, length) = ScalarReader.scalar(at: i, in: p)
       let folded = ScriptFolding.fold(v)
       if firsts & (1 << UInt64(folded & 63)) == 0 {
