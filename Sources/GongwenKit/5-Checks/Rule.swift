@@ -68,16 +68,17 @@ extension Rule {
   }
 
   /// A finding of this rule pointing at figure `k` of `figures`: its fields read in place (a copy of the
-  /// figure retained and released every string it holds).
-  func finding(_ message: String, figure k: Int, of figures: [Figure]) -> Finding {
+  /// figure retained and released its source). `text` is the figure's text when the caller has made it
+  /// already (for its message): a figure's `text` is made anew each time it is read.
+  func finding(_ message: String, figure k: Int, of figures: [Figure], text: String? = nil) -> Finding {
     Finding(
       rule: Self.id, severity: Self.severity, message: message, start: figures[k].start, end: figures[k].end,
-      text: figures[k].text)
+      text: text ?? figures[k].text)
   }
 
   /// What a message names figure `k` of `figures` by: its subject, or `the count` when it has none.
   func subjectOrKind(_ k: Int, of figures: [Figure]) -> String {
-    figures[k].subject.isEmpty ? "the \(figures[k].kind.rawValue)" : figures[k].subject
+    figures[k].hasSubject ? figures[k].subject : "the \(figures[k].kind.rawValue)"
   }
 }
 
