@@ -177,9 +177,9 @@ public struct Figure: Sendable, Hashable {
     return try source.withBytes(in: subjectRange, body)
   }
 
-  /// Whether the subject is empty, without making it.
+  /// Whether the subject is not empty, without making it.
   var hasSubject: Bool { isPreviousTerm || !subjectRange.isEmpty }
-  /// Whether the base is empty, without making it.
+  /// Whether the base is not empty, without making it.
   var hasBase: Bool { !baseRange.isEmpty }
 
   // MARK: Equatable, Hashable (by content: never the whole source)

@@ -22,6 +22,8 @@ struct FigureExtractor: Sendable {
           return text.lines.lineStarts.withUnsafeBufferPointer { starts in
             ScriptFolding.hanTable.withUnsafeBufferPointer { han in
               var locator = Locator(starts: starts, near: document.firstLine - 1)
+              // One reference to the text for each figure (reading `text.bytes` in the loop made two).
+              let source = text.bytes
               var figures: [Figure] = []
               figures.reserveCapacity(scan.drafts.count)
               for draft in scan.drafts {
@@ -31,7 +33,7 @@ struct FigureExtractor: Sendable {
                 figures.append(
                   Figure(
                     kind: draft.kind, value: draft.value, unit: draft.unit.name, low: draft.low, high: draft.high,
-                    source: text.bytes, subject: draft.subject, isPreviousTerm: draft.isPreviousTerm, base: draft.base,
+                    source: source, subject: draft.subject, isPreviousTerm: draft.isPreviousTerm, base: draft.base,
                     metric: draft.metric, place: draft.place, sentence: draft.sentence, flags: flags,
                     range: draft.start..<draft.end, start: locator.location(of: draft.start, in: p),
                     end: locator.location(of: draft.end, in: p), text: draft.start..<draft.end))

@@ -9,10 +9,10 @@ struct Breakdown: Sendable {
   /// into the figures grouped: the name is read only for a finding's message.
   let first: Int
   /// The count whose subject is `base`, the nearest before the parts, as an index into the figures grouped
-  /// (a copy of the figure would retain its strings); nil when the text states none.
+  /// (a copy of the figure would retain its source); nil when the text states none.
   let total: Int?
   /// Counts belonging to `base`, in text order, as indices into the figures grouped (a copy of each
-  /// figure would retain its strings).
+  /// figure would retain its source).
   var parts: [Int] = []
   /// Percents of `base`, in text order, as indices into the figures grouped.
   var percents: [Int] = []
@@ -198,7 +198,7 @@ struct Breakdown: Sendable {
     var document = 0
     text.withUnsafeBufferPointer { p in
       for k in figures.indices {
-        // The range alone: a copy of each figure would retain its strings.
+        // The range alone: a copy of each figure would retain its source.
         let range = figures[k].range
         let start = min(range.lowerBound, p.count)
         while document + 1 < documents.count && documents[document + 1].lowerBound <= start { document += 1 }

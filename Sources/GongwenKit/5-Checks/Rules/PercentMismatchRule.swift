@@ -44,7 +44,7 @@ struct PercentMismatchRule: Rule {
     var voted: Int?
     var voters: Int?
     var j = k - 1
-    // Fields read in place: a copy of each figure looked at would retain its strings.
+    // Fields read in place: a copy of each figure looked at would retain its source.
     let figures = context.figures
     while j >= 0 && j >= k - Self.lookBack && context.owners[j] == context.owners[k]
       && context.sentences[j] >= context.sentences[k] - 1
