@@ -80,6 +80,26 @@ extension Rule {
   func subjectOrKind(_ k: Int, of figures: [Figure]) -> String {
     figures[k].hasSubject ? figures[k].subject : "the \(figures[k].kind.rawValue)"
   }
+
+  /// `message(subjectOrKind(k, of: figures), b, c, d)`, the subject copied from its bytes: no String is made
+  /// for it (validating it cost as much as the message itself).
+  func message(subjectOf k: Int, of figures: [Figure], _ b: String, _ c: String, _ d: String) -> String {
+    guard figures[k].hasSubject else { return message(subjectOrKind(k, of: figures), b, c, d) }
+    return figures.withUnsafeBufferPointer { fp in
+      guard let first = fp.baseAddress else { return "" }
+      return Figure.withSubject(of: first + k) { subject in
+        String(unsafeUninitializedCapacity: subject.count + b.utf8.count + c.utf8.count + d.utf8.count) { buffer in
+          guard let to = buffer.baseAddress, let from = subject.baseAddress else { return 0 }
+          to.initialize(from: from, count: subject.count)
+          var at = subject.count
+          if !b.isEmpty { MessagePiece.copy(b, into: buffer, at: &at) }
+          if !c.isEmpty { MessagePiece.copy(c, into: buffer, at: &at) }
+          if !d.isEmpty { MessagePiece.copy(d, into: buffer, at: &at) }
+          return at
+        }
+      }
+    }
+  }
 }
 
 /// Copies message pieces into a String's buffer.

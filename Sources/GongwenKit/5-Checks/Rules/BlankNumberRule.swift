@@ -14,7 +14,7 @@ struct BlankNumberRule: Rule {
     let figures = context.figures
     for k in figures.indices where figures[k].flags.contains(.blank) && figures[k].kind != .date {
       let quoted = Self.quote(k, of: figures, in: context.text.bytes)
-      findings.append(finding(message(subjectOrKind(k, of: figures), " has no number (", quoted, ")"), figure: k, of: figures))
+      findings.append(finding(message(subjectOf: k, of: figures, " has no number (", quoted, ")"), figure: k, of: figures))
     }
   }
 

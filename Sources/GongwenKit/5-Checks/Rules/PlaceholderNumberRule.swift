@@ -24,7 +24,7 @@ struct PlaceholderNumberRule: Rule {
       }
       if m < placeholders.count && placeholders[m].range.overlaps(range) { continue }
       let written = figures[k].text
-      let text = message(subjectOrKind(k, of: figures), " has a placeholder instead of a number (", written, ")")
+      let text = message(subjectOf: k, of: figures, " has a placeholder instead of a number (", written, ")")
       findings.append(finding(text, figure: k, of: figures, text: written))
       reported.append(range)
     }
