@@ -170,11 +170,7 @@ public struct Figure: Sendable, Hashable {
 
   /// `body` over the subject's UTF-8, lent in place (see `withSubject(of:_:)` for a figure in an array).
   func withSubject<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
-    if isPreviousTerm {
-      let s = Self.previousTermSubject
-      return try body(UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
-    }
-    return try source.withBytes(in: subjectRange, body)
+    try withUnsafePointer(to: self) { try Self.withSubject(of: $0, body) }
   }
 
   /// Whether the subject is not empty, without making it.

@@ -22,7 +22,7 @@ struct NameTable {
   // Byte mode: an open-addressing table of ids; each id's hash and where its name is (`ref(_:isBase:)`).
   private var slots: [Int32] = []
   private var hashes: [Int] = []
-  private var refs: [Int32] = []
+  private var refs: [Int] = []
 
   init(_ figures: [Figure]) {
     subjects = [Int32](repeating: -1, count: figures.count)
@@ -56,11 +56,11 @@ struct NameTable {
     // Neighbours often share a name (男60人, 占60%; the parts of one base): the last subject and base
     // with their ids are compared next, which skips hashing.
     guard let first = fp.baseAddress else { return true }
-    var lastSubject = (ref: Int32(-1), id: Int32(-1))
-    var lastBase = (ref: Int32(-1), id: Int32(-1))
+    var lastSubject = (ref: -1, id: Int32(-1))
+    var lastBase = (ref: -1, id: Int32(-1))
     /// The id of the name `p` (at `ref`), from the names seen or `last` when it is the same; nil when the
     /// file needs String keys.
-    func id(_ p: UnsafeBufferPointer<UInt8>, ref: Int32, _ last: inout (ref: Int32, id: Int32)) -> Int32? {
+    func id(_ p: UnsafeBufferPointer<UInt8>, ref: Int, _ last: inout (ref: Int, id: Int32)) -> Int32? {
       let key = (UInt(bitPattern: p.baseAddress), p.count)
       let mixed = (UInt64(key.0) ^ (UInt64(key.1) &* 0x9E37_79B9_7F4A_7C15)) &* 0xFF51_AFD7_ED55_8CCD
       let slot = Int(truncatingIfNeeded: mixed >> 58)
@@ -93,14 +93,14 @@ struct NameTable {
   private static let seenCount = 64
 
   /// Where a name is: figure `k`'s subject or base.
-  private static func ref(_ k: Int, isBase: Bool) -> Int32 { Int32(truncatingIfNeeded: 2 * k + (isBase ? 1 : 0)) }
+  private static func ref(_ k: Int, isBase: Bool) -> Int { 2 * k + (isBase ? 1 : 0) }
 
   /// `body` over the bytes of the name at `ref`, among the figures starting at `first`.
   @inline(__always)
   private static func withName<R>(
-    _ ref: Int32, in first: UnsafePointer<Figure>, _ body: (UnsafeBufferPointer<UInt8>) -> R
+    _ ref: Int, in first: UnsafePointer<Figure>, _ body: (UnsafeBufferPointer<UInt8>) -> R
   ) -> R {
-    let f = first + Int(ref >> 1)
+    let f = first + ref >> 1
     return ref & 1 == 0 ? Figure.withSubject(of: f, body) : Figure.withBase(of: f, body)
   }
 
@@ -138,7 +138,7 @@ struct NameTable {
 
   /// The id of the name `p` (at `ref`) by its bytes, added when new; nil when `p` is not plainly NFC, or
   /// when its probe runs long (names made to collide): String keys then bound the time.
-  private mutating func byteID(_ p: UnsafeBufferPointer<UInt8>, ref: Int32, in first: UnsafePointer<Figure>) -> Int32? {
+  private mutating func byteID(_ p: UnsafeBufferPointer<UInt8>, ref: Int, in first: UnsafePointer<Figure>) -> Int32? {
     guard Self.isPlainNFC(p) else { return nil }
     let hash = Self.hash(p)
     let mask = slots.count - 1
