@@ -73,14 +73,19 @@ public struct Figure: Sendable, Hashable {
   /// The bytes the ranges below point into: the file's decoded text (`DecodedText.bytes`) for a figure the
   /// parser made, the fields joined for one made by the public initializer.
   let source: [UInt8]
-  /// Ranges of `source`: the subject (unless `isPreviousTerm`), base, place and the figure as written.
+  /// Ranges of `source`: the subject (unless `isPreviousTerm`), base and place.
   let subjectRange: Range<Int>
   let baseRange: Range<Int>
   let placeRange: Range<Int>
-  let textRange: Range<Int>
   /// The subject is 上届 (the previous term), which the text does not write out: a flag rather than a
   /// String or a second source per figure; its bytes are a static string.
   let isPreviousTerm: Bool
+  /// Made by the public initializer: `source` is subject, base, place and text joined, the text last.
+  let isJoined: Bool
+
+  /// The range of `source` holding the figure as written: `range` itself in the decoded text, or the end of
+  /// the joined fields (no range stored for it: a figure is 16 bytes smaller).
+  var textRange: Range<Int> { isJoined ? placeRange.upperBound..<source.count : range }
 
   /// The noun phrase measured: 妇女代表, 男子, 35岁以下.
   public var subject: String { isPreviousTerm ? "上届" : source.utf8String(subjectRange) }
@@ -101,15 +106,16 @@ public struct Figure: Sendable, Hashable {
     self.init(
       kind: kind, value: value, unit: unit, low: low, high: high, source: bytes, subject: ranges[0], isPreviousTerm: false,
       base: ranges[1], metric: metric, place: ranges[2], sentence: sentence, flags: flags, range: range, start: start,
-      end: end, text: ranges[3])
+      end: end, isJoined: true)
   }
 
-  /// A figure whose subject, base, place and text are ranges of `source` (the parser's: `source` is the
-  /// decoded text, shared). `isPreviousTerm` makes the subject 上届 whatever `subject` says.
+  /// A figure whose subject, base and place are ranges of `source`, and its text `range` (the parser's:
+  /// `source` is the decoded text, shared). `isPreviousTerm` makes the subject 上届 whatever `subject` says.
+  /// `isJoined` is for the public initializer only (see `textRange`).
   init(
     kind: Kind, value: ExactDecimal?, unit: String, low: ExactDecimal?, high: ExactDecimal?, source: [UInt8],
     subject: Range<Int>, isPreviousTerm: Bool, base: Range<Int>, metric: Metric?, place: Range<Int>, sentence: Int,
-    flags: Flags, range: Range<Int>, start: SourceLocation, end: SourceLocation, text: Range<Int>
+    flags: Flags, range: Range<Int>, start: SourceLocation, end: SourceLocation, isJoined: Bool = false
   ) {
     self.kind = kind
     self.value = value
@@ -127,7 +133,7 @@ public struct Figure: Sendable, Hashable {
     self.range = range
     self.start = start
     self.end = end
-    self.textRange = text
+    self.isJoined = isJoined
   }
 
   /// The subject of a previous-term figure, for the hot readers (no array to retain).

@@ -29,14 +29,15 @@ struct FigureExtractor: Sendable {
               for draft in scan.drafts {
                 var flags = draft.flags
                 if traditional || Self.hasTraditional(draft.start..<draft.end, in: p, han: han) { flags.insert(.traditional) }
-                // Ranges into the decoded text, which every figure shares: no String made per field.
+                // Ranges into the decoded text, which every figure shares: no String made per field (the text is
+                // `range` itself).
                 figures.append(
                   Figure(
                     kind: draft.kind, value: draft.value, unit: draft.unit.name, low: draft.low, high: draft.high,
                     source: source, subject: draft.subject, isPreviousTerm: draft.isPreviousTerm, base: draft.base,
                     metric: draft.metric, place: draft.place, sentence: draft.sentence, flags: flags,
                     range: draft.start..<draft.end, start: locator.location(of: draft.start, in: p),
-                    end: locator.location(of: draft.end, in: p), text: draft.start..<draft.end))
+                    end: locator.location(of: draft.end, in: p)))
               }
               return figures
             }
