@@ -22,19 +22,22 @@ struct FigureExtractor: Sendable {
           return text.lines.lineStarts.withUnsafeBufferPointer { starts in
             ScriptFolding.hanTable.withUnsafeBufferPointer { han in
               var locator = Locator(starts: starts, near: document.firstLine - 1)
-              var strings = StringCache()
+              // One reference to the text for each figure (reading `text.bytes` in the loop made two).
+              let source = text.bytes
               var figures: [Figure] = []
               figures.reserveCapacity(scan.drafts.count)
               for draft in scan.drafts {
                 var flags = draft.flags
                 if traditional || Self.hasTraditional(draft.start..<draft.end, in: p, han: han) { flags.insert(.traditional) }
+                // Ranges into the decoded text, which every figure shares: no String made per field (the text is
+                // `range` itself).
                 figures.append(
                   Figure(
                     kind: draft.kind, value: draft.value, unit: draft.unit.name, low: draft.low, high: draft.high,
-                    subject: draft.isPreviousTerm ? "上届" : strings.string(draft.subject, in: p), base: strings.string(draft.base, in: p),
-                    metric: draft.metric, place: strings.string(draft.place, in: p), sentence: draft.sentence, flags: flags,
+                    source: source, subject: draft.subject, isPreviousTerm: draft.isPreviousTerm, base: draft.base,
+                    metric: draft.metric, place: draft.place, sentence: draft.sentence, flags: flags,
                     range: draft.start..<draft.end, start: locator.location(of: draft.start, in: p),
-                    end: locator.location(of: draft.end, in: p), text: Self.string(draft.start..<draft.end, in: p)))
+                    end: locator.location(of: draft.end, in: p)))
               }
               return figures
             }
@@ -144,35 +147,6 @@ struct FigureExtractor: Sendable {
       }
       return n
     }
-  }
-
-  /// Strings of the last few ranges: a sentence's figures share their base, place and often their subject.
-  private struct StringCache {
-    var ranges: (Range<Int>, Range<Int>, Range<Int>, Range<Int>) = (0..<0, 0..<0, 0..<0, 0..<0)
-    var strings: (String, String, String, String) = ("", "", "", "")
-    var next = 0
-
-    mutating func string(_ range: Range<Int>, in p: UnsafeBufferPointer<UInt8>) -> String {
-      if range.isEmpty { return "" }
-      if ranges.0 == range { return strings.0 }
-      if ranges.1 == range { return strings.1 }
-      if ranges.2 == range { return strings.2 }
-      if ranges.3 == range { return strings.3 }
-      let s = FigureExtractor.string(range, in: p)
-      switch next {
-      case 0: ranges.0 = range; strings.0 = s
-      case 1: ranges.1 = range; strings.1 = s
-      case 2: ranges.2 = range; strings.2 = s
-      default: ranges.3 = range; strings.3 = s
-      }
-      next = (next + 1) & 3
-      return s
-    }
-  }
-
-  /// The text of `range` (valid UTF-8, inside `p`).
-  private static func string(_ range: Range<Int>, in p: UnsafeBufferPointer<UInt8>) -> String {
-    String(decoding: UnsafeBufferPointer(rebasing: p[range]), as: UTF8.self)
   }
 
   /// Whether the bytes in `range` hold a traditional character (歲, 個): only Han characters (leads E4…E9)

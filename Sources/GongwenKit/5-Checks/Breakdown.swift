@@ -5,13 +5,14 @@
 /// Parts are grouped by sentence so that several breakdowns of one total (by sex, by age, by education)
 /// stay apart.
 struct Breakdown: Sendable {
-  /// The name parts and percents share as their `base`.
-  let base: String
+  /// The first member, whose `base` names the breakdown (every member's base is that name), as an index
+  /// into the figures grouped: the name is read only for a finding's message.
+  let first: Int
   /// The count whose subject is `base`, the nearest before the parts, as an index into the figures grouped
-  /// (a copy of the figure would retain its strings); nil when the text states none.
+  /// (a copy of the figure would retain its source); nil when the text states none.
   let total: Int?
   /// Counts belonging to `base`, in text order, as indices into the figures grouped (a copy of each
-  /// figure would retain its strings).
+  /// figure would retain its source).
   var parts: [Int] = []
   /// Percents of `base`, in text order, as indices into the figures grouped.
   var percents: [Int] = []
@@ -34,7 +35,7 @@ struct Breakdown: Sendable {
   /// (35岁以下 … 56岁以上); other open ends (大专以上 … 初中以下); posts (主任 … 委员). So 男性, 女性 and
   /// 35岁以下 in one sentence make a breakdown by sex, with the age band left out.
   static func covering(_ figures: [Figure]) -> [Figure]? {
-    covering(figures, figures.map { words(in: $0.subject) })
+    covering(figures, figures.map { $0.withSubject { words(inUTF8: $0) } })
   }
 
   private static func covering<T>(_ figures: [T], _ words: [Words]) -> [T]? {
@@ -108,17 +109,9 @@ struct Breakdown: Sendable {
     static let level = Words(rawValue: 1 << 7)
   }
 
-  /// The dimension words `subject` holds, compared scalar by scalar after folding (歲 as 岁). The subject is
-  /// decoded and folded once, then every word is looked for in its scalars.
-  static func words(in subject: String) -> Words {
-    // Bytes lent in place (`withUTF8` on a copy retained and released it); a String without contiguous
-    // UTF-8 (none on this platform) is copied first.
-    subject.utf8.withContiguousStorageIfAvailable { words(inUTF8: $0) }
-      ?? Array(subject.utf8).withUnsafeBufferPointer { words(inUTF8: $0) }
-  }
-
-  /// `words(in:)` of a subject's UTF-8 bytes `p`.
-  private static func words(inUTF8 p: UnsafeBufferPointer<UInt8>) -> Words {
+  /// The dimension words a subject's UTF-8 bytes `p` hold, compared scalar by scalar after folding (歲 as
+  /// 岁). The subject is decoded and folded once, then every word is looked for in its scalars.
+  static func words(inUTF8 p: UnsafeBufferPointer<UInt8>) -> Words {
     withUnsafeTemporaryAllocation(of: UInt32.self, capacity: max(p.count, 1)) { folded in
       var count = 0
       var i = 0
@@ -205,7 +198,7 @@ struct Breakdown: Sendable {
     var document = 0
     text.withUnsafeBufferPointer { p in
       for k in figures.indices {
-        // The range alone: a copy of each figure would retain its strings.
+        // The range alone: a copy of each figure would retain its source.
         let range = figures[k].range
         let start = min(range.lowerBound, p.count)
         while document + 1 < documents.count && documents[document + 1].lowerBound <= start { document += 1 }
@@ -283,7 +276,9 @@ struct Breakdown: Sendable {
           byName.initialize(repeating: NameState())
           nextMember.initialize(repeating: -1)
           let count = group(figures, names, sentences, documents, byName, groups, nextMember, &shareTotals)
-          return make(UnsafeMutableBufferPointer(rebasing: groups[..<count]), figures, names, nextMember)
+          return figures.withUnsafeBufferPointer {
+            make(UnsafeMutableBufferPointer(rebasing: groups[..<count]), $0, names, nextMember)
+          }
         }
       }
     }
@@ -335,15 +330,17 @@ struct Breakdown: Sendable {
 
   /// The second pass of `all`: a breakdown for each group of two or more, with its members' words.
   private static func make(
-    _ groups: UnsafeMutableBufferPointer<Group>, _ figures: [Figure], _ names: NameTable,
+    _ groups: UnsafeMutableBufferPointer<Group>, _ figures: UnsafeBufferPointer<Figure>, _ names: NameTable,
     _ nextMember: UnsafeMutableBufferPointer<Int>
   ) -> [Breakdown] {
+    // Subjects lent through a pointer: `figures[k].withSubject` copied the figure.
+    guard let first = figures.baseAddress else { return [] }
     // In byte mode a name has one spelling, so its words are worked out once.
-    withUnsafeTemporaryAllocation(of: Words?.self, capacity: max(names.isByBytes ? names.count : 0, 1)) { known in
+    return withUnsafeTemporaryAllocation(of: Words?.self, capacity: max(names.isByBytes ? names.count : 0, 1)) { known in
       known.initialize(repeating: nil)
       var out: [Breakdown] = []
       for group in groups where group.members >= 2 {
-        var breakdown = Breakdown(base: figures[group.first].base, total: group.total >= 0 ? group.total : nil)
+        var breakdown = Breakdown(first: group.first, total: group.total >= 0 ? group.total : nil)
         breakdown.parts.reserveCapacity(group.parts)
         breakdown.partWords.reserveCapacity(group.parts)
         breakdown.percents.reserveCapacity(group.members - group.parts)
@@ -356,11 +353,11 @@ struct Breakdown: Sendable {
             if let cached = known[subject] {
               w = cached
             } else {
-              w = words(in: figures[k].subject)
+              w = Figure.withSubject(of: first + k) { words(inUTF8: $0) }
               known[subject] = w
             }
           } else {
-            w = words(in: figures[k].subject)
+            w = Figure.withSubject(of: first + k) { words(inUTF8: $0) }
           }
           if figures[k].kind == .count {
             breakdown.parts.append(k)

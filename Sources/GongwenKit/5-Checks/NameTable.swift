@@ -19,99 +19,97 @@ struct NameTable {
   /// equal names, but not equal bytes.
   private(set) var isByBytes = true
 
-  // Byte mode: an open-addressing table of ids; each id's hash and name.
+  // Byte mode: an open-addressing table of ids; each id's hash and where its name is (`ref(_:isBase:)`).
   private var slots: [Int32] = []
   private var hashes: [Int] = []
-  private var names: [String] = []
+  private var refs: [Int] = []
 
   init(_ figures: [Figure]) {
     subjects = [Int32](repeating: -1, count: figures.count)
     bases = [Int32](repeating: -1, count: figures.count)
     slots = [Int32](repeating: -1, count: 64)
     hashes.reserveCapacity(figures.count)
-    names.reserveCapacity(figures.count)
+    refs.reserveCapacity(figures.count)
     if !internByBytes(figures) { internByStrings(figures) }
   }
 
   /// Gives ids by bytes; false (with nothing usable) as soon as a name is not plainly NFC.
   private mutating func internByBytes(_ figures: [Figure]) -> Bool {
-    // Names seen, by the two words of their String value: equal words mean the same short name (stored
-    // inline) or the same storage, so a name met again costs no hashing of its bytes. Every name keyed is
-    // held by `figures` throughout, so no storage is freed and reused under a key. On the stack: a heap
-    // table cost more than it saved in small files.
-    withUnsafeTemporaryAllocation(of: (UInt64, UInt64).self, capacity: Self.seenCount) { seenWords in
+    // Names seen, by the address and length of their bytes: the figures of a sentence name one range of
+    // the decoded text, so a name met again costs no hashing of its bytes. Every source keyed is held by
+    // `figures` throughout, so no storage is freed and reused under a key. On the stack: a heap table cost
+    // more than it saved in small files.
+    withUnsafeTemporaryAllocation(of: (UInt, Int).self, capacity: Self.seenCount) { seenKeys in
       withUnsafeTemporaryAllocation(of: Int32.self, capacity: Self.seenCount) { seenIDs in
         seenIDs.initialize(repeating: -1)
-        return internByBytes(figures, seenWords: seenWords, seenIDs: seenIDs)
+        // Names lent from the figures in place, not copied out as Strings.
+        return figures.withUnsafeBufferPointer { fp in
+          internByBytes(fp, seenKeys: seenKeys, seenIDs: seenIDs)
+        }
       }
     }
   }
 
   private mutating func internByBytes(
-    _ figures: [Figure], seenWords: UnsafeMutableBufferPointer<(UInt64, UInt64)>, seenIDs: UnsafeMutableBufferPointer<Int32>
+    _ fp: UnsafeBufferPointer<Figure>, seenKeys: UnsafeMutableBufferPointer<(UInt, Int)>, seenIDs: UnsafeMutableBufferPointer<Int32>
   ) -> Bool {
     // Neighbours often share a name (男60人, 占60%; the parts of one base): the last subject and base
     // with their ids are compared next, which skips hashing.
-    var lastSubject = (name: "", id: Int32(-1))
-    var lastBase = (name: "", id: Int32(-1))
-    /// The id of `name`, from the names seen or `last` when it is the same; nil when the file needs
-    /// String keys.
-    func id(_ name: String, _ last: inout (name: String, id: Int32)) -> Int32? {
-      let words = Self.words(of: name)
-      var slot = -1
-      if let words {
-        slot = Int(truncatingIfNeeded: ((words.0 ^ (words.1 &* 0x9E37_79B9_7F4A_7C15)) &* 0xFF51_AFD7_ED55_8CCD) >> 58)
-        // seenWords[slot] is initialized once seenIDs[slot] is set.
-        if seenIDs[slot] >= 0 && seenWords[slot] == words { return seenIDs[slot] }
-      }
-      if last.id >= 0 && Self.equals(last.name, name) { return last.id }
-      guard let id = byteID(name) else { return nil }
-      last = (name, id)
-      if let words, slot >= 0 {
-        seenWords[slot] = words
-        seenIDs[slot] = id
-      }
+    guard let first = fp.baseAddress else { return true }
+    var lastSubject = (ref: -1, id: Int32(-1))
+    var lastBase = (ref: -1, id: Int32(-1))
+    /// The id of the name `p` (at `ref`), from the names seen or `last` when it is the same; nil when the
+    /// file needs String keys.
+    func id(_ p: UnsafeBufferPointer<UInt8>, ref: Int, _ last: inout (ref: Int, id: Int32)) -> Int32? {
+      let key = (UInt(bitPattern: p.baseAddress), p.count)
+      let mixed = (UInt64(key.0) ^ (UInt64(key.1) &* 0x9E37_79B9_7F4A_7C15)) &* 0xFF51_AFD7_ED55_8CCD
+      let slot = Int(truncatingIfNeeded: mixed >> 58)
+      // seenKeys[slot] is initialized once seenIDs[slot] is set.
+      if seenIDs[slot] >= 0 && seenKeys[slot] == key { return seenIDs[slot] }
+      if last.id >= 0 && Self.withName(last.ref, in: first, { Self.equals($0, p) }) { return last.id }
+      guard let id = byteID(p, ref: ref, in: first) else { return nil }
+      last = (ref, id)
+      seenKeys[slot] = key
+      seenIDs[slot] = id
       return id
     }
-    // Names passed from the figures in place, not held in locals (which retained and released each).
-    return figures.withUnsafeBufferPointer { fp -> Bool in
-      for k in fp.indices {
-        let kind = fp[k].kind
-        guard kind == .count || kind == .percent else { continue }
-        if !fp[k].subject.isEmpty && (kind == .count || !fp[k].base.isEmpty) {
-          guard let id = id(fp[k].subject, &lastSubject) else { return false }
-          subjects[k] = id
-        }
-        if !fp[k].base.isEmpty {
-          guard let id = id(fp[k].base, &lastBase) else { return false }
-          bases[k] = id
-        }
+    for k in fp.indices {
+      let kind = fp[k].kind
+      guard kind == .count || kind == .percent else { continue }
+      if fp[k].hasSubject && (kind == .count || fp[k].hasBase) {
+        guard let id = Figure.withSubject(of: first + k, { id($0, ref: Self.ref(k, isBase: false), &lastSubject) }) else { return false }
+        subjects[k] = id
       }
-      return true
+      if fp[k].hasBase {
+        guard let id = Figure.withBase(of: first + k, { id($0, ref: Self.ref(k, isBase: true), &lastBase) }) else { return false }
+        bases[k] = id
+      }
     }
+    return true
   }
 
-  /// Slots of the names seen by `internByBytes` (the top six bits of a hash pick one): 1 KB of words, which
+  /// Slots of the names seen by `internByBytes` (the top six bits of a hash pick one): 1 KB of keys, which
   /// the stack takes without the runtime check that sent 2 KB to the heap.
   private static let seenCount = 64
 
-  /// The two words a String value is made of (16 bytes on 64-bit platforms); nil elsewhere, where
-  /// names are not looked up by them.
+  /// Where a name is: figure `k`'s subject or base.
+  private static func ref(_ k: Int, isBase: Bool) -> Int { 2 * k + (isBase ? 1 : 0) }
+
+  /// `body` over the bytes of the name at `ref`, among the figures starting at `first`.
   @inline(__always)
-  private static func words(of name: String) -> (UInt64, UInt64)? {
-    #if _pointerBitWidth(_64)
-      return unsafeBitCast(name, to: (UInt64, UInt64).self)
-    #else
-      return nil
-    #endif
+  private static func withName<R>(
+    _ ref: Int, in first: UnsafePointer<Figure>, _ body: (UnsafeBufferPointer<UInt8>) -> R
+  ) -> R {
+    let f = first + ref >> 1
+    return ref & 1 == 0 ? Figure.withSubject(of: f, body) : Figure.withBase(of: f, body)
   }
 
-  /// Whether two names have the same bytes.
-  private static func equals(_ a: String, _ b: String) -> Bool {
-    guard a.utf8.count == b.utf8.count else { return false }
-    // Bytes lent in place (`withUTF8` on a copy retained and released it); a String without contiguous
-    // UTF-8 is compared by its view.
-    return b.utf8.withContiguousStorageIfAvailable { equals(a, $0) } ?? a.utf8.elementsEqual(b.utf8)
+  /// Whether two names are equal as `String`s are (canonical equivalence), by their bytes when both are
+  /// plainly NFC (nearly always), else as Strings.
+  static func sameName(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+    if equals(a, b) { return true }
+    if isPlainNFC(a) && isPlainNFC(b) { return false }
+    return String(decoding: a, as: UTF8.self) == String(decoding: b, as: UTF8.self)
   }
 
   /// Gives ids by String equality (canonical equivalence).
@@ -120,7 +118,7 @@ struct NameTable {
     count = 0
     slots = []
     hashes = []
-    names = []
+    refs = []
     var ids: [String: Int32] = [:]
     func id(_ name: String) -> Int32 {
       if let id = ids[name] { return id }
@@ -131,40 +129,36 @@ struct NameTable {
     for k in figures.indices {
       let kind = figures[k].kind
       guard kind == .count || kind == .percent else { continue }
-      let needsSubject = kind == .count || !figures[k].base.isEmpty
-      subjects[k] = figures[k].subject.isEmpty || !needsSubject ? -1 : id(figures[k].subject)
-      bases[k] = figures[k].base.isEmpty ? -1 : id(figures[k].base)
+      let needsSubject = kind == .count || figures[k].hasBase
+      subjects[k] = !figures[k].hasSubject || !needsSubject ? -1 : id(figures[k].subject)
+      bases[k] = figures[k].hasBase ? id(figures[k].base) : -1
     }
     count = ids.count
   }
 
-  /// The id of `name` by its bytes, added when new; nil when `name` is not plainly NFC, or when its probe
-  /// runs long (names made to collide): String keys then bound the time.
-  private mutating func byteID(_ name: String) -> Int32? {
-    // A name without contiguous UTF-8 (none on this platform) takes String keys.
-    let id = name.utf8.withContiguousStorageIfAvailable { p -> Int32? in
-      guard Self.isPlainNFC(p) else { return nil }
-      let hash = Self.hash(p)
-      let mask = slots.count - 1
-      var slot = hash & mask
-      var probes = 0
-      while true {
-        let id = slots[slot]
-        if id < 0 { break }
-        if hashes[Int(id)] == hash && Self.equals(names[Int(id)], p) { return id }
-        slot = (slot + 1) & mask
-        probes += 1
-        if probes > Self.maximumProbes { return nil }
-      }
-      let id = Int32(count)
-      count += 1
-      hashes.append(hash)
-      names.append(name)
-      slots[slot] = id
-      if count * 2 > slots.count { grow() }
-      return id
+  /// The id of the name `p` (at `ref`) by its bytes, added when new; nil when `p` is not plainly NFC, or
+  /// when its probe runs long (names made to collide): String keys then bound the time.
+  private mutating func byteID(_ p: UnsafeBufferPointer<UInt8>, ref: Int, in first: UnsafePointer<Figure>) -> Int32? {
+    guard Self.isPlainNFC(p) else { return nil }
+    let hash = Self.hash(p)
+    let mask = slots.count - 1
+    var slot = hash & mask
+    var probes = 0
+    while true {
+      let id = slots[slot]
+      if id < 0 { break }
+      if hashes[Int(id)] == hash && Self.withName(refs[Int(id)], in: first, { Self.equals($0, p) }) { return id }
+      slot = (slot + 1) & mask
+      probes += 1
+      if probes > Self.maximumProbes { return nil }
     }
-    return id ?? nil
+    let id = Int32(count)
+    count += 1
+    hashes.append(hash)
+    refs.append(ref)
+    slots[slot] = id
+    if count * 2 > slots.count { grow() }
+    return id
   }
 
   /// How far a lookup probes before the file falls back to String keys.
@@ -194,23 +188,23 @@ struct NameTable {
     return Int(truncatingIfNeeded: h)
   }
 
-  /// Whether `name`'s bytes are `p`, compared eight bytes at a time.
-  private static func equals(_ name: String, _ p: UnsafeBufferPointer<UInt8>) -> Bool {
-    name.utf8.withContiguousStorageIfAvailable { q -> Bool in
-      let n = q.count
-      guard n == p.count else { return false }
-      let a = UnsafeRawBufferPointer(q)
-      let b = UnsafeRawBufferPointer(p)
-      var i = 0
-      while i + 8 <= n {
-        if a.loadUnaligned(fromByteOffset: i, as: UInt64.self) != b.loadUnaligned(fromByteOffset: i, as: UInt64.self) {
-          return false
-        }
-        i += 8
+  /// Whether `q` and `p` hold the same bytes, compared eight bytes at a time.
+  private static func equals(_ q: UnsafeBufferPointer<UInt8>, _ p: UnsafeBufferPointer<UInt8>) -> Bool {
+    let n = q.count
+    guard n == p.count else { return false }
+    guard n > 0, let a = q.baseAddress, let b = p.baseAddress else { return true }
+    if a == b { return true }
+    let ra = UnsafeRawPointer(a)
+    let rb = UnsafeRawPointer(b)
+    var i = 0
+    while i + 8 <= n {
+      if ra.loadUnaligned(fromByteOffset: i, as: UInt64.self) != rb.loadUnaligned(fromByteOffset: i, as: UInt64.self) {
+        return false
       }
-      while i < n && q[i] == p[i] { i += 1 }
-      return i == n
-    } ?? name.utf8.elementsEqual(p)
+      i += 8
+    }
+    while i < n && q[i] == p[i] { i += 1 }
+    return i == n
   }
 
   private mutating func grow() {

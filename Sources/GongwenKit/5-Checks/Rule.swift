@@ -68,16 +68,37 @@ extension Rule {
   }
 
   /// A finding of this rule pointing at figure `k` of `figures`: its fields read in place (a copy of the
-  /// figure retained and released every string it holds).
-  func finding(_ message: String, figure k: Int, of figures: [Figure]) -> Finding {
+  /// figure retained and released its source). `text` is the figure's text when the caller has made it
+  /// already (for its message): a figure's `text` is made anew each time it is read.
+  func finding(_ message: String, figure k: Int, of figures: [Figure], text: String? = nil) -> Finding {
     Finding(
       rule: Self.id, severity: Self.severity, message: message, start: figures[k].start, end: figures[k].end,
-      text: figures[k].text)
+      text: text ?? figures[k].text)
   }
 
   /// What a message names figure `k` of `figures` by: its subject, or `the count` when it has none.
   func subjectOrKind(_ k: Int, of figures: [Figure]) -> String {
-    figures[k].subject.isEmpty ? "the \(figures[k].kind.rawValue)" : figures[k].subject
+    figures[k].hasSubject ? figures[k].subject : "the \(figures[k].kind.rawValue)"
+  }
+
+  /// `message(subjectOrKind(k, of: figures), b, c, d)`, the subject copied from its bytes: no String is made
+  /// for it (validating it cost as much as the message itself).
+  func message(subjectOf k: Int, of figures: [Figure], _ b: String, _ c: String, _ d: String) -> String {
+    guard figures[k].hasSubject else { return message(subjectOrKind(k, of: figures), b, c, d) }
+    return figures.withUnsafeBufferPointer { fp in
+      guard let first = fp.baseAddress else { return "" }
+      return Figure.withSubject(of: first + k) { subject in
+        String(unsafeUninitializedCapacity: subject.count + b.utf8.count + c.utf8.count + d.utf8.count) { buffer in
+          guard let to = buffer.baseAddress, let from = subject.baseAddress else { return 0 }
+          to.initialize(from: from, count: subject.count)
+          var at = subject.count
+          if !b.isEmpty { MessagePiece.copy(b, into: buffer, at: &at) }
+          if !c.isEmpty { MessagePiece.copy(c, into: buffer, at: &at) }
+          if !d.isEmpty { MessagePiece.copy(d, into: buffer, at: &at) }
+          return at
+        }
+      }
+    }
   }
 }
 

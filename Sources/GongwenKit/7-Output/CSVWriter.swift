@@ -35,8 +35,11 @@ public struct CSVWriter: Sendable {
   }
 
   /// Appends one cell: a leading `'` when it starts with = + - @ (or tab, CR) and is not a plain number;
-  /// quoted when it holds a comma, a quote, CR or LF, with quotes doubled. At most `2 * count + 3` bytes.
+  /// quoted when it holds a comma, a quote, CR or LF, with quotes doubled. At most `2 * count + 3` bytes. An
+  /// empty cell costs no call.
+  @inline(__always)
   static func appendCell(_ bytes: UnsafeBufferPointer<UInt8>, to c: inout ByteCursor) {
+    guard !bytes.isEmpty else { return }
     c.move(to: cell(bytes.baseAddress, count: bytes.count, to: c.position))
   }
 

@@ -86,8 +86,26 @@ public struct FigureTable: Sendable {
     fileCell: UnsafeBufferPointer<UInt8>, document: Int, figure: UnsafePointer<Figure>,
     section: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]
   ) {
-    var strings = fileCell.count + section.count + figure.pointee.subject.utf8.count + figure.pointee.base.utf8.count
-    strings += figure.pointee.unit.utf8.count + figure.pointee.text.utf8.count
+    Figure.withSubject(of: figure) { subject in
+      Figure.withBase(of: figure) { base in
+        Figure.withText(of: figure) { text in
+          appendRow(
+            fileCell: fileCell, document: document, figure: figure, section: section, subject: subject, base: base,
+            text: text, to: &out)
+        }
+      }
+    }
+  }
+
+  /// `appendRow` with the figure's subject, base and text lent from its decoded text: no String made.
+  @inline(__always)
+  private static func appendRow(
+    fileCell: UnsafeBufferPointer<UInt8>, document: Int, figure: UnsafePointer<Figure>,
+    section: UnsafeBufferPointer<UInt8>, subject: UnsafeBufferPointer<UInt8>, base: UnsafeBufferPointer<UInt8>,
+    text: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]
+  ) {
+    var strings = fileCell.count + section.count + subject.count + base.count
+    strings += figure.pointee.unit.utf8.count + text.count
     // Kind and metric names (JSONName.bound each, with the quotes not written) and flag names (71 bytes at most
     // with their semicolons); 15 cells of at most 4 bytes besides their text, 3 integers, 3 decimals.
     var bound = 2 * strings + 2 * JSONName.bound + 72
@@ -111,9 +129,9 @@ public struct FigureTable: Sendable {
       c.byte(0x2C)
       appendName(JSONName.of(figure.pointee.metric), to: &c)
       c.byte(0x2C)
-      appendCell(figure.pointee.subject, to: &c)
+      CSVWriter.appendCell(subject, to: &c)
       c.byte(0x2C)
-      appendCell(figure.pointee.base, to: &c)
+      CSVWriter.appendCell(base, to: &c)
       c.byte(0x2C)
       if let value = figure.pointee.value { c.decimal(value) }
       c.byte(0x2C)
@@ -132,7 +150,7 @@ public struct FigureTable: Sendable {
         }
       }
       c.byte(0x2C)
-      appendCell(figure.pointee.text, to: &c)
+      CSVWriter.appendCell(text, to: &c)
       c.byte(0x0D)
       c.byte(0x0A)
     }

@@ -207,28 +207,44 @@ public struct JSONWriter: Sendable {
   }
 
   /// A figure object, the file's path and the document first when `file` is given, in one reservation. Through a
-  /// pointer: the figure's fields are read in place, the Figure is not copied.
+  /// pointer: the figure's fields are read in place, the Figure is not copied; subject, base and text are copied
+  /// from the decoded text's bytes, never made into Strings.
   private func writeFigure(
     _ figure: UnsafePointer<Figure>, document: Int, path: UnsafeBufferPointer<UInt8>, file: String?, to out: inout JSONEmitter
   ) {
-    var strings = path.count + figure.pointee.subject.utf8.count + figure.pointee.base.utf8.count
-    strings += figure.pointee.unit.utf8.count + figure.pointee.text.utf8.count + (file?.utf8.count ?? 0)
-    // Kind and metric names, and every flag name (65 bytes together).
-    strings += 2 * JSONName.bound + 72
-    strings += JSONScope.extraBound(figure.pointee.value) + JSONScope.extraBound(figure.pointee.low)
-    strings += JSONScope.extraBound(figure.pointee.high)
-    // 22 calls and 7 flag names at most.
-    out.reserving(fields: 29, nesting: 2, strings: strings) { scope in
-      var s = scope
-      defer { scope = s }
-      s.eachLayout { Self.writeFigureFields(figure, document: document, path: path, file: file, to: &$0) }
+    Figure.withSubject(of: figure) { subject in
+      Figure.withBase(of: figure) { base in
+        Figure.withText(of: figure) { text in
+          var strings = path.count + subject.count + base.count + text.count
+          strings += figure.pointee.unit.utf8.count + (file?.utf8.count ?? 0)
+          // Kind and metric names, and every flag name (65 bytes together).
+          strings += 2 * JSONName.bound + 72
+          strings += JSONScope.extraBound(figure.pointee.value) + JSONScope.extraBound(figure.pointee.low)
+          strings += JSONScope.extraBound(figure.pointee.high)
+          let texts = FigureTexts(subject: subject, base: base, text: text)
+          // 22 calls and 7 flag names at most.
+          out.reserving(fields: 29, nesting: 2, strings: strings) { scope in
+            var s = scope
+            defer { scope = s }
+            s.eachLayout { Self.writeFigureFields(figure, texts, document: document, path: path, file: file, to: &$0) }
+          }
+        }
+      }
     }
+  }
+
+  /// The UTF-8 of a figure's subject, base and text, lent for one `writeFigure`.
+  private struct FigureTexts {
+    let subject: UnsafeBufferPointer<UInt8>
+    let base: UnsafeBufferPointer<UInt8>
+    let text: UnsafeBufferPointer<UInt8>
   }
 
   /// The fields of `writeFigure`, braces included.
   @inline(__always)
   private static func writeFigureFields(
-    _ figure: UnsafePointer<Figure>, document: Int, path: UnsafeBufferPointer<UInt8>, file: String?, to s: inout JSONScope
+    _ figure: UnsafePointer<Figure>, _ texts: FigureTexts, document: Int, path: UnsafeBufferPointer<UInt8>, file: String?,
+    to s: inout JSONScope
   ) {
     s.beginObject()
     if let file {
@@ -243,8 +259,8 @@ public struct JSONWriter: Sendable {
     s.field("section", utf8: path)
     s.field("kind", name: JSONName.of(figure.pointee.kind))
     s.field("metric", name: JSONName.of(figure.pointee.metric))
-    s.field("subject", figure.pointee.subject)
-    s.field("base", figure.pointee.base)
+    s.field("subject", utf8: texts.subject)
+    s.field("base", utf8: texts.base)
     s.field("value", figure.pointee.value)
     s.field("unit", figure.pointee.unit)
     s.field("low", figure.pointee.low)
@@ -256,7 +272,7 @@ public struct JSONWriter: Sendable {
       for (flag, name) in Figure.Flags.names where figure.pointee.flags.contains(flag) { s.string(name) }
     }
     s.endArray()
-    s.field("text", figure.pointee.text)
+    s.field("text", utf8: texts.text)
     s.endObject()
   }
 

@@ -30,6 +30,17 @@ struct NameTableTests {
     #expect(t.subjects[0] != t.subjects[1])
   }
 
+  @Test("names compared by their bytes match as Strings do: canonically equal names are the same", arguments: [
+    ("男性", "男性", true), ("男性", "女性", false), ("男", "男性", false), ("", "", true),
+    ("caf\u{E9}代表", "cafe\u{301}代表", true), ("\u{F900}代表", "\u{8C48}代表", true), ("caf\u{E9}", "cafe", false),
+  ])
+  func sameName(_ one: String, _ other: String, _ same: Bool) {
+    let a = Array(one.utf8)
+    let b = Array(other.utf8)
+    let result = a.withUnsafeBufferPointer { p in b.withUnsafeBufferPointer { NameTable.sameName(p, $0) } }
+    #expect(result == same && result == (one == other))
+  }
+
   @Test("a percent of a decomposed base finds the count of its precomposed subject")
   func canonicalBase() {
     var h = HandFigures("caf\u{E9}代表100人,其中男60人,占60%")

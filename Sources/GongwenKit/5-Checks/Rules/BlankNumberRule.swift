@@ -14,7 +14,7 @@ struct BlankNumberRule: Rule {
     let figures = context.figures
     for k in figures.indices where figures[k].flags.contains(.blank) && figures[k].kind != .date {
       let quoted = Self.quote(k, of: figures, in: context.text.bytes)
-      findings.append(finding(message(subjectOrKind(k, of: figures), " has no number (", quoted, ")"), figure: k, of: figures))
+      findings.append(finding(message(subjectOf: k, of: figures, " has no number (", quoted, ")"), figure: k, of: figures))
     }
   }
 
@@ -24,7 +24,11 @@ struct BlankNumberRule: Rule {
   static func quote(_ k: Int, of figures: [Figure], in bytes: [UInt8]) -> String {
     let end = min(figures[k].range.upperBound, bytes.count)
     var start = min(figures[k].range.lowerBound, end)
-    guard figures[k].text.unicodeScalars.count <= 2 else { return figures[k].text }
+    // Scalars counted on the figure's bytes: its `text` is made only when returned.
+    let isShort = figures.withUnsafeBufferPointer { fp in
+      fp.baseAddress.map { Figure.withText(of: $0 + k) { t in t.count { $0 & 0xC0 != 0x80 } <= 2 } } ?? true
+    }
+    guard isShort else { return figures[k].text }
     bytes.withUnsafeBufferPointer { p in
       for _ in 0..<2 where start > 0 {
         let k = ScalarReader.previousBoundary(before: start, in: p)

@@ -23,8 +23,8 @@ struct PercentMismatchRule: Rule {
       else { continue }
       let figure = figures[k]
       guard let actual = Self.percent(count, of: whole), !Self.agrees(count, whole, stated) else { continue }
-      let part = figures[p].subject.isEmpty ? count.description : message(figures[p].subject, " ", count.description)
-      let total = figures[t].subject.isEmpty ? whole.description : message(figures[t].subject, " ", whole.description)
+      let part = !figures[p].hasSubject ? count.description : message(figures[p].subject, " ", count.description)
+      let total = !figures[t].hasSubject ? whole.description : message(figures[t].subject, " ", whole.description)
       findings.append(
         finding(message(part, " of ", total, " is ", actual.description, "%, not ", stated.description, "%"), at: figure))
     }
@@ -33,7 +33,7 @@ struct PercentMismatchRule: Rule {
   /// The part and total of a share (占代表总数的30%): the total is the latest count named as the base.
   private func share(_ k: Int, in context: RuleContext) -> (Int, Int)? {
     let t = context.shareTotals[k]
-    guard !context.figures[k].base.isEmpty, t >= 0, isExact(context.figures[t].flags),
+    guard context.figures[k].hasBase, t >= 0, isExact(context.figures[t].flags),
       let p = part(of: k, excluding: t, in: context)
     else { return nil }
     return (p, t)
@@ -44,7 +44,7 @@ struct PercentMismatchRule: Rule {
     var voted: Int?
     var voters: Int?
     var j = k - 1
-    // Fields read in place: a copy of each figure looked at would retain its strings.
+    // Fields read in place: a copy of each figure looked at would retain its source.
     let figures = context.figures
     while j >= 0 && j >= k - Self.lookBack && context.owners[j] == context.owners[k]
       && context.sentences[j] >= context.sentences[k] - 1
@@ -65,20 +65,24 @@ struct PercentMismatchRule: Rule {
   /// The count a percent is stated for: the nearest before it in its sentence with its subject (or, when
   /// the percent has none, with its base), other than the total.
   private func part(of k: Int, excluding total: Int, in context: RuleContext) -> Int? {
-    let figures = context.figures
-    let subject = figures[k].subject
-    let base = figures[k].base
-    var j = k - 1
-    // A bounded look back keeps a text with no sentence ends linear.
-    while j >= 0 && j >= k - Self.lookBack && context.sentences[j] == context.sentences[k] {
-      if j != total && figures[j].kind == .count && isExact(figures[j].flags) && figures[j].value != nil {
-        if subject.isEmpty ? figures[j].base == base : figures[j].subject == subject {
-          return j
+    context.figures.withUnsafeBufferPointer { figures in
+      guard let first = figures.baseAddress else { return nil }
+      let bySubject = figures[k].hasSubject
+      var j = k - 1
+      // A bounded look back keeps a text with no sentence ends linear.
+      while j >= 0 && j >= k - Self.lookBack && context.sentences[j] == context.sentences[k] {
+        if j != total && figures[j].kind == .count && isExact(figures[j].flags) && figures[j].value != nil {
+          // Names compared as their bytes, lent in place.
+          let same =
+            bySubject
+            ? Figure.withSubject(of: first + k) { a in Figure.withSubject(of: first + j) { NameTable.sameName(a, $0) } }
+            : Figure.withBase(of: first + k) { a in Figure.withBase(of: first + j) { NameTable.sameName(a, $0) } }
+          if same { return j }
         }
+        j -= 1
       }
-      j -= 1
+      return nil
     }
-    return nil
   }
 
   private func isExact(_ flags: Figure.Flags) -> Bool {

@@ -23,8 +23,9 @@ struct PlaceholderNumberRule: Rule {
         m += 1
       }
       if m < placeholders.count && placeholders[m].range.overlaps(range) { continue }
-      let text = message(subjectOrKind(k, of: figures), " has a placeholder instead of a number (", figures[k].text, ")")
-      findings.append(finding(text, figure: k, of: figures))
+      let written = figures[k].text
+      let text = message(subjectOf: k, of: figures, " has a placeholder instead of a number (", written, ")")
+      findings.append(finding(text, figure: k, of: figures, text: written))
       reported.append(range)
     }
     // Placeholders the figures do not cover, such as ordinals (党的xx大).

@@ -35,7 +35,7 @@ struct SumMismatchRule: Rule {
     guard let sum = Self.sum(parts, figures), sum != stated, mustMatch || (stated < sum && breakdown.isDisjoint) else { return }
     let total = figures[t]
     let terms = parts.map { "\(figures[$0].subject) \(figures[$0].value?.description ?? "")" }.joined(separator: " + ")
-    findings.append(finding("\(terms) = \(sum), not \(breakdown.base) \(stated) (\(total.text))", at: total))
+    findings.append(finding("\(terms) = \(sum), not \(figures[breakdown.first].base) \(stated) (\(total.text))", at: total))
   }
 
   /// The sum of the values of `figures` at `indices`; nil when one is missing or the sum overflows.
