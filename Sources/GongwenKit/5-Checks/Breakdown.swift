@@ -11,39 +11,57 @@ struct Breakdown: Sendable {
   /// The count whose subject is `base`, the nearest before the parts, as an index into the figures grouped
   /// (a copy of the figure would retain its source); nil when the text states none.
   let total: Int?
+  /// The member indices and words of every breakdown of the file, one after another (shared: four arrays
+  /// per breakdown cost four allocations and four frees each); this breakdown's parts, then its percents.
+  let members: Members
+  /// Where this breakdown's parts lie in `members`.
+  let partRange: Range<Int>
+  /// Where this breakdown's percents lie in `members`.
+  let percentRange: Range<Int>
+
   /// Counts belonging to `base`, in text order, as indices into the figures grouped (a copy of each
   /// figure would retain its source).
-  var parts: [Int] = []
+  var parts: ArraySlice<Int> { members.indices[partRange] }
   /// Percents of `base`, in text order, as indices into the figures grouped.
-  var percents: [Int] = []
+  var percents: ArraySlice<Int> { members.indices[percentRange] }
   /// The dimension words of each part's subject (parallel to `parts`), worked out once per name.
-  var partWords: [Words] = []
+  var partWords: ArraySlice<Words> { members.words[partRange] }
   /// The dimension words of each percent's subject (parallel to `percents`).
-  var percentWords: [Words] = []
+  var percentWords: ArraySlice<Words> { members.words[percentRange] }
+
+  /// The members of a file's breakdowns: figure indices and the words of their subjects (parallel).
+  struct Members: Sendable {
+    var indices: [Int] = []
+    var words: [Words] = []
+  }
 
   /// Whether the parts claim to cover the whole: men and women, an open lower and an open upper band
   /// (35岁以下 … 56岁以上, 大专以上 … 初中以下), or 主任 and 委员. Other lists (其中党员…) may be a selection.
   var isExhaustive: Bool { Self.dimension(partWords, percentWords) != nil }
 
   /// The parts (indices) of the dimension that claims to cover the whole (see `covering(_:)`).
-  var coveringParts: [Int]? { Self.covering(parts, partWords) }
+  var coveringParts: ArraySlice<Int>? { Self.covering(parts, partWords) }
   /// The percents (indices) of the dimension that claims to cover the whole (see `covering(_:)`).
-  var coveringPercents: [Int]? { Self.covering(percents, percentWords) }
+  var coveringPercents: ArraySlice<Int>? { Self.covering(percents, percentWords) }
 
   /// The figures of the one dimension among `figures` that claims to cover the whole, nil when none does:
   /// those naming a sex when both are named (男…女…); age bands when one is open below and another above
   /// (35岁以下 … 56岁以上); other open ends (大专以上 … 初中以下); posts (主任 … 委员). So 男性, 女性 and
   /// 35岁以下 in one sentence make a breakdown by sex, with the age band left out.
   static func covering(_ figures: [Figure]) -> [Figure]? {
-    covering(figures, figures.map { $0.withSubject { words(inUTF8: $0) } })
+    covering(figures[...], figures.map { $0.withSubject { words(inUTF8: $0) } }[...]).map(Array.init)
   }
 
-  private static func covering<T>(_ figures: [T], _ words: [Words]) -> [T]? {
-    guard words.count == figures.count, let dimension = dimension(words, []) else { return nil }
+  /// `figures` (parallel to `words`, with the same indices) of the covering dimension; the slice itself
+  /// when all of them are (no copy).
+  private static func covering<T>(_ figures: ArraySlice<T>, _ words: ArraySlice<Words>) -> ArraySlice<T>? {
+    guard words.count == figures.count, words.startIndex == figures.startIndex, let dimension = dimension(words, [][...])
+    else { return nil }
+    if words.allSatisfy({ dimension.holds($0) }) { return figures }
     var out: [T] = []
     out.reserveCapacity(figures.count)
     for k in figures.indices where dimension.holds(words[k]) { out.append(figures[k]) }
-    return out
+    return out[...]
   }
 
   /// A way to split a whole: by sex, by age band, by another open-ended scale, by post.
@@ -63,7 +81,7 @@ struct Breakdown: Sendable {
 
   /// The dimension that covers the whole among figures with the words of `first` and `second` (two lists,
   /// so that parts and percents need not be joined into a new array), nil when none does.
-  private static func dimension(_ first: [Words], _ second: [Words]) -> Dimension? {
+  private static func dimension(_ first: ArraySlice<Words>, _ second: ArraySlice<Words>) -> Dimension? {
     // Both ends of a pair, each without the other, within the dimension.
     func pair(_ a: Words, _ b: Words, _ dimension: Dimension) -> Bool {
       var hasA = false
@@ -335,43 +353,70 @@ struct Breakdown: Sendable {
   ) -> [Breakdown] {
     // Subjects lent through a pointer: `figures[k].withSubject` copied the figure.
     guard let first = figures.baseAddress else { return [] }
-    // In byte mode a name has one spelling, so its words are worked out once.
-    return withUnsafeTemporaryAllocation(of: Words?.self, capacity: max(names.isByBytes ? names.count : 0, 1)) { known in
-      known.initialize(repeating: nil)
-      var out: [Breakdown] = []
-      for group in groups where group.members >= 2 {
-        var breakdown = Breakdown(first: group.first, total: group.total >= 0 ? group.total : nil)
-        breakdown.parts.reserveCapacity(group.parts)
-        breakdown.partWords.reserveCapacity(group.parts)
-        breakdown.percents.reserveCapacity(group.members - group.parts)
-        breakdown.percentWords.reserveCapacity(group.members - group.parts)
-        var k = group.first
-        while k >= 0 {
-          let w: Words
-          let subject = Int(names.subjects[k])
-          if names.isByBytes && subject >= 0 {
-            if let cached = known[subject] {
-              w = cached
-            } else {
-              w = Figure.withSubject(of: first + k) { words(inUTF8: $0) }
-              known[subject] = w
-            }
-          } else {
-            w = Figure.withSubject(of: first + k) { words(inUTF8: $0) }
-          }
-          if figures[k].kind == .count {
-            breakdown.parts.append(k)
-            breakdown.partWords.append(w)
-          } else {
-            breakdown.percents.append(k)
-            breakdown.percentWords.append(w)
-          }
-          k = nextMember[k]
-        }
-        out.append(consume breakdown)
-      }
-      return out
+    var total = 0
+    var made = 0
+    for group in groups where group.members >= 2 {
+      total += group.members
+      made += 1
     }
+    guard made > 0 else { return [] }
+    // In byte mode a name has one spelling, so its words are worked out once.
+    let members = withUnsafeTemporaryAllocation(of: Words?.self, capacity: max(names.isByBytes ? names.count : 0, 1)) { known in
+      known.initialize(repeating: nil)
+      var members = Members()
+      members.indices = [Int](unsafeUninitializedCapacity: total) { indexBuffer, indicesCount in
+        members.words = [Words](unsafeUninitializedCapacity: total) { wordBuffer, wordsCount in
+          // Each group's parts from its start, its percents after them.
+          var start = 0
+          for group in groups where group.members >= 2 {
+            var part = start
+            var percent = start + group.parts
+            var k = group.first
+            while k >= 0 {
+              let w: Words
+              let subject = Int(names.subjects[k])
+              if names.isByBytes && subject >= 0 {
+                if let cached = known[subject] {
+                  w = cached
+                } else {
+                  w = Figure.withSubject(of: first + k) { words(inUTF8: $0) }
+                  known[subject] = w
+                }
+              } else {
+                w = Figure.withSubject(of: first + k) { words(inUTF8: $0) }
+              }
+              let at: Int
+              if figures[k].kind == .count {
+                at = part
+                part += 1
+              } else {
+                at = percent
+                percent += 1
+              }
+              indexBuffer.initializeElement(at: at, to: k)
+              wordBuffer.initializeElement(at: at, to: w)
+              k = nextMember[k]
+            }
+            start += group.members
+          }
+          wordsCount = total
+        }
+        indicesCount = total
+      }
+      return members
+    }
+    var out: [Breakdown] = []
+    out.reserveCapacity(made)
+    var start = 0
+    for group in groups where group.members >= 2 {
+      let middle = start + group.parts
+      out.append(
+        Breakdown(
+          first: group.first, total: group.total >= 0 ? group.total : nil, members: members, partRange: start..<middle,
+          percentRange: middle..<(start + group.members)))
+      start += group.members
+    }
+    return out
   }
 
   /// What `all` keeps per name id: the latest count with that subject and its document; the group of

@@ -25,7 +25,7 @@ struct SumMismatchRule: Rule {
       breakdown.parts.allSatisfy({ figures[$0].value != nil && isExact(figures[$0].flags) })
     else { return }
     // The parts that claim to cover the total must match it; parts that cannot overlap must not exceed it.
-    let parts: [Int]
+    let parts: ArraySlice<Int>
     let mustMatch: Bool
     if let covering = breakdown.coveringParts, covering.count >= 2 {
       (parts, mustMatch) = (covering, true)
@@ -39,7 +39,7 @@ struct SumMismatchRule: Rule {
   }
 
   /// The sum of the values of `figures` at `indices`; nil when one is missing or the sum overflows.
-  private static func sum(_ indices: [Int], _ figures: [Figure]) -> ExactDecimal? {
+  private static func sum(_ indices: ArraySlice<Int>, _ figures: [Figure]) -> ExactDecimal? {
     var sum = ExactDecimal(significand: 0)
     for k in indices {
       guard let value = figures[k].value, let next = sum + value else { return nil }
