@@ -26,6 +26,13 @@ enum ByteLanes {
   @inline(__always)
   static func eq(_ v: Lanes, _ mask: UInt8, _ byte: UInt8) -> Mask { (v & Lanes(repeating: mask)) .== Lanes(repeating: byte) }
 
+  /// Lanes 0…7 and 8…15 as the bits `8 k` of two words: lane `k` of a half is set when bit `8 k` is.
+  @inline(__always)
+  static func lowBits(_ m: Mask) -> (UInt64, UInt64) {
+    let halves = unsafeBitCast(m, to: SIMD2<UInt64>.self)
+    return (halves[0] & 0x0101_0101_0101_0101, halves[1] & 0x0101_0101_0101_0101)
+  }
+
   /// Whether any lane is set.
   @inline(__always)
   static func any(_ m: Mask) -> Bool {

@@ -48,9 +48,30 @@ struct PlaceholderScanner: Sendable {
         // may run past it, as a match or a character does).
         i = Self.skip(from: i, through: last, in: raw)
         guard i < scope.upperBound else { break }
-        let end = i <= last ? min(i + Self.block, scope.upperBound) : scope.upperBound
-        while i < end { i = step(at: i, p, into: &out) }
+        guard i <= last else {
+          while i < scope.upperBound { i = step(at: i, p, into: &out) }
+          break
+        }
+        // A block that may start one: only its offsets that may are looked at (the others start nothing,
+        // and continuation bytes never pass), from where the last step left off.
+        let end = min(i + Self.block, scope.upperBound)
+        let (low, high) = ByteLanes.lowBits(Self.starts(in: raw, at: i))
+        var next = i
+        walk(low, from: i, before: end, &next, p, &out)
+        walk(high, from: i + 8, before: end, &next, p, &out)
+        i = max(next, end)
       }
+      return out
+    }
+  }
+
+  /// `matches(in:within:)` by a step at every offset the walk reaches, with no block test: the plain scan
+  /// the tests hold the fast one to.
+  func matchesByteByByte(in bytes: [UInt8], within scope: Range<Int>) -> [Match] {
+    bytes.withUnsafeBufferPointer { p in
+      var out: [Match] = []
+      var i = scope.lowerBound
+      while i < scope.upperBound { i = step(at: i, p, into: &out) }
       return out
     }
   }
@@ -63,6 +84,22 @@ struct PlaceholderScanner: Sendable {
     var i = i
     while i <= last && !mayStart(in: raw, at: i) { i &+= block }
     return i
+  }
+
+  /// Steps at each offset `start + k` whose bit `8 k` is set in `bits`, in order, that lies before `end`
+  /// and at or after `next` (where the last step left off), moving `next` on.
+  @inline(__always)
+  private func walk(
+    _ bits: UInt64, from start: Int, before end: Int, _ next: inout Int, _ p: UnsafeBufferPointer<UInt8>,
+    _ out: inout [Match]
+  ) {
+    var bits = bits
+    while bits != 0 {
+      let j = start &+ bits.trailingZeroBitCount &>> 3
+      bits &= bits &- 1
+      guard j < end else { return }
+      if j >= next { next = step(at: j, p, into: &out) }
+    }
   }
 
   /// Bytes tested at once by `mayStart(in:at:)`.

@@ -52,3 +52,36 @@ struct PlaceholderBlockTests {
     }
   }
 }
+
+@Suite("Placeholder scan: the block walk finds what a step at every offset finds")
+struct PlaceholderWalkTests {
+  /// Pieces that start placeholders, end them, or start nothing, joined at random into texts.
+  private static let pieces = [
+    "x", "xx", "X", "*", "**", "×", "＊", "Ｘ", "ｘ", "某", "某某", "月", "月日", "年", "日", "号", "区", "街道", "居委会",
+    "20", "1", "，", "。", "、", "全", "会议", "有", "机", "\n", "a", "box", "3*4", "每", "十一", "區",
+  ]
+
+  @Test("random texts at every alignment, whole and cut at each line start")
+  func sameAsByteByByte() {
+    var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
+    func next(_ n: Int) -> Int {
+      seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int(truncatingIfNeeded: seed >> 33) % n
+    }
+    let scanner = PlaceholderScanner()
+    var differ: [String] = []
+    for _ in 0..<400 {
+      var text = ""
+      for _ in 0..<(1 + next(40)) { text += Self.pieces[next(Self.pieces.count)] }
+      for pad in 0..<17 {
+        let bytes = Array((String(repeating: "-", count: pad) + text).utf8)
+        var scopes = [0..<bytes.count]
+        for (k, b) in bytes.enumerated() where b == 0x0A { scopes.append(0..<(k + 1)); scopes.append((k + 1)..<bytes.count) }
+        for scope in scopes where scanner.matches(in: bytes, within: scope) != scanner.matchesByteByByte(in: bytes, within: scope) {
+          differ.append("\(pad) \(scope) \(text)")
+        }
+      }
+    }
+    #expect(differ.isEmpty)
+  }
+}
