@@ -139,7 +139,7 @@ struct NameTable {
   /// The id of the name `p` (at `ref`) by its bytes, added when new; nil when `p` is not plainly NFC, or
   /// when its probe runs long (names made to collide): String keys then bound the time.
   private mutating func byteID(_ p: UnsafeBufferPointer<UInt8>, ref: Int, in first: UnsafePointer<Figure>) -> Int32? {
-    guard Self.isPlainNFC(p) else { return nil }
+    // A name found is byte for byte one given an id, which was plainly NFC: only new names are tested.
     let hash = Self.hash(p)
     let mask = slots.count - 1
     var slot = hash & mask
@@ -152,6 +152,7 @@ struct NameTable {
       probes += 1
       if probes > Self.maximumProbes { return nil }
     }
+    guard Self.isPlainNFC(p) else { return nil }
     let id = Int32(count)
     count += 1
     hashes.append(hash)

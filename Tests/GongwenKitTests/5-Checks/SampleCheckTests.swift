@@ -61,4 +61,13 @@ struct SampleCheckTests {
     #expect(notes.map(\.start.line) == [1, 243])
     #expect(notes.allSatisfy { $0.severity == .note })
   }
+
+  @Test("a set-aside block is quoted whole up to 40 scalars, else as its first 40 and …", arguments: [39, 40, 41, 90])
+  func boilerplateQuote(_ scalars: Int) {
+    let text = String(repeating: "网", count: scalars / 2) + String(repeating: "a", count: scalars - scalars / 2)
+    let bytes = Array(("前" + text + "后").utf8)
+    let block = InputFile.Block(firstLine: 1, lastLine: 1, range: 3..<(bytes.count - 3), source: bytes)
+    let expected = scalars <= 40 ? text : String(text.unicodeScalars.prefix(40)) + "…"
+    #expect(BoilerplateRule.shortened(block) == expected)
+  }
 }

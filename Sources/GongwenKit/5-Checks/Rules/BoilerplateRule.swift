@@ -17,26 +17,35 @@ struct BoilerplateRule: Rule {
 
   private func check(_ block: InputFile.Block, _ name: String, in context: RuleContext, into findings: inout [Finding]) {
     let text = context.text
+    // Pieces joined once: interpolation appended them one by one.
+    let said = message(
+      "web-page ", name, " on lines ", String(block.firstLine), "–", String(block.lastLine), " kept apart from the documents")
     findings.append(
       Finding(
-        rule: Self.id, severity: Self.severity,
-        message: "web-page \(name) on lines \(block.firstLine)–\(block.lastLine) kept apart from the documents",
-        start: text.location(of: block.range.lowerBound), end: text.location(of: block.range.upperBound),
-        text: Self.shortened(block.text)))
+        rule: Self.id, severity: Self.severity, message: said, start: text.location(of: block.range.lowerBound),
+        end: text.location(of: block.range.upperBound), text: Self.shortened(block)))
   }
 
-  /// The first 40 scalars of `text` and "…", or `text` when it is no longer; counted on UTF-8 bytes, which
-  /// stop at the 41st scalar (a front matter may be long).
-  static func shortened(_ text: String) -> String {
-    var utf8 = text
-    let cut = utf8.withUTF8 { p -> String? in
+  /// The first 40 scalars of the block's text and "…", or its whole text when it is no longer; counted on
+  /// its bytes, which stop at the 41st scalar, and only what is shown made a String (a front matter may
+  /// be long).
+  static func shortened(_ block: InputFile.Block) -> String {
+    block.source.withBytes(in: block.range) { p in
       var scalars = 0
       for i in p.indices where p[i] & 0xC0 != 0x80 {
-        if scalars == 40 { return String(decoding: UnsafeBufferPointer(rebasing: p[..<i]), as: UTF8.self) + "…" }
-        scalars += 1
+        guard scalars == 40 else {
+          scalars += 1
+          continue
+        }
+        return String(unsafeUninitializedCapacity: i + 3) { buffer in
+          guard let to = buffer.baseAddress, let from = p.baseAddress else { return 0 }
+          to.initialize(from: from, count: i)
+          // … is E2 80 A6.
+          (buffer[i], buffer[i + 1], buffer[i + 2]) = (0xE2, 0x80, 0xA6)
+          return i + 3
+        }
       }
-      return nil
+      return String(decoding: p, as: UTF8.self)
     }
-    return cut ?? text
   }
 }
