@@ -17,6 +17,11 @@ struct PlaceholderNumberRule: Rule {
     var reported: [Range<Int>] = []
     // Indices, not a copy of every figure: few hold placeholders.
     let figures = context.figures
+    // Room for every figure that may be reported, reserved once (growing it by doubling allocated again
+    // and again).
+    var candidates = 0
+    for k in figures.indices where figures[k].flags.contains(.placeholder) && figures[k].kind != .date { candidates += 1 }
+    if candidates > 0 { reported.reserveCapacity(candidates) }
     for k in figures.indices where figures[k].flags.contains(.placeholder) && figures[k].kind != .date {
       let range = figures[k].range
       while m < placeholders.count && (placeholders[m].kind == .number || placeholders[m].range.upperBound <= range.lowerBound) {
