@@ -207,26 +207,33 @@ struct Breakdown: Sendable {
   static func positions(of figures: [Figure], text: [UInt8], documents: [Range<Int>]) -> (
     sentences: [Int], documents: [Int]
   ) {
-    var sentences: [Int] = []
+    // Both arrays written in place, the figures' ranges read through the buffer: a copy of each figure
+    // would retain its source, and appends tested the capacity and uniqueness at every figure.
     var owners: [Int] = []
-    sentences.reserveCapacity(figures.count)
-    owners.reserveCapacity(figures.count)
-    var sentence = 0
-    var previousEnd = -1
-    var document = 0
-    text.withUnsafeBufferPointer { p in
-      for k in figures.indices {
-        // The range alone: a copy of each figure would retain its source.
-        let range = figures[k].range
-        let start = min(range.lowerBound, p.count)
-        while document + 1 < documents.count && documents[document + 1].lowerBound <= start { document += 1 }
-        if k > 0 && (document != owners[k - 1] || endsSentence(between: previousEnd, and: start, p)) {
-          sentence += 1
+    let sentences = [Int](unsafeUninitializedCapacity: figures.count) { sentences, sentencesCount in
+      owners = [Int](unsafeUninitializedCapacity: figures.count) { owners, ownersCount in
+        var sentence = 0
+        var previousEnd = -1
+        var document = 0
+        text.withUnsafeBufferPointer { p in
+          figures.withUnsafeBufferPointer { fp in
+            for k in fp.indices {
+              let range = fp[k].range
+              let start = min(range.lowerBound, p.count)
+              let previous = document
+              while document + 1 < documents.count && documents[document + 1].lowerBound <= start { document += 1 }
+              if k > 0 && (document != previous || endsSentence(between: previousEnd, and: start, p)) {
+                sentence += 1
+              }
+              sentences.initializeElement(at: k, to: sentence)
+              owners.initializeElement(at: k, to: document)
+              previousEnd = max(previousEnd, min(range.upperBound, p.count))
+            }
+          }
         }
-        sentences.append(sentence)
-        owners.append(document)
-        previousEnd = max(previousEnd, min(range.upperBound, p.count))
+        ownersCount = figures.count
       }
+      sentencesCount = figures.count
     }
     return (sentences, owners)
   }

@@ -178,11 +178,16 @@ struct NameTable {
       i += 8
     }
     var tail: UInt64 = 0
-    var shift: UInt64 = 0
-    while i < n {
-      tail |= UInt64(p[i]) << shift
-      shift += 8
-      i += 1
+    if i < n && n >= 8 {
+      // The last eight bytes, overlapping the words hashed: one load for the tail.
+      tail = raw.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
+    } else {
+      var shift: UInt64 = 0
+      while i < n {
+        tail |= UInt64(p[i]) << shift
+        shift += 8
+        i += 1
+      }
     }
     h = (h ^ tail) &* 0xC4CE_B9FE_1A85_EC53
     h ^= h >> 32
@@ -203,6 +208,10 @@ struct NameTable {
         return false
       }
       i += 8
+    }
+    // The tail as the last eight bytes (overlapping those compared) when there are eight.
+    if i < n && n >= 8 {
+      return ra.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self) == rb.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
     }
     while i < n && q[i] == p[i] { i += 1 }
     return i == n
