@@ -51,4 +51,26 @@ struct NameTableTests {
     let context = h.context
     #expect(context.breakdowns.map { $0.total.map { context.figures[$0].text } } == ["100人"])
   }
+
+  @Test("names of every length up to 24 bytes differing in any one byte get different ids; equal ones share")
+  func everyLengthAndByte() {
+    for n in 1...24 {
+      let name = String((0..<n).map { Character(Unicode.Scalar(UInt8(0x61 + $0 % 26))) })
+      var names = [name]
+      for k in 0..<n {
+        var bytes = Array(name.utf8)
+        bytes[k] = 0x30
+        names.append(String(decoding: bytes, as: UTF8.self))
+      }
+      names.append(name)
+      let t = Self.table(names)
+      #expect(t.subjects == (0...n).map(Int32.init) + [0], "length \(n)")
+      for other in names.dropFirst().dropLast() {
+        let same = name.utf8.withContiguousStorageIfAvailable { a in
+          other.utf8.withContiguousStorageIfAvailable { NameTable.sameName(a, $0) }
+        }
+        #expect(same == false, "\(other)")
+      }
+    }
+  }
 }
