@@ -73,12 +73,34 @@ extension Rule {
   func finding(_ message: String, figure k: Int, of figures: [Figure], text: String? = nil) -> Finding {
     Finding(
       rule: Self.id, severity: Self.severity, message: message, start: figures[k].start, end: figures[k].end,
-      text: text ?? figures[k].text)
+      text: text ?? self.text(ofFigure: k, in: figures))
   }
 
   /// What a message names figure `k` of `figures` by: its subject, or `the count` when it has none.
   func subjectOrKind(_ k: Int, of figures: [Figure]) -> String {
-    figures[k].hasSubject ? figures[k].subject : "the \(figures[k].kind.rawValue)"
+    figures[k].hasSubject ? subject(ofFigure: k, in: figures) : "the \(figures[k].kind.rawValue)"
+  }
+
+  /// The text of figure `k` of `figures`, made from its bytes in place: `figures[k].text` copied the whole
+  /// figure (retaining and releasing its source) to call the getter.
+  func text(ofFigure k: Int, in figures: [Figure]) -> String {
+    figures.withUnsafeBufferPointer { fp in
+      fp.baseAddress.map { first in Figure.withText(of: first + k) { String(decoding: $0, as: UTF8.self) } } ?? ""
+    }
+  }
+
+  /// The subject of figure `k` of `figures`, made from its bytes in place (as `text(ofFigure:in:)`).
+  func subject(ofFigure k: Int, in figures: [Figure]) -> String {
+    figures.withUnsafeBufferPointer { fp in
+      fp.baseAddress.map { first in Figure.withSubject(of: first + k) { String(decoding: $0, as: UTF8.self) } } ?? ""
+    }
+  }
+
+  /// The base of figure `k` of `figures`, made from its bytes in place (as `text(ofFigure:in:)`).
+  func base(ofFigure k: Int, in figures: [Figure]) -> String {
+    figures.withUnsafeBufferPointer { fp in
+      fp.baseAddress.map { first in Figure.withBase(of: first + k) { String(decoding: $0, as: UTF8.self) } } ?? ""
+    }
   }
 
   /// `message(subjectOrKind(k, of: figures), b, c, d)`, the subject copied from its bytes: no String is made

@@ -28,7 +28,11 @@ struct BlankNumberRule: Rule {
     let isShort = figures.withUnsafeBufferPointer { fp in
       fp.baseAddress.map { Figure.withText(of: $0 + k) { t in t.count { $0 & 0xC0 != 0x80 } <= 2 } } ?? true
     }
-    guard isShort else { return figures[k].text }
+    guard isShort else {
+      return figures.withUnsafeBufferPointer { fp in
+        fp.baseAddress.map { Figure.withText(of: $0 + k) { String(decoding: $0, as: UTF8.self) } } ?? ""
+      }
+    }
     bytes.withUnsafeBufferPointer { p in
       for _ in 0..<2 where start > 0 {
         let k = ScalarReader.previousBoundary(before: start, in: p)

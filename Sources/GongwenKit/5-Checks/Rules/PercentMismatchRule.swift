@@ -21,12 +21,12 @@ struct PercentMismatchRule: Rule {
         let (p, t) = figures[k].metric == .turnout ? turnout(k, in: context) : share(k, in: context),
         let count = figures[p].value, let whole = figures[t].value
       else { continue }
-      let figure = figures[k]
       guard let actual = Self.percent(count, of: whole), !Self.agrees(count, whole, stated) else { continue }
-      let part = !figures[p].hasSubject ? count.description : message(figures[p].subject, " ", count.description)
-      let total = !figures[t].hasSubject ? whole.description : message(figures[t].subject, " ", whole.description)
+      // Names and text read in place: a copy of a figure retained its source.
+      let part = !figures[p].hasSubject ? count.description : message(subject(ofFigure: p, in: figures), " ", count.description)
+      let total = !figures[t].hasSubject ? whole.description : message(subject(ofFigure: t, in: figures), " ", whole.description)
       findings.append(
-        finding(message(part, " of ", total, " is ", actual.description, "%, not ", stated.description, "%"), at: figure))
+        finding(message(part, " of ", total, " is ", actual.description, "%, not ", stated.description, "%"), figure: k, of: figures))
     }
   }
 

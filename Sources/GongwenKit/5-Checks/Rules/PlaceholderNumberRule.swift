@@ -28,7 +28,7 @@ struct PlaceholderNumberRule: Rule {
         m += 1
       }
       if m < placeholders.count && placeholders[m].range.overlaps(range) { continue }
-      let written = figures[k].text
+      let written = text(ofFigure: k, in: figures)
       let text = message(subjectOf: k, of: figures, " has a placeholder instead of a number (", written, ")")
       findings.append(finding(text, figure: k, of: figures, text: written))
       reported.append(range)
