@@ -141,17 +141,22 @@ struct Breakdown: Sendable {
       }
       // One pass over the scalars; at each, the words starting with it (one to three scalars each).
       var out: Words = []
-      let firsts = Word.firsts
-      Word.all.withUnsafeBufferPointer { words in
-        for k in 0..<count {
-          let v = folded[k]
-          // Most characters start no word: one bit per first character (by its low six bits) says so.
-          guard firsts & (1 << (v & 63)) != 0 else { continue }
-          let next = k + 1 < count ? folded[k + 1] : 0
-          let after = k + 2 < count ? folded[k + 2] : 0
-          for word in words where word.first == v {
-            if (word.second == 0 || word.second == next) && (word.third == 0 || word.third == after) {
-              out.insert(word.flag)
+      Word.byBucket.withUnsafeBufferPointer { words in
+        Word.bucketStarts.withUnsafeBufferPointer { starts in
+          for k in 0..<count {
+            let v = folded[k]
+            // Only the words whose first character has the low six bits of this one (most characters
+            // start none: an empty bucket).
+            let bucket = Int(v & 63)
+            let (lower, upper) = (starts[bucket], starts[bucket + 1])
+            guard lower < upper else { continue }
+            let next = k + 1 < count ? folded[k + 1] : 0
+            let after = k + 2 < count ? folded[k + 2] : 0
+            for j in lower..<upper where words[j].first == v {
+              let word = words[j]
+              if (word.second == 0 || word.second == next) && (word.third == 0 || word.third == after) {
+                out.insert(word.flag)
+              }
             }
           }
         }
@@ -190,8 +195,18 @@ struct Breakdown: Sendable {
       return out
     }()
 
-    /// Bit `v & 63` set for the first scalar `v` of every word.
-    static let firsts: UInt64 = all.reduce(0) { $0 | 1 << ($1.first & 63) }
+    /// `all` ordered by the low six bits of each word's first scalar (the order of a bucket's words does
+    /// not matter: their flags are united).
+    static let byBucket: [Entry] = all.sorted { $0.first & 63 < $1.first & 63 }
+
+    /// Where each bucket of `byBucket` starts (65 offsets): the words whose first scalar has low bits `b`
+    /// are `byBucket[bucketStarts[b]..<bucketStarts[b + 1]]`.
+    static let bucketStarts: [Int] = {
+      var starts = [Int](repeating: 0, count: 65)
+      for word in all { starts[Int(word.first & 63) + 1] += 1 }
+      for b in 0..<64 { starts[b + 1] += starts[b] }
+      return starts
+    }()
 
     struct Entry {
       let first: UInt32
