@@ -215,12 +215,12 @@ public struct JSONWriter: Sendable {
     Figure.withSubject(of: figure) { subject in
       Figure.withBase(of: figure) { base in
         Figure.withText(of: figure) { text in
-          var strings = path.count + subject.count + base.count + text.count
-          strings += figure.pointee.unit.utf8.count + (file?.utf8.count ?? 0)
+          var strings = path.count &+ subject.count &+ base.count &+ text.count
+          strings &+= figure.pointee.unit.utf8.count &+ (file?.utf8.count ?? 0)
           // Kind and metric names, and every flag name (65 bytes together).
-          strings += 2 * JSONName.bound + 72
-          strings += JSONScope.extraBound(figure.pointee.value) + JSONScope.extraBound(figure.pointee.low)
-          strings += JSONScope.extraBound(figure.pointee.high)
+          strings &+= 2 * JSONName.bound + 72
+          strings &+= JSONScope.extraBound(figure.pointee.value) &+ JSONScope.extraBound(figure.pointee.low)
+          strings &+= JSONScope.extraBound(figure.pointee.high)
           let texts = FigureTexts(subject: subject, base: base, text: text)
           // 22 calls and 7 flag names at most.
           out.reserving(fields: 29, nesting: 2, strings: strings) { scope in
