@@ -90,6 +90,22 @@ struct GlobTests {
     #expect(Glob(c.pattern).matches(Array(c.text.utf8)) == c.matches)
   }
 
+  @Test("a star then plain bytes matches as the set of positions does", arguments: ["*.txt", "*", "*/a", "*.TXT", "*a", "*x/"])
+  func starSuffix(_ pattern: String) {
+    let texts = [
+      "", "a", "a.txt", "A.TXT", ".txt", "txt", "b/a.txt", "a.txt/", "a/", "/a", "x/", "东城区.txt", "a.txt.gz", "/",
+      "a/b/c.TXT", "ａ.txt", "a\u{0}.txt",
+    ]
+    for ignoringCase in [false, true] {
+      let glob = Glob(pattern, ignoringCase: ignoringCase)
+      #expect(glob.starSuffix != nil)
+      for text in texts {
+        let bytes = Array(text.utf8)
+        #expect(glob.matches(bytes) == glob.matchesByPositions(bytes), "\(pattern) ~ \(text)")
+      }
+    }
+  }
+
   @Test("the default include ignores ASCII case")
   func defaultIgnoresCase() {
     #expect(Glob("*.txt", ignoringCase: true).matches(Array("UPPER.TXT".utf8)))
