@@ -41,6 +41,13 @@ struct InputPath: Sendable, Hashable {
   }
 
   static func display(_ bytes: [UInt8], escapingControls: Bool) -> String {
+    // Printable ASCII without a backslash (most paths) is its own display either way: no walk by scalars.
+    if bytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x5C }) { return String(decoding: bytes, as: UTF8.self) }
+    return displayByScalars(bytes, escapingControls: escapingControls)
+  }
+
+  /// `display(_:escapingControls:)` for any bytes, scalar by scalar.
+  static func displayByScalars(_ bytes: [UInt8], escapingControls: Bool) -> String {
     var needsEscape = false
     LosslessArgument.walk(bytes) { piece in
       switch piece {

@@ -60,6 +60,24 @@ struct InputPathTests {
   }
 }
 
+@Suite("InputPath: the ASCII shortcut writes what the scalar walk writes")
+struct InputPathDisplayTests {
+  @Test("every byte value among printable ASCII, for records and for standard error")
+  func everyByte() {
+    var mismatches = 0
+    for b in 0...255 {
+      for bytes in [[UInt8(b)], [0x61, UInt8(b), 0x2E, 0x74], [UInt8(b), UInt8(b)]] {
+        for escaping in [false, true] {
+          let display = InputPath.display(bytes, escapingControls: escaping)
+          if display != InputPath.displayByScalars(bytes, escapingControls: escaping) { mismatches += 1 }
+        }
+      }
+    }
+    #expect(mismatches == 0)
+    #expect(InputPath(bytes: Array("dir/a b.txt".utf8)).display == "dir/a b.txt")
+  }
+}
+
 @Suite("Glob: shell patterns on path bytes")
 struct GlobTests {
   struct Case: Sendable, CustomTestStringConvertible {
