@@ -34,7 +34,10 @@ struct InputPath: Sendable, Hashable {
 
   /// The bytes `other` names below this directory: `self/other`.
   func appending(_ name: [UInt8]) -> InputPath {
-    var b = bytes
+    // One allocation of the final size (a copy of `bytes` would grow twice).
+    var b: [UInt8] = []
+    b.reserveCapacity(bytes.count + 1 + name.count)
+    b.append(contentsOf: bytes)
     if b.last != 0x2F { b.append(0x2F) }
     b.append(contentsOf: name)
     return InputPath(bytes: b)
