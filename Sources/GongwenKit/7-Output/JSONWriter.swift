@@ -100,7 +100,7 @@ public struct JSONWriter: Sendable {
     }
     if !document.pointee.findings.isEmpty {
       // Every finding repeats the path: quote it once.
-      Self.quoted(file.path).withUnsafeBufferPointer { path in
+      Self.withQuoted(file.path) { path in
         Self.forEachInPlace(document.pointee.findings) { writeFinding($0, quotedPath: path, to: &out) }
       }
     }
@@ -286,6 +286,14 @@ public struct JSONWriter: Sendable {
     }
   }
 
+  /// Calls `body` with `"…"` for `s`, as a JSON string value, quoted on the stack (a long path on the heap).
+  private static func withQuoted<R>(_ s: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 6 * s.utf8.count + 2) { buffer in
+      guard let base = buffer.baseAddress else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
+      return body(UnsafeBufferPointer(start: base, count: ByteCursor.quote(s, to: base) - base))
+    }
+  }
+
   /// `"…"` for `s`, as a JSON string value.
   private static func quoted(_ s: String) -> [UInt8] {
     [UInt8](unsafeUninitializedCapacity: 6 * s.utf8.count + 2) { buffer, count in
@@ -314,7 +322,7 @@ public struct JSONWriter: Sendable {
   ) {
     s.beginObject()
     s.field("rule", finding.pointee.rule)
-    s.field("severity", finding.pointee.severity.rawValue)
+    s.field("severity", name: JSONName.of(finding.pointee.severity))
     s.field("message", finding.pointee.message)
     s.field("file", quoted: path)
     s.field("line", finding.pointee.start.line)
