@@ -27,9 +27,14 @@ struct InputPath: Sendable, Hashable {
 
   /// Calls `body` with the path as a NUL-terminated C string (a path holding NUL names nothing: "").
   func withCString<R>(_ body: (UnsafePointer<CChar>) -> R) -> R {
-    var c = bytes.contains(0) ? [] : bytes.map { CChar(bitPattern: $0) }
-    c.append(0)
-    return c.withUnsafeBufferPointer { body($0.baseAddress!) }  // never empty: it holds the NUL
+    let count = bytes.contains(0) ? 0 : bytes.count
+    // On the stack (a long path on the heap): no array made for each file opened.
+    return withUnsafeTemporaryAllocation(of: CChar.self, capacity: count + 1) { c in
+      let base = c.baseAddress!  // never empty: it holds the NUL
+      for k in 0..<count { base[k] = CChar(bitPattern: bytes[k]) }
+      base[count] = 0
+      return body(base)
+    }
   }
 
   /// The bytes `other` names below this directory: `self/other`.
