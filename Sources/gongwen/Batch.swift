@@ -110,13 +110,17 @@ struct Batch {
       work: { k in
         let (decoded, size) = Self.decode(inputs[k], standardInput: standardInput, options: options, maxSize: maxSize)
         progress.fileDone(bytes: size)
-        if case .success(let text) = decoded, text.text.bytes.count > Self.pieceBytes {
-          return Outcome(error: nil, documents: 0, payload: nil, large: text)
+        // Taken apart once, by a switch: each `if case`, `map` or `try? get()` copied the text or the records
+        // (retaining every array in them) and destroyed the copy again.
+        switch consume decoded {
+        case .failure(let error):
+          return Outcome(error: error, documents: 0, payload: transform(.failure(error)))
+        case .success(let text):
+          if text.text.bytes.count > Self.pieceBytes { return Outcome(error: nil, documents: 0, payload: nil, large: text) }
+          let file = InputFile(decoded: text.text, path: text.path, runsChecks: runsChecks)
+          let count = file.documents.count
+          return Outcome(error: nil, documents: count, payload: transform(.success(consume file)))
         }
-        let result = decoded.map { InputFile(decoded: $0.text, path: $0.path, runsChecks: runsChecks) }
-        let count = (try? result.get())?.documents.count ?? 0
-        let error: InputError? = if case .failure(let e) = result { e } else { nil }
-        return Outcome(error: error, documents: count, payload: transform(result))
       },
       consume: { k, outcome in
         func write(_ payload: Payload) {

@@ -17,6 +17,8 @@ struct Glob: Sendable, Hashable {
   let ignoresCase: Bool
   /// Whether the pattern holds a `/` and so applies to the relative path, not the name.
   let matchesPath: Bool
+  /// For `*` then plain bytes only (the default `*.txt`): those bytes, matched as a suffix in one pass.
+  let starSuffix: [UInt8]?
 
   init(_ pattern: String, ignoringCase: Bool = false) {
     self.pattern = pattern
@@ -52,6 +54,18 @@ struct Glob: Sendable, Hashable {
       i += 1
     }
     self.tokens = tokens
+    starSuffix = Self.starSuffix(of: tokens)
+  }
+
+  /// The bytes after a leading `*` when nothing else in `tokens` is special.
+  private static func starSuffix(of tokens: [Token]) -> [UInt8]? {
+    guard tokens.first == .star else { return nil }
+    var bytes: [UInt8] = []
+    for token in tokens.dropFirst() {
+      guard case .byte(let b) = token else { return nil }
+      bytes.append(b)
+    }
+    return bytes
   }
 
   /// Parses a `[...]` set starting after `[`; returns the set and the index of `]`, or nil when unclosed.
@@ -94,6 +108,23 @@ struct Glob: Sendable, Hashable {
   /// Whether the whole of `text` matches.
   /// - Complexity: O(n·m) for n bytes of text and m tokens: a set of reachable positions, never backtracking.
   func matches(_ text: [UInt8]) -> Bool {
+    if let starSuffix { return matches(text, starThen: starSuffix) }
+    return matchesByPositions(text)
+  }
+
+  /// `*` then `suffix`: the text ends with the suffix and has no `/` before it. Every name of a walk is
+  /// tested, so no arrays of positions for the common pattern.
+  private func matches(_ text: [UInt8], starThen suffix: [UInt8]) -> Bool {
+    let n = text.count
+    let start = n - suffix.count
+    guard start >= 0 else { return false }
+    for j in 0..<start where text[j] == 0x2F { return false }
+    for k in suffix.indices where !accepts(.byte(suffix[k]), text[start + k]) { return false }
+    return true
+  }
+
+  /// `matches(_:)` for any pattern: the set of positions each token can reach.
+  func matchesByPositions(_ text: [UInt8]) -> Bool {
     let n = text.count
     var reachable = [Bool](repeating: false, count: n + 1)
     var next = reachable

@@ -27,20 +27,35 @@ struct InputPath: Sendable, Hashable {
 
   /// Calls `body` with the path as a NUL-terminated C string (a path holding NUL names nothing: "").
   func withCString<R>(_ body: (UnsafePointer<CChar>) -> R) -> R {
-    var c = bytes.contains(0) ? [] : bytes.map { CChar(bitPattern: $0) }
-    c.append(0)
-    return c.withUnsafeBufferPointer { body($0.baseAddress!) }  // never empty: it holds the NUL
+    let count = bytes.contains(0) ? 0 : bytes.count
+    // On the stack (a long path on the heap): no array made for each file opened.
+    return withUnsafeTemporaryAllocation(of: CChar.self, capacity: count + 1) { c in
+      let base = c.baseAddress!  // never empty: it holds the NUL
+      for k in 0..<count { base[k] = CChar(bitPattern: bytes[k]) }
+      base[count] = 0
+      return body(base)
+    }
   }
 
   /// The bytes `other` names below this directory: `self/other`.
   func appending(_ name: [UInt8]) -> InputPath {
-    var b = bytes
+    // One allocation of the final size (a copy of `bytes` would grow twice).
+    var b: [UInt8] = []
+    b.reserveCapacity(bytes.count + 1 + name.count)
+    b.append(contentsOf: bytes)
     if b.last != 0x2F { b.append(0x2F) }
     b.append(contentsOf: name)
     return InputPath(bytes: b)
   }
 
   static func display(_ bytes: [UInt8], escapingControls: Bool) -> String {
+    // Printable ASCII without a backslash (most paths) is its own display either way: no walk by scalars.
+    if bytes.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x5C }) { return String(decoding: bytes, as: UTF8.self) }
+    return displayByScalars(bytes, escapingControls: escapingControls)
+  }
+
+  /// `display(_:escapingControls:)` for any bytes, scalar by scalar.
+  static func displayByScalars(_ bytes: [UInt8], escapingControls: Bool) -> String {
     var needsEscape = false
     LosslessArgument.walk(bytes) { piece in
       switch piece {

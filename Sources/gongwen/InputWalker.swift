@@ -57,11 +57,12 @@ struct InputWalker {
 
   /// fstatat(2) of `name` in the directory `fd`; `following` symbolic links or not.
   private static func lookUp(_ name: [UInt8], in fd: Int32, _ info: inout stat, following: Bool) -> Bool {
-    (name + [0]).withUnsafeBufferPointer { p in
-      p.withMemoryRebound(to: CChar.self) { name in
-        guard let base = name.baseAddress else { return false }
-        return fstatat(fd, base, &info, following ? 0 : AT_SYMLINK_NOFOLLOW) == 0
-      }
+    // NUL-terminated on the stack: no array made per entry.
+    withUnsafeTemporaryAllocation(of: CChar.self, capacity: name.count + 1) { c in
+      guard let base = c.baseAddress else { return false }
+      for k in name.indices { base[k] = CChar(bitPattern: name[k]) }
+      base[name.count] = 0
+      return fstatat(fd, base, &info, following ? 0 : AT_SYMLINK_NOFOLLOW) == 0
     }
   }
 
@@ -84,7 +85,9 @@ struct InputWalker {
     var entries: [(name: [UInt8], type: UInt8)] = []
     while let entry = readdir(dir) {
       let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-        Array(raw.prefix(while: { $0 != 0 }))
+        // d_name ends at its NUL, within the field.
+        guard let base = raw.baseAddress, let end = memchr(base, 0, raw.count) else { return Array(raw) }
+        return Array(UnsafeRawBufferPointer(start: base, count: UnsafeRawPointer(end) - base))
       }
       if name == [0x2E] || name == [0x2E, 0x2E] { continue }
       entries.append((name, entry.pointee.d_type))

@@ -60,6 +60,24 @@ struct InputPathTests {
   }
 }
 
+@Suite("InputPath: the ASCII shortcut writes what the scalar walk writes")
+struct InputPathDisplayTests {
+  @Test("every byte value among printable ASCII, for records and for standard error")
+  func everyByte() {
+    var mismatches = 0
+    for b in 0...255 {
+      for bytes in [[UInt8(b)], [0x61, UInt8(b), 0x2E, 0x74], [UInt8(b), UInt8(b)]] {
+        for escaping in [false, true] {
+          let display = InputPath.display(bytes, escapingControls: escaping)
+          if display != InputPath.displayByScalars(bytes, escapingControls: escaping) { mismatches += 1 }
+        }
+      }
+    }
+    #expect(mismatches == 0)
+    #expect(InputPath(bytes: Array("dir/a b.txt".utf8)).display == "dir/a b.txt")
+  }
+}
+
 @Suite("Glob: shell patterns on path bytes")
 struct GlobTests {
   struct Case: Sendable, CustomTestStringConvertible {
@@ -88,6 +106,22 @@ struct GlobTests {
   ])
   func pattern(_ c: Case) {
     #expect(Glob(c.pattern).matches(Array(c.text.utf8)) == c.matches)
+  }
+
+  @Test("a star then plain bytes matches as the set of positions does", arguments: ["*.txt", "*", "*/a", "*.TXT", "*a", "*x/"])
+  func starSuffix(_ pattern: String) {
+    let texts = [
+      "", "a", "a.txt", "A.TXT", ".txt", "txt", "b/a.txt", "a.txt/", "a/", "/a", "x/", "东城区.txt", "a.txt.gz", "/",
+      "a/b/c.TXT", "ａ.txt", "a\u{0}.txt",
+    ]
+    for ignoringCase in [false, true] {
+      let glob = Glob(pattern, ignoringCase: ignoringCase)
+      #expect(glob.starSuffix != nil)
+      for text in texts {
+        let bytes = Array(text.utf8)
+        #expect(glob.matches(bytes) == glob.matchesByPositions(bytes), "\(pattern) ~ \(text)")
+      }
+    }
   }
 
   @Test("the default include ignores ASCII case")

@@ -222,9 +222,10 @@ struct ByteCursor {
     return s.withUTF8 { quote($0.baseAddress, count: $0.count, to: out) }
   }
 
-  /// Stores `"…"` for `count` bytes at `base` at `out` and returns the end. Strings with nothing to escape
-  /// (nearly all) are copied word by word in a function that keeps to scratch registers: no frame to save;
-  /// a string with a byte to escape starts again in `quoteSlowly`, reached by a tail call.
+  /// Stores `"…"` for `count` bytes at `base` at `out` and returns the end. Strings of at most 16 bytes (most
+  /// names, units, subjects) are judged and copied in two overlapping loads, straight through: few registers,
+  /// no loop. Longer ones go on in `quoteLong`, and a string with a byte to escape starts again in
+  /// `quoteSlowly`, both reached by a tail call.
   @inline(never)
   static func quote(_ base: UnsafePointer<UInt8>?, count n: Int, to out: UnsafeMutablePointer<UInt8>)
     -> UnsafeMutablePointer<UInt8>
@@ -234,42 +235,59 @@ struct ByteCursor {
       out[1] = 0x22
       return out + 2
     }
+    guard n <= 16 else { return quoteLong(base, count: n, to: out) }
     let raw = UnsafeRawPointer(base)
     let o = UnsafeMutableRawPointer(out + 1)
     if n >= 8 {
-      var i = 0
-      while n - i > 8 {
-        let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-        guard escapeMask(w) == 0 else { return quoteSlowly(base, count: n, to: out) }
-        o.storeBytes(of: w, toByteOffset: i, as: UInt64.self)
-        i += 8
-      }
-      // The last word overlaps the one before unless `n` is a multiple of 8.
-      let w = raw.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
-      guard escapeMask(w) == 0 else { return quoteSlowly(base, count: n, to: out) }
-      o.storeBytes(of: w, toByteOffset: n - 8, as: UInt64.self)
+      let low = raw.loadUnaligned(as: UInt64.self)
+      let high = raw.loadUnaligned(fromByteOffset: n &- 8, as: UInt64.self)
+      guard escapeMask(low) | escapeMask(high) == 0 else { return quoteSlowly(base, count: n, to: out) }
+      o.storeBytes(of: low, as: UInt64.self)
+      o.storeBytes(of: high, toByteOffset: n &- 8, as: UInt64.self)
     } else if n >= 4 {
       let low = raw.loadUnaligned(as: UInt32.self)
-      let high = raw.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self)
+      let high = raw.loadUnaligned(fromByteOffset: n &- 4, as: UInt32.self)
       guard escapeMask(UInt64(low) | UInt64(high) << 32) == 0 else { return quoteSlowly(base, count: n, to: out) }
       o.storeBytes(of: low, as: UInt32.self)
-      o.storeBytes(of: high, toByteOffset: n - 4, as: UInt32.self)
+      o.storeBytes(of: high, toByteOffset: n &- 4, as: UInt32.self)
     } else if n >= 2 {
       let low = raw.loadUnaligned(as: UInt16.self)
-      let high = raw.loadUnaligned(fromByteOffset: n - 2, as: UInt16.self)
+      let high = raw.loadUnaligned(fromByteOffset: n &- 2, as: UInt16.self)
       // Only the four bytes loaded count; the zeros above them are not text.
       guard escapeMask(UInt64(low) | UInt64(high) << 16) & 0x8080_8080 == 0 else {
         return quoteSlowly(base, count: n, to: out)
       }
       o.storeBytes(of: low, as: UInt16.self)
-      o.storeBytes(of: high, toByteOffset: n - 2, as: UInt16.self)
+      o.storeBytes(of: high, toByteOffset: n &- 2, as: UInt16.self)
     } else {
       let b = base[0]
       guard !needsEscape(b) else { return quoteSlowly(base, count: n, to: out) }
       o.storeBytes(of: b, as: UInt8.self)
     }
-    out[n + 1] = 0x22
-    return out + n + 2
+    out[n &+ 1] = 0x22
+    return out + (n &+ 2)
+  }
+
+  /// `quote` for more than 16 bytes: word by word, the last word overlapping the one before unless `n` is a
+  /// multiple of 8.
+  @inline(never)
+  private static func quoteLong(_ base: UnsafePointer<UInt8>, count n: Int, to out: UnsafeMutablePointer<UInt8>)
+    -> UnsafeMutablePointer<UInt8>
+  {
+    let raw = UnsafeRawPointer(base)
+    let o = UnsafeMutableRawPointer(out + 1)
+    var i = 0
+    while n &- i > 8 {
+      let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+      guard escapeMask(w) == 0 else { return quoteSlowly(base, count: n, to: out) }
+      o.storeBytes(of: w, toByteOffset: i, as: UInt64.self)
+      i &+= 8
+    }
+    let w = raw.loadUnaligned(fromByteOffset: n &- 8, as: UInt64.self)
+    guard escapeMask(w) == 0 else { return quoteSlowly(base, count: n, to: out) }
+    o.storeBytes(of: w, toByteOffset: n &- 8, as: UInt64.self)
+    out[n &+ 1] = 0x22
+    return out + (n &+ 2)
   }
 
   /// `quote` for a string with a byte to escape: words that need none are still copied whole (the last one

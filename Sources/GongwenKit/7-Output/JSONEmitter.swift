@@ -41,7 +41,8 @@ public struct JSONEmitter: Sendable {
   /// `strings` bytes of strings and keys, and runs `body` in it.
   @inline(__always)
   mutating func reserving(fields: Int, nesting: Int = 1, strings: Int, _ body: (inout JSONScope) -> Void) {
-    reserving(fields * JSONScope.fieldBound(depth: state.depth + nesting) + 6 * strings, body)
+    // Wrapping arithmetic: no overflow trap to test per record (a bound near 2^63 bytes cannot be reserved anyway).
+    reserving(fields &* JSONScope.fieldBound(depth: state.depth &+ nesting) &+ 6 &* strings, body)
   }
 
   /// Reserves `count` bytes and lets `body` store up to that many.

@@ -37,6 +37,16 @@ enum JSONName {
     }
   }
 
+  /// `"note"`, `"warning"`, `"error"`: `Finding.Severity.rawValue` quoted.
+  @inline(__always)
+  static func of(_ severity: Finding.Severity) -> StaticString {
+    switch severity {
+    case .note: "\"note\""
+    case .warning: "\"warning\""
+    case .error: "\"error\""
+    }
+  }
+
   /// The longest name above, quotes included.
   static let bound = 32
 }

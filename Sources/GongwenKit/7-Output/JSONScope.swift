@@ -30,10 +30,10 @@ struct JSONScope {
   }
 
   /// Bytes one call writes at most besides its string: separator and indent, key, a number or literal.
-  static func fieldBound(depth: Int) -> Int { 80 + 2 * depth }
+  static func fieldBound(depth: Int) -> Int { 80 &+ 2 &* depth }
 
   /// Extra bytes a decimal of more than 19 fraction digits takes.
-  static func extraBound(_ v: ExactDecimal?) -> Int { max((v?.scale ?? 0) - 19, 0) }
+  static func extraBound(_ v: ExactDecimal?) -> Int { max((v?.scale ?? 0) &- 19, 0) }
 
   // MARK: Separators
 

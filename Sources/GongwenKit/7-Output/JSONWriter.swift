@@ -100,7 +100,7 @@ public struct JSONWriter: Sendable {
     }
     if !document.pointee.findings.isEmpty {
       // Every finding repeats the path: quote it once.
-      Self.quoted(file.path).withUnsafeBufferPointer { path in
+      Self.withQuoted(file.path) { path in
         Self.forEachInPlace(document.pointee.findings) { writeFinding($0, quotedPath: path, to: &out) }
       }
     }
@@ -215,12 +215,12 @@ public struct JSONWriter: Sendable {
     Figure.withSubject(of: figure) { subject in
       Figure.withBase(of: figure) { base in
         Figure.withText(of: figure) { text in
-          var strings = path.count + subject.count + base.count + text.count
-          strings += figure.pointee.unit.utf8.count + (file?.utf8.count ?? 0)
+          var strings = path.count &+ subject.count &+ base.count &+ text.count
+          strings &+= figure.pointee.unit.utf8.count &+ (file?.utf8.count ?? 0)
           // Kind and metric names, and every flag name (65 bytes together).
-          strings += 2 * JSONName.bound + 72
-          strings += JSONScope.extraBound(figure.pointee.value) + JSONScope.extraBound(figure.pointee.low)
-          strings += JSONScope.extraBound(figure.pointee.high)
+          strings &+= 2 * JSONName.bound + 72
+          strings &+= JSONScope.extraBound(figure.pointee.value) &+ JSONScope.extraBound(figure.pointee.low)
+          strings &+= JSONScope.extraBound(figure.pointee.high)
           let texts = FigureTexts(subject: subject, base: base, text: text)
           // 22 calls and 7 flag names at most.
           out.reserving(fields: 29, nesting: 2, strings: strings) { scope in
@@ -286,6 +286,14 @@ public struct JSONWriter: Sendable {
     }
   }
 
+  /// Calls `body` with `"…"` for `s`, as a JSON string value, quoted on the stack (a long path on the heap).
+  private static func withQuoted<R>(_ s: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 6 * s.utf8.count + 2) { buffer in
+      guard let base = buffer.baseAddress else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
+      return body(UnsafeBufferPointer(start: base, count: ByteCursor.quote(s, to: base) - base))
+    }
+  }
+
   /// `"…"` for `s`, as a JSON string value.
   private static func quoted(_ s: String) -> [UInt8] {
     [UInt8](unsafeUninitializedCapacity: 6 * s.utf8.count + 2) { buffer, count in
@@ -314,7 +322,7 @@ public struct JSONWriter: Sendable {
   ) {
     s.beginObject()
     s.field("rule", finding.pointee.rule)
-    s.field("severity", finding.pointee.severity.rawValue)
+    s.field("severity", name: JSONName.of(finding.pointee.severity))
     s.field("message", finding.pointee.message)
     s.field("file", quoted: path)
     s.field("line", finding.pointee.start.line)

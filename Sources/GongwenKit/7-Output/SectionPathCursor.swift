@@ -5,14 +5,17 @@
 struct SectionPathCursor {
   /// One depth of the walk: the siblings there, the one chosen, and the path's length through it.
   private struct Level {
-    /// The children of the section chosen one level up (the document's sections at depth 0).
-    var siblings: [Section]
+    /// The children of the section chosen one level up (the document's sections at depth 0), read in place.
+    /// The storage belongs to `top`'s tree, which the cursor holds and nobody mutates (records are `let`), so
+    /// it stays put: no array to retain, release or check for uniqueness at each step of the walk.
+    var siblings: UnsafeBufferPointer<Section>
     /// The last sibling starting at or before the last offset; -1 before the first.
     var chosen = -1
     /// The path's length through the chosen sibling, once built.
     var end = 0
   }
 
+  /// Holds the whole tree the levels point into.
   private let top: [Section]
   /// `levels[d]` holds depth d; one array, reserved once, rather than one per field.
   private var levels: [Level] = []
@@ -35,61 +38,67 @@ struct SectionPathCursor {
     reset()
   }
 
+  /// The storage of `sections`, which `top`'s tree keeps alive and unchanged (see `Level.siblings`).
+  private static func storage(of sections: [Section]) -> UnsafeBufferPointer<Section> {
+    sections.withUnsafeBufferPointer { $0 }
+  }
+
   private mutating func reset() {
     levels.removeAll(keepingCapacity: true)
-    levels.append(Level(siblings: top))
+    levels.append(Level(siblings: Self.storage(of: top)))
     built = 0
     sameBefore = Int.min
   }
 
   /// Calls `body` with the UTF-8 of the path at `offset`; empty outside any section. Offsets that go back
   /// start again from the top (a search, not a walk, so still cheap).
+  @inline(__always)
   mutating func withPath<R>(at offset: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
     if offset >= last && offset < sameBefore {
       last = offset
-      return Self.withPrefix(count, of: &path, body)
+    } else {
+      walk(to: offset)
     }
+    return Self.withPrefix(count, of: &path, body)
+  }
+
+  /// Finds the path at `offset` from the levels chosen so far, and sets `count` to its length.
+  @inline(never)
+  private mutating func walk(to offset: Int) {
     if offset < last { reset() }
     last = offset
     sameBefore = Int.max
     var depth = 0
     while true {
-      // Through a buffer pointer: subscripting the array would copy each Section read.
+      let siblings = levels[depth].siblings
       let chosen = levels[depth].chosen
       // A new choice drops the levels below; either way the level below, if missing, is its children.
       let isDeepest = depth + 1 == levels.count
-      let (i, holds, end, children) = levels[depth].siblings.withUnsafeBufferPointer { siblings in
-        let i = Self.lastStart(atOrBefore: offset, in: siblings, after: chosen)
-        let holds = i >= 0 && siblings[i].range.contains(offset)
-        // The path stays until the next sibling starts or, inside this one, until it ends.
-        var end = i + 1 < siblings.count ? siblings[i + 1].range.lowerBound : Int.max
-        if holds { end = min(end, siblings[i].range.upperBound) }
-        return (i, holds, end, holds && (isDeepest || i != chosen) ? siblings[i].children : nil)
-      }
+      let i = Self.lastStart(atOrBefore: offset, in: siblings, after: chosen)
+      let holds = i >= 0 && siblings[i].range.contains(offset)
+      // The path stays until the next sibling starts or, inside this one, until it ends.
+      var end = i + 1 < siblings.count ? siblings[i + 1].range.lowerBound : Int.max
+      if holds { end = min(end, siblings[i].range.upperBound) }
       sameBefore = min(sameBefore, end)
       if i != chosen {
         levels[depth].chosen = i
         // What was chosen below belonged to the previous sibling.
-        levels.removeLast(levels.count - depth - 1)
+        while levels.count > depth + 1 { levels.removeLast() }
         built = min(built, depth)
       }
-      guard holds else { break }
+      guard holds, let first = siblings.baseAddress else { break }
       if built == depth {
         path.removeLast(path.count - (depth == 0 ? 0 : levels[depth - 1].end))
         if depth > 0 { path.append(0x2F) }  // /
         // The marker read in place: `pathComponent` would copy the Section and make a String.
-        levels[depth].siblings.withUnsafeBufferPointer { siblings in
-          guard let first = siblings.baseAddress else { return }
-          Self.appendComponent(of: first + i, to: &path)
-        }
+        Self.appendComponent(of: first + i, to: &path)
         levels[depth].end = path.count
         built = depth + 1
       }
-      if let children { levels.append(Level(siblings: children)) }
+      if isDeepest || i != chosen { levels.append(Level(siblings: Self.storage(of: first[i].children))) }
       depth += 1
     }
     count = depth == 0 ? 0 : levels[depth - 1].end
-    return Self.withPrefix(count, of: &path, body)
   }
 
   /// Calls `body` with the first `count` bytes of `path`. Through the mutable view, which works on the array in

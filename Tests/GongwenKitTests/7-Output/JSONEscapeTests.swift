@@ -34,11 +34,13 @@ struct JSONEscapeTests {
     return count < 0 ? [] : Array(out[..<count])
   }
 
-  @Test("every byte value at every position of strings of 1 to 24 bytes, among ASCII and among Chinese bytes")
+  /// Up to 40 bytes: the straight path (1-3, 4-7, 8-16 bytes) and the word loop past 16, with its overlapping
+  /// last word, all meet an escape at each position.
+  @Test("every byte value at every position of strings of 1 to 40 bytes, among ASCII and among Chinese bytes")
   func everyByteEveryPosition() {
     var mismatches = 0
     for filler: UInt8 in [0x61, 0xE4, 0x20, 0x7E] {
-      for n in 1...24 {
+      for n in 1...40 {
         for k in 0..<n {
           for b in 0...255 {
             var bytes = [UInt8](repeating: filler, count: n)
@@ -54,11 +56,11 @@ struct JSONEscapeTests {
   @Test("two bytes to escape in one word, and runs of escapes across word boundaries")
   func severalEscapes() {
     var mismatches = 0
-    for n in 2...19 {
+    for n in 2...33 {
       for j in 0..<n {
         for k in 0..<n where k != j {
           for (a, b) in [(0x22, 0x5C), (0x00, 0x7F), (0x0A, 0x1F), (0x09, 0x22)] as [(UInt8, UInt8)] {
-            var bytes = Array("选举工作总结报告参选率".utf8.prefix(n))
+            var bytes = Array("选举工作总结报告参选率工作".utf8.prefix(n))
             bytes[j] = a
             bytes[k] = b
             if Self.quoted(bytes) != Self.plain(bytes) { mismatches += 1 }

@@ -14,6 +14,14 @@ struct JSONNameTests {
     }
   }
 
+  @Test("every finding severity")
+  func severities() {
+    for severity in Finding.Severity.allCases {
+      #expect(Self.string(JSONName.of(severity)) == "\"\(severity.rawValue)\"")
+      #expect(JSONName.of(severity).utf8CodeUnitCount <= JSONName.bound)
+    }
+  }
+
   @Test("every metric, and none")
   func metrics() {
     for metric in Metric.allCases {
