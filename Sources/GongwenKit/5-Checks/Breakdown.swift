@@ -302,9 +302,10 @@ struct Breakdown: Sendable {
   /// Also, for each percent with a base, the index of the latest count before it in its document whose
   /// subject is that base (-1 when none, or for other figures): the total a share is stated of, looked up
   /// in the same pass so that `percent-mismatch` needs no dictionary of its own.
+  /// And the names' ids, which rules compare in place of the names.
   /// - Complexity: O(n) in the figures and the bytes of their names (ids from `NameTable`).
   static func all(in figures: [Figure], sentences: [Int], documents: [Int]) -> (
-    breakdowns: [Breakdown], shareTotals: [Int]
+    breakdowns: [Breakdown], shareTotals: [Int], names: NameTable
   ) {
     let names = NameTable(figures)
     var shareTotals = [Int](repeating: -1, count: figures.count)
@@ -322,7 +323,7 @@ struct Breakdown: Sendable {
         }
       }
     }
-    return (breakdowns, shareTotals)
+    return (breakdowns, shareTotals, names)
   }
 
   /// The first pass of `all`: gathers the groups into `groups` (returning how many), links their members

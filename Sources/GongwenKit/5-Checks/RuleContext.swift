@@ -24,6 +24,8 @@ struct RuleContext: Sendable {
   /// For each percent with a base, the index of the latest count before it in its document whose subject
   /// is that base; -1 when there is none and for other figures (parallel to `figures`).
   let shareTotals: [Int]
+  /// Ids of the subjects and bases of the counts and percents: equal ids, equal names (as `String`s).
+  let names: NameTable
 
   init(
     text: DecodedText, figures: [Figure], documentRanges: [Range<Int>] = [], front: InputFile.Block? = nil,
@@ -37,7 +39,7 @@ struct RuleContext: Sendable {
     self.scope = scope ?? 0..<text.bytes.count
     placeholders = PlaceholderScanner().matches(in: text.bytes, within: self.scope)
     (sentences, owners) = Breakdown.positions(of: figures, text: text.bytes, documents: self.documentRanges)
-    (breakdowns, shareTotals) = Breakdown.all(in: figures, sentences: sentences, documents: owners)
+    (breakdowns, shareTotals, names) = Breakdown.all(in: figures, sentences: sentences, documents: owners)
   }
 
   /// The context of a parsed file.

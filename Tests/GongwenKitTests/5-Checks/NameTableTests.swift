@@ -52,6 +52,17 @@ struct NameTableTests {
     #expect(context.breakdowns.map { $0.total.map { context.figures[$0].text } } == ["100人"])
   }
 
+  @Test("percent-mismatch finds the count of a percent's subject by name id: canonically equal, not merely similar")
+  func partByID() {
+    for (countSubject, found) in [("cafe\u{301}", true), ("caf\u{E9}", true), ("cafe", false)] {
+      var h = HandFigures("代表100人,其中\(countSubject)60人,占90%")
+      h.count("100人", 100, subject: "代表")
+      h.count("60人", 60, subject: countSubject, base: "代表")
+      h.percent("90%", "90", subject: "caf\u{E9}", base: "代表")
+      #expect(h.findings("percent-mismatch").count == (found ? 1 : 0), "\(countSubject)")
+    }
+  }
+
   @Test("names of every length up to 24 bytes differing in any one byte get different ids; equal ones share")
   func everyLengthAndByte() {
     for n in 1...24 {

@@ -66,18 +66,16 @@ struct PercentMismatchRule: Rule {
   /// the percent has none, with its base), other than the total.
   private func part(of k: Int, excluding total: Int, in context: RuleContext) -> Int? {
     context.figures.withUnsafeBufferPointer { figures in
-      guard let first = figures.baseAddress else { return nil }
-      let bySubject = figures[k].hasSubject
+      // Names compared by their ids: the percent (with a base) has ids for its subject and base, and a
+      // count for every name it has; -1 (no name) matches no id.
+      let ids = figures[k].hasSubject ? context.names.subjects : context.names.bases
+      let name = ids[k]
+      guard name >= 0 else { return nil }
       var j = k - 1
       // A bounded look back keeps a text with no sentence ends linear.
       while j >= 0 && j >= k - Self.lookBack && context.sentences[j] == context.sentences[k] {
-        if j != total && figures[j].kind == .count && isExact(figures[j].flags) && figures[j].value != nil {
-          // Names compared as their bytes, lent in place.
-          let same =
-            bySubject
-            ? Figure.withSubject(of: first + k) { a in Figure.withSubject(of: first + j) { NameTable.sameName(a, $0) } }
-            : Figure.withBase(of: first + k) { a in Figure.withBase(of: first + j) { NameTable.sameName(a, $0) } }
-          if same { return j }
+        if j != total && figures[j].kind == .count && isExact(figures[j].flags) && figures[j].value != nil && ids[j] == name {
+          return j
         }
         j -= 1
       }
