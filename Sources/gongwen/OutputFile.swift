@@ -65,6 +65,15 @@ final class OutputFile {
     }
     guard !name.isEmpty else { throw Failure(message: "is a directory") }
     target = bytes.map { CChar(bitPattern: $0) } + [0]
+    // The handlers are in place before the file exists, and this thread holds the signals until the file is
+    // recorded for them: a signal between the two would otherwise leave the temporary file behind.
+    Self.arm()
+    var held = sigset_t()
+    var previous = sigset_t()
+    sigemptyset(&held)
+    for sig in Self.signals { sigaddset(&held, sig) }
+    pthread_sigmask(SIG_BLOCK, &held, &previous)
+    defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
     // Dot-prefixed so directory walks and globs skip it; pid and a counter make it unique.
     for attempt in 0..<100 {
       let suffix = Array(".gongwen-\(getpid())-\(attempt).tmp".utf8)
@@ -73,14 +82,21 @@ final class OutputFile {
       if opened >= 0 {
         fd = opened
         temporary = candidate
+        Self.record(candidate)
         break
       }
-      if errno != EEXIST { throw Failure(message: Self.describe(errno)) }
+      if errno != EEXIST {
+        let reason = Self.describe(errno)
+        Self.disarm()
+        throw Failure(message: reason)
+      }
     }
-    guard fd >= 0 else { throw Failure(message: "cannot create a temporary file") }
+    guard fd >= 0 else {
+      Self.disarm()
+      throw Failure(message: "cannot create a temporary file")
+    }
     // A replaced file keeps its permissions.
     if exists { fchmod(fd, info.st_mode & 0o7777) }
-    Self.arm(temporary)
   }
 
   /// Writes `bytes` whole to `path` (`-`: standard output), through a temporary file and a rename.
@@ -205,12 +221,13 @@ final class OutputFile {
 
   private static func describe(_ e: Int32) -> String { String(cString: strerror(e)) }
 
-  /// Removes the temporary file when SIGINT, SIGTERM or SIGHUP ends the run, then dies of that signal.
-  private static func arm(_ path: [CChar]) {
-    let copy = UnsafeMutablePointer<CChar>.allocate(capacity: path.count)
-    copy.initialize(from: path, count: path.count)
-    pendingTemporary = copy
-    for sig in [SIGINT, SIGTERM, SIGHUP] {
+  /// The signals that end a run and remove its temporary file.
+  private static let signals = [SIGINT, SIGTERM, SIGHUP]
+
+  /// Installs handlers that remove the recorded temporary file, if any, when SIGINT, SIGTERM or SIGHUP ends
+  /// the run, then die of that signal.
+  private static func arm() {
+    for sig in signals {
       signal(sig) { sig in
         if let p = OutputFile.pendingTemporary { unlink(p) }
         signal(sig, SIG_DFL)
@@ -219,10 +236,17 @@ final class OutputFile {
     }
   }
 
+  /// Records the temporary file for the handlers (called with the signals held).
+  private static func record(_ path: [CChar]) {
+    let copy = UnsafeMutablePointer<CChar>.allocate(capacity: path.count)
+    copy.initialize(from: path, count: path.count)
+    pendingTemporary = copy
+  }
+
   private static func disarm() {
+    for sig in signals { signal(sig, SIG_DFL) }
     guard let p = pendingTemporary else { return }
     pendingTemporary = nil
-    for sig in [SIGINT, SIGTERM, SIGHUP] { signal(sig, SIG_DFL) }
     p.deallocate()
   }
 }
