@@ -64,6 +64,8 @@ struct FigureScan {
   private let numeralFollowers: ScalarSet
   /// `ScriptFolding.hanTable`, held for the same reason.
   private let han: [UInt16]
+  /// `MeasureWord.Lookup.shared`, held for the same reason: asked after every number.
+  private let units: MeasureWord.Lookup
 
   /// A scan of `range`. `storage` lends its capacity to the drafts (and is left empty), so that documents
   /// after the first allocate none; `returnStorage(to:)` gives it back.
@@ -79,6 +81,7 @@ struct FigureScan {
     numerals = NumberScanner.numerals
     numeralFollowers = MeasureWord.numeralFollowers
     han = ScriptFolding.hanTable
+    units = MeasureWord.Lookup.shared
     self.p = p
     lo = range.lowerBound
     hi = range.upperBound
@@ -331,7 +334,7 @@ struct FigureScan {
   private mutating func placeholderNumber(at i: Int) -> Int? {
     guard let n = NumberScanner.arabic(at: i, limit: hi, in: p), n.placeholderCount <= 6 else { return nil }
     // Only a placeholder followed by a unit stands for a figure: xx大, **区 are names.
-    guard MeasureWord.match(at: skipApproximation(n.end), limit: hi, in: p, han: han) != nil else { return nil }
+    guard MeasureWord.match(at: skipApproximation(n.end), limit: hi, in: p, han: han, lookup: units) != nil else { return nil }
     return figure(from: n)
   }
 
@@ -363,7 +366,7 @@ struct FigureScan {
     if n.isOverlong { return n.end }
     if n.isLoneYi {
       // 一名, 一个。 standing alone in a clause are counts; 一个良好的环境 is an article.
-      guard let (entry, unitEnd) = MeasureWord.match(at: n.end, limit: hi, in: p, han: han), [MeasureWord.Entry.name, MeasureWord.Entry.piece, MeasureWord.Entry.person, MeasureWord.Entry.seat].contains(entry.code),
+      guard let (entry, unitEnd) = MeasureWord.match(at: n.end, limit: hi, in: p, han: han, lookup: units), [MeasureWord.Entry.name, MeasureWord.Entry.piece, MeasureWord.Entry.person, MeasureWord.Entry.seat].contains(entry.code),
         unitEnd < hi, isClausePunctuation(ScalarReader.scalar(at: unitEnd, in: p).value)
       else { return n.end }
     }
@@ -391,7 +394,7 @@ struct FigureScan {
     let b0 = p[j]
     let b2 = p[j + 2]
     if b0 == 0xE4 && b1 == 0xBD && b2 == 0x99 || b0 == 0xE5 && b1 == 0xA4 && b2 == 0x9A || b0 == 0xE9 && b1 == 0xA4 && b2 == 0x98 {
-      if MeasureWord.match(at: j + 3, limit: hi, in: p, han: han) != nil { return j + 3 }
+      if MeasureWord.match(at: j + 3, limit: hi, in: p, han: han, lookup: units) != nil { return j + 3 }
     }
     return j
   }
@@ -406,7 +409,7 @@ struct FigureScan {
     let unitStart = skipApproximation(n.end)
     var flags = n.flags
     if unitStart != n.end { flags.insert(.approximate) }
-    guard let (entry, unitEnd) = MeasureWord.match(at: unitStart, limit: hi, in: p, han: han) else {
+    guard let (entry, unitEnd) = MeasureWord.match(at: unitStart, limit: hi, in: p, han: han, lookup: units) else {
       return ageRange(from: n) ?? n.end
     }
     flags.formUnion(prefixFlags(before: n.start))
@@ -476,7 +479,7 @@ struct FigureScan {
 
   /// Past the unit after an ignored number, so its measure word is not read as a blank.
   private mutating func skipUnit(after end: Int) -> Int {
-    MeasureWord.match(at: skipApproximation(end), limit: hi, in: p, han: han)?.end ?? end
+    MeasureWord.match(at: skipApproximation(end), limit: hi, in: p, han: han, lookup: units)?.end ?? end
   }
 
   // MARK: - Counts
@@ -615,7 +618,7 @@ struct FigureScan {
     }
     if let c = connector(at: unitEnd, dates: false),
       let second = NumberScanner.arabic(at: c, limit: hi, in: p) ?? NumberScanner.chinese(at: c, limit: hi, in: p),
-      let (entry, end) = MeasureWord.match(at: second.end, limit: hi, in: p, han: han), entry.role == .age
+      let (entry, end) = MeasureWord.match(at: second.end, limit: hi, in: p, han: han, lookup: units), entry.role == .age
     {
       return band(start: n.start, low: n.value, high: second.value, bandEnd: end, flags: n.flags.union(second.flags))
     }
@@ -629,7 +632,7 @@ struct FigureScan {
   private mutating func ageRange(from n: ScannedNumber) -> Int? {
     guard let c = connector(at: n.end, dates: false),
       let second = NumberScanner.arabic(at: c, limit: hi, in: p) ?? NumberScanner.chinese(at: c, limit: hi, in: p),
-      let (entry, end) = MeasureWord.match(at: second.end, limit: hi, in: p, han: han), entry.role == .age
+      let (entry, end) = MeasureWord.match(at: second.end, limit: hi, in: p, han: han, lookup: units), entry.role == .age
     else { return nil }
     return band(start: n.start, low: n.value, high: second.value, bandEnd: end, flags: n.flags.union(second.flags))
   }
@@ -692,7 +695,7 @@ struct FigureScan {
     let n: ScannedNumber? =
       NumberScanner.arabic(at: k, limit: hi, in: p)
       ?? NumberScanner.chinese(at: k, limit: hi, in: p)
-    if let n, !n.isLoneYi, let (entry, unitEnd) = MeasureWord.match(at: skipApproximation(n.end), limit: hi, in: p, han: han),
+    if let n, !n.isLoneYi, let (entry, unitEnd) = MeasureWord.match(at: skipApproximation(n.end), limit: hi, in: p, han: han, lookup: units),
       entry.role == .count
     {
       draft.value = n.value
@@ -701,7 +704,7 @@ struct FigureScan {
       if skipApproximation(n.end) != n.end { draft.flags.insert(.approximate) }
       draft.end = unitEnd
       end = unitEnd
-    } else if let (entry, unitEnd) = MeasureWord.match(at: k, limit: hi, in: p, han: han), entry.role == .count,
+    } else if let (entry, unitEnd) = MeasureWord.match(at: k, limit: hi, in: p, han: han, lookup: units), entry.role == .count,
       entry.countsPeople
     {
       draft.unit = entry.unit
@@ -725,7 +728,7 @@ struct FigureScan {
     var previous = last
     // 2023年9月1日: following parts.
     while let next = NumberScanner.arabic(at: end, limit: hi, in: p),
-      let (entry, e) = MeasureWord.match(at: next.end, limit: hi, in: p, han: han),
+      let (entry, e) = MeasureWord.match(at: next.end, limit: hi, in: p, han: han, lookup: units),
       entry.role == .month && previous == .year || entry.role == .day && previous == .month,
       validDatePart(next, role: entry.role) != nil
     {
@@ -735,19 +738,19 @@ struct FigureScan {
     }
     // 11月26日---30日, 7月5日及6日: a second day or month.
     if previous != .year, let c = connector(at: end, dates: true), let next = NumberScanner.arabic(at: c, limit: hi, in: p),
-      let (entry, e) = MeasureWord.match(at: next.end, limit: hi, in: p, han: han), entry.role == .day || entry.role == .month,
+      let (entry, e) = MeasureWord.match(at: next.end, limit: hi, in: p, han: han, lookup: units), entry.role == .day || entry.role == .month,
       validDatePart(next, role: entry.role) != nil
     {
       end = e
       if entry.role == .month, let day = NumberScanner.arabic(at: e, limit: hi, in: p),
-        let (dayEntry, de) = MeasureWord.match(at: day.end, limit: hi, in: p, han: han), dayEntry.role == .day
+        let (dayEntry, de) = MeasureWord.match(at: day.end, limit: hi, in: p, han: han, lookup: units), dayEntry.role == .day
       {
         end = de
       }
     }
     if role == .day && previous == .day && end == unitEnd && p[n.start] != 0 {
       // A lone 15号 is a document or house number; a lone 26日 is a day.
-      if MeasureWord.match(at: n.end, limit: hi, in: p, han: han)?.entry.code == MeasureWord.Entry.number { return unitEnd }
+      if MeasureWord.match(at: n.end, limit: hi, in: p, han: han, lookup: units)?.entry.code == MeasureWord.Entry.number { return unitEnd }
     }
     drafts.append(makeDraft(.date, value: nil, unit: .empty, start: n.start, end: end, flags: flags))
     return end
@@ -973,7 +976,7 @@ struct FigureScan {
   /// 比上届少。个百分点. Returns where scanning goes on, or nil when `i` is ordinary text.
   private mutating func blank(at i: Int) -> Int? {
     if i + 2 < hi, rejectsBlankPersonOrName(at: i) { return nil }
-    guard let (entry, unitEnd) = MeasureWord.match(at: i, limit: hi, in: p, han: han), i >= quoteEnd else { return nil }
+    guard let (entry, unitEnd) = MeasureWord.match(at: i, limit: hi, in: p, han: han, lookup: units), i >= quoteEnd else { return nil }
     let prev = previousScalar(before: i) ?? 0x0A
     if isNumberScalar(prev) { return nil }
     let next = unitEnd < hi ? ScalarReader.scalar(at: unitEnd, in: p).value : 0x0A
@@ -1044,7 +1047,7 @@ struct FigureScan {
     if let c = connector(at: unitEnd, dates: false) {
       var k = c
       if let z = FoldedMatch.match(Self.zhou, at: k, limit: hi, in: p, table: han) { k = z }
-      if let (entry, end) = MeasureWord.match(at: k, limit: hi, in: p, han: han), entry.role == .age {
+      if let (entry, end) = MeasureWord.match(at: k, limit: hi, in: p, han: han, lookup: units), entry.role == .age {
         return band(start: i, low: nil, high: nil, bandEnd: end, flags: [])
       }
     }
