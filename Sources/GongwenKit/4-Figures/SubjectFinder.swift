@@ -92,6 +92,11 @@ enum SubjectFinder {
     // Cut after the last 共有 / 有 that leaves a phrase behind it.
     var k = ScalarReader.previousBoundary(before: hi, in: p)
     while k > lo {
+      // A three-byte character whose last byte ends no cut word is passed without decoding.
+      if k >= 3 && k - 3 >= lo && p[k - 3] & 0xF0 == 0xE0 && !cuts.mayEnd(withLastByte: p[k - 1]) {
+        k -= 3
+        continue
+      }
       let (v, before) = scalar(before: k, in: p)
       if before >= lo, cuts.mayEnd(with: v),
         cuts.matchBackward(endingAt: k, floor: lo, in: p) != nil
