@@ -147,6 +147,11 @@ struct FigureScan {
           i += 3
           continue
         }
+        // 人员, 人民: the commonest measure-word stop, rejected from its bytes.
+        if b == 0xE4 && isPersonBeforeHan(at: i) {
+          i += 3
+          continue
+        }
       }
       let (v, len) = ScalarReader.scalar(at: i, in: p)
       guard v < 0x10000, interesting[Int(v >> 6)] & (1 << UInt64(v & 63)) != 0 else {
@@ -1012,11 +1017,23 @@ struct FigureScan {
     }
   }
 
+  /// Whether 人 at `i` stands before a Han character other than 占 / 佔 (a lead byte E4…E9 is no clause end):
+  /// then `rejectsBlankPersonOrName` says true, and this says so from the bytes alone. False where it cannot
+  /// tell.
+  @inline(__always)
+  func isPersonBeforeHan(at i: Int) -> Bool {
+    guard i + 5 < hi, p[i] == 0xE4, p[i + 1] == 0xBA, p[i + 2] == 0xBA, p[i + 3] &- 0xE4 < 6 else { return false }
+    let b3 = p[i + 3]
+    let b4 = p[i + 4]
+    let b5 = p[i + 5]
+    return !(b3 == 0xE5 && b4 == 0x8D && b5 == 0xA0) && !(b3 == 0xE4 && b4 == 0xBD && b5 == 0x94)
+  }
+
   /// 人 and 名 inside words (人员, 名单, 代表名额) are the common case and never blanks: what `isBlankCount`
   /// would say, decided from the neighbours before the unit is parsed. 人 needs a clause end after it
   /// (人次 neither); 名 a clause end after it or a trigger before it.
   @inline(__always)
-  private mutating func rejectsBlankPersonOrName(at i: Int) -> Bool {
+  mutating func rejectsBlankPersonOrName(at i: Int) -> Bool {
     let isPerson = p[i] == 0xE4 && p[i + 1] == 0xBA && p[i + 2] == 0xBA
     let isName = p[i] == 0xE5 && p[i + 1] == 0x90 && p[i + 2] == 0x8D
     guard isPerson || isName else { return false }

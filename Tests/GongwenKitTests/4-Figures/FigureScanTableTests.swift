@@ -113,3 +113,52 @@ struct FigureScanPlaceTests {
     #expect(FigureScan.placeSuffixForms.contains(0x5340))  // 區
   }
 }
+
+@Suite("FigureScan: 人 before a Han character, rejected from its bytes")
+struct FigureScanPersonTests {
+  /// 人 followed by every BMP scalar (and by nothing, and cut short by the scan's end): where the byte test
+  /// says 人 is no blank, the decoded test must say so too, and it must say so for plain words (人员, 人民).
+  @Test("every following scalar and every end of the scan")
+  func everyFollower() {
+    let (rows, words) = FigureScan.skipTables
+    var disagreements: [UInt32] = []
+    var rejectedWords = 0
+    for v in UInt32(1)..<0x10000 {
+      guard let s = Unicode.Scalar(v) else { continue }
+      let bytes = Array(("人" + String(Character(s)) + "。").utf8)
+      bytes.withUnsafeBufferPointer { p in
+        rows.withUnsafeBufferPointer { rows in
+          words.withUnsafeBufferPointer { words in
+            for hi in 3...bytes.count {
+              var storage: [FigureDraft] = []
+              var scan = FigureScan(p: p, range: 0..<hi, storage: &storage, skip: (rows, words))
+              if scan.isPersonBeforeHan(at: 0) {
+                if !scan.rejectsBlankPersonOrName(at: 0) { disagreements.append(v) }
+                if v == 0x5458 || v == 0x6C11 { rejectedWords += 1 }
+              }
+            }
+          }
+        }
+      }
+    }
+    #expect(disagreements.isEmpty, "\(disagreements.prefix(10))")
+    #expect(rejectedWords > 0)
+  }
+
+  @Test("人 before 占, 佔, a comma or the end is left to the full test")
+  func notRejected() {
+    let (rows, words) = FigureScan.skipTables
+    for text in ["人占", "人佔", "人，", "人", "人\n", "人a"] {
+      let bytes = Array(text.utf8)
+      bytes.withUnsafeBufferPointer { p in
+        rows.withUnsafeBufferPointer { rows in
+          words.withUnsafeBufferPointer { words in
+            var storage: [FigureDraft] = []
+            let scan = FigureScan(p: p, range: 0..<bytes.count, storage: &storage, skip: (rows, words))
+            #expect(!scan.isPersonBeforeHan(at: 0), "\(text)")
+          }
+        }
+      }
+    }
+  }
+}
