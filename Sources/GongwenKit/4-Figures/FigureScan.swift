@@ -579,7 +579,14 @@ struct FigureScan {
 
   private mutating func followedByQizhong(_ j: Int) -> Bool {
     var k = j
-    if k < hi, let c = commaLength(at: k) { k += c }
+    // A comma first: , or ， (EF BC 8C), told by its bytes.
+    if k < hi {
+      if p[k] == 0x2C {
+        k += 1
+      } else if k + 2 < p.count && p[k] == 0xEF && p[k + 1] == 0xBC && p[k + 2] == 0x8C {
+        k += 3
+      }
+    }
     return startsWithQi(at: k, limit: hi) && FoldedMatch.match(Self.qizhong, at: k, limit: hi, in: p, table: han) != nil
   }
 
@@ -588,12 +595,6 @@ struct FigureScan {
   @inline(__always)
   private func startsWithQi(at k: Int, limit: Int) -> Bool {
     k + 2 < limit && p[k] == 0xE5 && p[k + 1] == 0x85 && p[k + 2] == 0xB6
-  }
-
-  private mutating func commaLength(at k: Int) -> Int? {
-    if p[k] == 0x2C { return 1 }
-    let (v, len) = ScalarReader.scalar(at: k, in: p)
-    return v == 0xFF0C ? len : nil
   }
 
   /// The end of the clause starting at `j`, not beyond `limit`.
