@@ -896,6 +896,11 @@ struct FigureScan {
   static let changeWords = (
     between: between, verbEnds: verbEnds, verbs: verbs, signs: verbWords.map { (sign: $0.sign, isShort: $0.isShort) }
   )
+  /// The scalars as written that may stand right before a number `changeSign` says something of: the last
+  /// characters of the verbs and of `between` (any form folding to them), and the stray 。 ? ？.
+  /// Only Han characters fold to Han characters, and the words are all Han.
+  static let changeLastScalars = ScalarSet(
+    (UInt32(0x4E00)...0x9FFF).filter { verbEnds.contains(ScriptFolding.fold($0)) || between.mayEnd(with: $0) } + [0x3002, 0x3F, 0xFF1F])
   /// Last characters of the change verbs, for a quick reject.
   static let verbEnds: ScalarSet = ScalarSet(folding: "高出加长升多降低少落滑小减")
   static let between = PatternList(["了近", "了约", "了", "近", "约", "达"])
@@ -906,6 +911,9 @@ struct FigureScan {
   /// +1 or -1 when a change verb (提高 / 降低 …) stands right before `end`; short verbs (高 / 少) only after
   /// 比 / 较 in the clause.
   private mutating func changeSign(before end: Int, requireComparator: Bool) -> Int? {
+    // Most numbers follow a character that neither ends a verb, nor a word of `between`, nor is a stray 。:
+    // one decode and one bitmap decide it.
+    guard end > lo, Self.changeLastScalars.contains(SubjectFinder.scalar(before: end, in: p).value) else { return nil }
     let floor = max(clauseStart, end - 60)
     var j = end
     // 少。个百分点: a stray character where the number was lost.

@@ -142,13 +142,16 @@ enum MeasureWord {
     static let shared = Lookup()
 
     private init() {
-      let longer: [UInt32: Int] = [0x4E2A: Self.piece, 0x767E: Self.hundred, 0x5468: Self.week, 0x4EBA: Self.person, 0x5206: Self.fraction]
-      var entries = [Entry(role: .count, unit: .empty, code: 0), Entry(role: .count, unit: .empty, code: 0)]
-      entries += [Entry](repeating: entries[0], count: Self.firstPlain - 2)
+      // Slots by folded scalar first, then one pass over the folding table: built once per process, and a
+      // dictionary lookup per Han scalar cost some 6M instructions.
+      var bySimplified = [UInt8](repeating: 0, count: 0x5200)
+      for (v, slot) in [(UInt32(0x4E2A), Self.piece), (0x767E, Self.hundred), (0x5468, Self.week), (0x4EBA, Self.person), (0x5206, Self.fraction)] {
+        bySimplified[Int(v - 0x4E00)] = UInt8(slot)
+      }
+      var entries = [Entry](repeating: Entry(role: .count, unit: .empty, code: 0), count: Self.firstPlain)
       entries.append(Entry(role: .percent, unit: .percent, code: 0x25))
-      var plain: [UInt32: Int] = [:]
       func add(_ v: UInt32, _ role: Role, _ unit: Unit) {
-        plain[v] = entries.count
+        bySimplified[Int(v - 0x4E00)] = UInt8(entries.count)
         entries.append(Entry(role: role, unit: unit, code: v))
       }
       add(0x5C81, .age, .age)  // 岁
@@ -159,10 +162,11 @@ enum MeasureWord {
       add(0x6210, .tenth, .tenth)  // 成
       add(0x540D, .count, .name)  // 名
       for v in Unit.countScalars { add(v, .count, Unit.count(v)) }
+      let han = ScriptFolding.hanTable
       var slots = [UInt8](repeating: 0, count: 0x5200)
       for k in 0..<0x5200 {
-        let folded = ScriptFolding.fold(UInt32(0x4E00 + k))
-        slots[k] = UInt8(longer[folded] ?? plain[folded] ?? 0)
+        let folded = ScriptFolding.fold(UInt32(0x4E00 + k), table: han)
+        slots[k] = bySimplified[Int(folded - 0x4E00)]
       }
       self.slots = slots
       self.entries = entries

@@ -162,3 +162,21 @@ struct FigureScanPersonTests {
     }
   }
 }
+
+@Suite("FigureScan: the quick reject of change verbs")
+struct FigureScanChangeTests {
+  /// `changeSign` returns nil at once when the scalar before the number is not in `changeLastScalars`: right
+  /// only while that set holds every scalar the full test could act on.
+  @Test("every scalar that folds to a verb's last character, ends a word of `between`, or is a stray 。 is in the set")
+  func everyScalar() {
+    var missing: [UInt32] = []
+    for v in UInt32(0)..<0x10000 {
+      let matters =
+        FigureScan.verbEnds.contains(ScriptFolding.fold(v)) || FigureScan.between.mayEnd(with: v) || v == 0x3002 || v == 0x3F
+        || v == 0xFF1F
+      if matters && !FigureScan.changeLastScalars.contains(v) { missing.append(v) }
+    }
+    #expect(missing.isEmpty, "\(missing.prefix(10))")
+    #expect(FigureScan.changeLastScalars.contains(0x9AD8) && FigureScan.changeLastScalars.contains(0x9054))  // 高 達
+  }
+}
