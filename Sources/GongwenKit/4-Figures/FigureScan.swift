@@ -233,9 +233,10 @@ struct FigureScan {
 
   @inline(__always)
   private mutating func endClause(at i: Int, next: Int) {
-    // 在农村党支部书记中，… names the group the paragraph's parts belong to.
-    if i > lo, case let (v, start) = SubjectFinder.scalar(before: i, in: p), v == 0x4E2D {
-      noteGroup(endingAt: start)
+    // 在农村党支部书记中，… names the group the paragraph's parts belong to. 中 is E4 B8 AD: told by its bytes
+    // (a scalar ending after `lo` starts at or after it).
+    if i >= 3 && i > lo && p[i - 1] == 0xAD && p[i - 2] == 0xB8 && p[i - 3] == 0xE4 {
+      noteGroup(endingAt: i - 3)
     }
     clauseStart = next
   }
