@@ -226,8 +226,13 @@ struct FigureScan {
   /// 。 ends a sentence, but 少。个百分点 is a lost number, not a sentence end.
   @inline(__always)
   private mutating func fullStop(next: Int) {
-    if next >= hi || (p[next] != 0xE4 && p[next] != 0xE5) || Self.pointsWord.match(at: next, limit: hi, in: p) == nil {
+    // 个 (E4 B8 AA) and 個 (E5 80 8B), the only forms folding to 个, by their bytes before the keyword match.
+    guard next + 2 < hi,
+      p[next] == 0xE4 && p[next + 1] == 0xB8 && p[next + 2] == 0xAA || p[next] == 0xE5 && p[next + 1] == 0x80 && p[next + 2] == 0x8B,
+      Self.pointsWord.match(at: next, limit: hi, in: p) != nil
+    else {
       endSentence(at: next)
+      return
     }
   }
 

@@ -100,6 +100,14 @@ struct FigureScanByteTests {
     let others = (UInt32(0x20)..<0x10000).filter { $0 != target && ScriptFolding.fold($0) == target }
     #expect(others.isEmpty)
   }
+
+  /// 。个百分点 is looked for by the bytes of 个 and 個 after 。: right only while they alone fold to 个.
+  @Test("only 个 and 個 fold to 个")
+  func pieceForms() {
+    let forms = (UInt32(0x20)..<0x10000).filter { ScriptFolding.fold($0) == 0x4E2A }
+    #expect(forms == [0x4E2A, 0x500B])
+    #expect(Array("个個".utf8) == [0xE4, 0xB8, 0xAA, 0xE5, 0x80, 0x8B])
+  }
 }
 
 @Suite("FigureScan: place suffixes as written")
