@@ -66,3 +66,25 @@ struct SubjectTrimTests {
     }
   }
 }
+
+@Suite("SubjectFinder.noun: one bitmap ends the noun where the fold, the stop set and the digit switch did")
+struct SubjectNounTests {
+  @Test("every BMP scalar")
+  func everyScalar() {
+    var mismatches: [UInt32] = []
+    for v in UInt32(0)..<0x10000 {
+      let plain = SubjectFinder.isBreak(v) || SubjectFinder.nounStops.contains(ScriptFolding.fold(v)) || ChineseNumeral.digit(v) != nil
+      if plain != (SubjectFinder.isBreak(v) || SubjectFinder.nounEnds.contains(v)) { mismatches.append(v) }
+    }
+    #expect(mismatches.isEmpty, "\(mismatches.prefix(10))")
+  }
+
+  @Test("个行政村统一 → 行政村; 个選區 → 選區; 名二 → nothing (a numeral ends it)")
+  func knownNouns() {
+    for (text, start, expected) in [("个行政村统一", 3, "行政村"), ("个選區", 3, "選區"), ("名二", 3, "")] {
+      let bytes = Array(text.utf8)
+      let noun = bytes.withUnsafeBufferPointer { SubjectFinder.noun(after: start, limit: bytes.count, in: $0) }
+      #expect(String(decoding: bytes[noun], as: UTF8.self) == expected)
+    }
+  }
+}
