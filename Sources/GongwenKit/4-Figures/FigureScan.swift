@@ -61,7 +61,7 @@ struct FigureScan {
   /// `NumberScanner.numerals` and the scalars that may follow a numeral, held here: a static is read
   /// through a call, and these are asked at every numeral.
   private let numerals: ScalarSet
-  private let numeralFollowers: ScalarSet
+  private let continuations: ScalarSet
   /// `ScriptFolding.hanTable`, held for the same reason.
   private let han: [UInt16]
   /// `MeasureWord.Lookup.shared`, held for the same reason: asked after every number.
@@ -79,7 +79,7 @@ struct FigureScan {
     interesting = Self.interestingTable
     (skipRows, skipWords) = skip
     numerals = NumberScanner.numerals
-    numeralFollowers = MeasureWord.numeralFollowers
+    continuations = Self.numeralContinuations
     han = ScriptFolding.hanTable
     units = MeasureWord.Lookup.shared
     self.p = p
@@ -370,7 +370,8 @@ struct FigureScan {
       guard numerals.contains(v) else { break }
       runEnd += len
     }
-    guard runEnd < hi, numeralFollowers.contains(ScriptFolding.fold(ScalarReader.scalar(at: runEnd, in: p).value, table: han)) else {
+    // No numeral stands at `runEnd`: only a follower continues the number there.
+    guard runEnd < hi, continuations.contains(ScalarReader.scalar(at: runEnd, in: p).value) else {
       return runEnd
     }
     guard let n = NumberScanner.chinese(at: i, limit: hi, in: p) else { return nil }
@@ -386,13 +387,21 @@ struct FigureScan {
     return figure(from: n)
   }
 
+  /// The scalars as written that continue a numeral: numerals, and whatever folds to a scalar that may follow
+  /// one (`MeasureWord.numeralFollowers`). One bitmap for a set, a fold and a set. Outside the Han block only
+  /// 〇 is a numeral and only % and ％ fold to a follower.
+  static let numeralContinuations = ScalarSet(
+    (UInt32(0x4E00)...0x9FFF).filter {
+      NumberScanner.numerals.contains($0) || MeasureWord.numeralFollowers.contains(ScriptFolding.fold($0))
+    } + [0x3007, 0x25, 0xFF05])
+
   /// Whether the numeral ending at `end` stands alone, with neither a numeral nor the start of a unit after it:
   /// what `chineseNumber` decides first for numerals other than 百 (which may start 百分之).
   @inline(__always)
   private func isLoneNumeralInProse(after end: Int) -> Bool {
     guard end < hi else { return true }
     let w = ScalarReader.scalar(at: end, in: p).value
-    return !numerals.contains(w) && !numeralFollowers.contains(ScriptFolding.fold(w, table: han))
+    return !continuations.contains(w)
   }
 
   /// After 余 / 多 that sit between a number and its unit (1200余份, X多份).

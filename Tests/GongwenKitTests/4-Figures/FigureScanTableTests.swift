@@ -188,3 +188,18 @@ struct FigureScanChangeTests {
     #expect(FigureScan.changeLastScalars.contains(0x9AD8) && FigureScan.changeLastScalars.contains(0x9054))  // 高 達
   }
 }
+
+@Suite("FigureScan: what continues a numeral, as one bitmap")
+struct FigureScanNumeralTests {
+  /// `isLoneNumeralInProse` and `chineseNumber` ask `numeralContinuations` for what was a numeral test, a fold
+  /// and a follower test.
+  @Test("every scalar, BMP and beyond")
+  func everyScalar() {
+    var mismatches: [UInt32] = []
+    for v in Array(UInt32(0)..<0x10000) + [0x10000, 0x20000, 0x10FFFF] {
+      let plain = NumberScanner.numerals.contains(v) || MeasureWord.numeralFollowers.contains(ScriptFolding.fold(v))
+      if plain != FigureScan.numeralContinuations.contains(v) { mismatches.append(v) }
+    }
+    #expect(mismatches.isEmpty, "\(mismatches.prefix(10))")
+  }
+}
