@@ -61,9 +61,11 @@ struct FigureScan {
   /// `NumberScanner.numerals` and the scalars that may follow a numeral, held here: a static is read
   /// through a call, and these are asked at every numeral.
   private let numerals: ScalarSet
-  private let numeralFollowers: ScalarSet
+  private let continuations: ScalarSet
   /// `ScriptFolding.hanTable`, held for the same reason.
   private let han: [UInt16]
+  /// `MeasureWord.Lookup.shared`, held for the same reason: asked after every number.
+  private let units: MeasureWord.Lookup
 
   /// A scan of `range`. `storage` lends its capacity to the drafts (and is left empty), so that documents
   /// after the first allocate none; `returnStorage(to:)` gives it back.
@@ -77,8 +79,9 @@ struct FigureScan {
     interesting = Self.interestingTable
     (skipRows, skipWords) = skip
     numerals = NumberScanner.numerals
-    numeralFollowers = MeasureWord.numeralFollowers
+    continuations = Self.numeralContinuations
     han = ScriptFolding.hanTable
+    units = MeasureWord.Lookup.shared
     self.p = p
     lo = range.lowerBound
     hi = range.upperBound
@@ -140,7 +143,13 @@ struct FigureScan {
           continue
         }
         if b == 0xE3 && p[i + 1] == 0x80 && p[i + 2] == 0x82 {
-          fullStop(next: i + 3)
+          // Nearly always a sentence end: `fullStop`'s test for 个 after it is made here, without the call.
+          if startsWithPiece(at: i + 3) { fullStop(next: i + 3) } else { endSentence(at: i + 3) }
+          i += 3
+          continue
+        }
+        // 人员, 人民: the commonest measure-word stop, rejected from its bytes.
+        if b == 0xE4 && isPersonBeforeHan(at: i) {
           i += 3
           continue
         }
@@ -215,19 +224,27 @@ struct FigureScan {
     return k
   }
 
+  /// Whether 个 (E4 B8 AA) or 個 (E5 80 8B), the only forms folding to 个, stands whole at `k` before `hi`.
+  @inline(__always)
+  private func startsWithPiece(at k: Int) -> Bool {
+    k + 2 < hi && (p[k] == 0xE4 && p[k + 1] == 0xB8 && p[k + 2] == 0xAA || p[k] == 0xE5 && p[k + 1] == 0x80 && p[k + 2] == 0x8B)
+  }
+
   /// 。 ends a sentence, but 少。个百分点 is a lost number, not a sentence end.
   @inline(__always)
   private mutating func fullStop(next: Int) {
-    if next >= hi || (p[next] != 0xE4 && p[next] != 0xE5) || Self.pointsWord.match(at: next, limit: hi, in: p) == nil {
+    guard startsWithPiece(at: next), Self.pointsWord.match(at: next, limit: hi, in: p) != nil else {
       endSentence(at: next)
+      return
     }
   }
 
   @inline(__always)
   private mutating func endClause(at i: Int, next: Int) {
-    // 在农村党支部书记中，… names the group the paragraph's parts belong to.
-    if i > lo, case let (v, start) = SubjectFinder.scalar(before: i, in: p), v == 0x4E2D {
-      noteGroup(endingAt: start)
+    // 在农村党支部书记中，… names the group the paragraph's parts belong to. 中 is E4 B8 AD: told by its bytes
+    // (a scalar ending after `lo` starts at or after it).
+    if i >= 3 && i > lo && p[i - 1] == 0xAD && p[i - 2] == 0xB8 && p[i - 3] == 0xE4 {
+      noteGroup(endingAt: i - 3)
     }
     clauseStart = next
   }
@@ -331,7 +348,7 @@ struct FigureScan {
   private mutating func placeholderNumber(at i: Int) -> Int? {
     guard let n = NumberScanner.arabic(at: i, limit: hi, in: p), n.placeholderCount <= 6 else { return nil }
     // Only a placeholder followed by a unit stands for a figure: xx大, **区 are names.
-    guard MeasureWord.match(at: skipApproximation(n.end), limit: hi, in: p, han: han) != nil else { return nil }
+    guard MeasureWord.match(at: skipApproximation(n.end), limit: hi, in: p, han: han, lookup: units) != nil else { return nil }
     return figure(from: n)
   }
 
@@ -356,14 +373,15 @@ struct FigureScan {
       guard numerals.contains(v) else { break }
       runEnd += len
     }
-    guard runEnd < hi, numeralFollowers.contains(ScriptFolding.fold(ScalarReader.scalar(at: runEnd, in: p).value, table: han)) else {
+    // No numeral stands at `runEnd`: only a follower continues the number there.
+    guard runEnd < hi, continuations.contains(ScalarReader.scalar(at: runEnd, in: p).value) else {
       return runEnd
     }
     guard let n = NumberScanner.chinese(at: i, limit: hi, in: p) else { return nil }
     if n.isOverlong { return n.end }
     if n.isLoneYi {
       // 一名, 一个。 standing alone in a clause are counts; 一个良好的环境 is an article.
-      guard let (entry, unitEnd) = MeasureWord.match(at: n.end, limit: hi, in: p, han: han), [MeasureWord.Entry.name, MeasureWord.Entry.piece, MeasureWord.Entry.person, MeasureWord.Entry.seat].contains(entry.code),
+      guard let (entry, unitEnd) = MeasureWord.match(at: n.end, limit: hi, in: p, han: han, lookup: units), [MeasureWord.Entry.name, MeasureWord.Entry.piece, MeasureWord.Entry.person, MeasureWord.Entry.seat].contains(entry.code),
         unitEnd < hi, isClausePunctuation(ScalarReader.scalar(at: unitEnd, in: p).value)
       else { return n.end }
     }
@@ -372,13 +390,21 @@ struct FigureScan {
     return figure(from: n)
   }
 
+  /// The scalars as written that continue a numeral: numerals, and whatever folds to a scalar that may follow
+  /// one (`MeasureWord.numeralFollowers`). One bitmap for a set, a fold and a set. Outside the Han block only
+  /// 〇 is a numeral and only % and ％ fold to a follower.
+  static let numeralContinuations = ScalarSet(
+    (UInt32(0x4E00)...0x9FFF).filter {
+      NumberScanner.numerals.contains($0) || MeasureWord.numeralFollowers.contains(ScriptFolding.fold($0))
+    } + [0x3007, 0x25, 0xFF05])
+
   /// Whether the numeral ending at `end` stands alone, with neither a numeral nor the start of a unit after it:
   /// what `chineseNumber` decides first for numerals other than 百 (which may start 百分之).
   @inline(__always)
   private func isLoneNumeralInProse(after end: Int) -> Bool {
     guard end < hi else { return true }
     let w = ScalarReader.scalar(at: end, in: p).value
-    return !numerals.contains(w) && !numeralFollowers.contains(ScriptFolding.fold(w, table: han))
+    return !continuations.contains(w)
   }
 
   /// After 余 / 多 that sit between a number and its unit (1200余份, X多份).
@@ -391,7 +417,7 @@ struct FigureScan {
     let b0 = p[j]
     let b2 = p[j + 2]
     if b0 == 0xE4 && b1 == 0xBD && b2 == 0x99 || b0 == 0xE5 && b1 == 0xA4 && b2 == 0x9A || b0 == 0xE9 && b1 == 0xA4 && b2 == 0x98 {
-      if MeasureWord.match(at: j + 3, limit: hi, in: p, han: han) != nil { return j + 3 }
+      if MeasureWord.match(at: j + 3, limit: hi, in: p, han: han, lookup: units) != nil { return j + 3 }
     }
     return j
   }
@@ -406,7 +432,7 @@ struct FigureScan {
     let unitStart = skipApproximation(n.end)
     var flags = n.flags
     if unitStart != n.end { flags.insert(.approximate) }
-    guard let (entry, unitEnd) = MeasureWord.match(at: unitStart, limit: hi, in: p, han: han) else {
+    guard let (entry, unitEnd) = MeasureWord.match(at: unitStart, limit: hi, in: p, han: han, lookup: units) else {
       return ageRange(from: n) ?? n.end
     }
     flags.formUnion(prefixFlags(before: n.start))
@@ -476,7 +502,7 @@ struct FigureScan {
 
   /// Past the unit after an ignored number, so its measure word is not read as a blank.
   private mutating func skipUnit(after end: Int) -> Int {
-    MeasureWord.match(at: skipApproximation(end), limit: hi, in: p, han: han)?.end ?? end
+    MeasureWord.match(at: skipApproximation(end), limit: hi, in: p, han: han, lookup: units)?.end ?? end
   }
 
   // MARK: - Counts
@@ -571,7 +597,14 @@ struct FigureScan {
 
   private mutating func followedByQizhong(_ j: Int) -> Bool {
     var k = j
-    if k < hi, let c = commaLength(at: k) { k += c }
+    // A comma first: , or ， (EF BC 8C), told by its bytes.
+    if k < hi {
+      if p[k] == 0x2C {
+        k += 1
+      } else if k + 2 < p.count && p[k] == 0xEF && p[k + 1] == 0xBC && p[k + 2] == 0x8C {
+        k += 3
+      }
+    }
     return startsWithQi(at: k, limit: hi) && FoldedMatch.match(Self.qizhong, at: k, limit: hi, in: p, table: han) != nil
   }
 
@@ -580,12 +613,6 @@ struct FigureScan {
   @inline(__always)
   private func startsWithQi(at k: Int, limit: Int) -> Bool {
     k + 2 < limit && p[k] == 0xE5 && p[k + 1] == 0x85 && p[k + 2] == 0xB6
-  }
-
-  private mutating func commaLength(at k: Int) -> Int? {
-    if p[k] == 0x2C { return 1 }
-    let (v, len) = ScalarReader.scalar(at: k, in: p)
-    return v == 0xFF0C ? len : nil
   }
 
   /// The end of the clause starting at `j`, not beyond `limit`.
@@ -615,7 +642,7 @@ struct FigureScan {
     }
     if let c = connector(at: unitEnd, dates: false),
       let second = NumberScanner.arabic(at: c, limit: hi, in: p) ?? NumberScanner.chinese(at: c, limit: hi, in: p),
-      let (entry, end) = MeasureWord.match(at: second.end, limit: hi, in: p, han: han), entry.role == .age
+      let (entry, end) = MeasureWord.match(at: second.end, limit: hi, in: p, han: han, lookup: units), entry.role == .age
     {
       return band(start: n.start, low: n.value, high: second.value, bandEnd: end, flags: n.flags.union(second.flags))
     }
@@ -629,7 +656,7 @@ struct FigureScan {
   private mutating func ageRange(from n: ScannedNumber) -> Int? {
     guard let c = connector(at: n.end, dates: false),
       let second = NumberScanner.arabic(at: c, limit: hi, in: p) ?? NumberScanner.chinese(at: c, limit: hi, in: p),
-      let (entry, end) = MeasureWord.match(at: second.end, limit: hi, in: p, han: han), entry.role == .age
+      let (entry, end) = MeasureWord.match(at: second.end, limit: hi, in: p, han: han, lookup: units), entry.role == .age
     else { return nil }
     return band(start: n.start, low: n.value, high: second.value, bandEnd: end, flags: n.flags.union(second.flags))
   }
@@ -692,7 +719,7 @@ struct FigureScan {
     let n: ScannedNumber? =
       NumberScanner.arabic(at: k, limit: hi, in: p)
       ?? NumberScanner.chinese(at: k, limit: hi, in: p)
-    if let n, !n.isLoneYi, let (entry, unitEnd) = MeasureWord.match(at: skipApproximation(n.end), limit: hi, in: p, han: han),
+    if let n, !n.isLoneYi, let (entry, unitEnd) = MeasureWord.match(at: skipApproximation(n.end), limit: hi, in: p, han: han, lookup: units),
       entry.role == .count
     {
       draft.value = n.value
@@ -701,7 +728,7 @@ struct FigureScan {
       if skipApproximation(n.end) != n.end { draft.flags.insert(.approximate) }
       draft.end = unitEnd
       end = unitEnd
-    } else if let (entry, unitEnd) = MeasureWord.match(at: k, limit: hi, in: p, han: han), entry.role == .count,
+    } else if let (entry, unitEnd) = MeasureWord.match(at: k, limit: hi, in: p, han: han, lookup: units), entry.role == .count,
       entry.countsPeople
     {
       draft.unit = entry.unit
@@ -725,7 +752,7 @@ struct FigureScan {
     var previous = last
     // 2023年9月1日: following parts.
     while let next = NumberScanner.arabic(at: end, limit: hi, in: p),
-      let (entry, e) = MeasureWord.match(at: next.end, limit: hi, in: p, han: han),
+      let (entry, e) = MeasureWord.match(at: next.end, limit: hi, in: p, han: han, lookup: units),
       entry.role == .month && previous == .year || entry.role == .day && previous == .month,
       validDatePart(next, role: entry.role) != nil
     {
@@ -735,19 +762,19 @@ struct FigureScan {
     }
     // 11月26日---30日, 7月5日及6日: a second day or month.
     if previous != .year, let c = connector(at: end, dates: true), let next = NumberScanner.arabic(at: c, limit: hi, in: p),
-      let (entry, e) = MeasureWord.match(at: next.end, limit: hi, in: p, han: han), entry.role == .day || entry.role == .month,
+      let (entry, e) = MeasureWord.match(at: next.end, limit: hi, in: p, han: han, lookup: units), entry.role == .day || entry.role == .month,
       validDatePart(next, role: entry.role) != nil
     {
       end = e
       if entry.role == .month, let day = NumberScanner.arabic(at: e, limit: hi, in: p),
-        let (dayEntry, de) = MeasureWord.match(at: day.end, limit: hi, in: p, han: han), dayEntry.role == .day
+        let (dayEntry, de) = MeasureWord.match(at: day.end, limit: hi, in: p, han: han, lookup: units), dayEntry.role == .day
       {
         end = de
       }
     }
     if role == .day && previous == .day && end == unitEnd && p[n.start] != 0 {
       // A lone 15号 is a document or house number; a lone 26日 is a day.
-      if MeasureWord.match(at: n.end, limit: hi, in: p, han: han)?.entry.code == MeasureWord.Entry.number { return unitEnd }
+      if MeasureWord.match(at: n.end, limit: hi, in: p, han: han, lookup: units)?.entry.code == MeasureWord.Entry.number { return unitEnd }
     }
     drafts.append(makeDraft(.date, value: nil, unit: .empty, start: n.start, end: end, flags: flags))
     return end
@@ -887,6 +914,11 @@ struct FigureScan {
   static let changeWords = (
     between: between, verbEnds: verbEnds, verbs: verbs, signs: verbWords.map { (sign: $0.sign, isShort: $0.isShort) }
   )
+  /// The scalars as written that may stand right before a number `changeSign` says something of: the last
+  /// characters of the verbs and of `between` (any form folding to them), and the stray 。 ? ？.
+  /// Only Han characters fold to Han characters, and the words are all Han.
+  static let changeLastScalars = ScalarSet(
+    (UInt32(0x4E00)...0x9FFF).filter { verbEnds.contains(ScriptFolding.fold($0)) || between.mayEnd(with: $0) } + [0x3002, 0x3F, 0xFF1F])
   /// Last characters of the change verbs, for a quick reject.
   static let verbEnds: ScalarSet = ScalarSet(folding: "高出加长升多降低少落滑小减")
   static let between = PatternList(["了近", "了约", "了", "近", "约", "达"])
@@ -897,6 +929,9 @@ struct FigureScan {
   /// +1 or -1 when a change verb (提高 / 降低 …) stands right before `end`; short verbs (高 / 少) only after
   /// 比 / 较 in the clause.
   private mutating func changeSign(before end: Int, requireComparator: Bool) -> Int? {
+    // Most numbers follow a character that neither ends a verb, nor a word of `between`, nor is a stray 。:
+    // one decode and one bitmap decide it.
+    guard end > lo, Self.changeLastScalars.contains(SubjectFinder.scalar(before: end, in: p).value) else { return nil }
     let floor = max(clauseStart, end - 60)
     var j = end
     // 少。个百分点: a stray character where the number was lost.
@@ -973,7 +1008,7 @@ struct FigureScan {
   /// 比上届少。个百分点. Returns where scanning goes on, or nil when `i` is ordinary text.
   private mutating func blank(at i: Int) -> Int? {
     if i + 2 < hi, rejectsBlankPersonOrName(at: i) { return nil }
-    guard let (entry, unitEnd) = MeasureWord.match(at: i, limit: hi, in: p, han: han), i >= quoteEnd else { return nil }
+    guard let (entry, unitEnd) = MeasureWord.match(at: i, limit: hi, in: p, han: han, lookup: units), i >= quoteEnd else { return nil }
     let prev = previousScalar(before: i) ?? 0x0A
     if isNumberScalar(prev) { return nil }
     let next = unitEnd < hi ? ScalarReader.scalar(at: unitEnd, in: p).value : 0x0A
@@ -1009,11 +1044,23 @@ struct FigureScan {
     }
   }
 
+  /// Whether 人 at `i` stands before a Han character other than 占 / 佔 (a lead byte E4…E9 is no clause end):
+  /// then `rejectsBlankPersonOrName` says true, and this says so from the bytes alone. False where it cannot
+  /// tell.
+  @inline(__always)
+  func isPersonBeforeHan(at i: Int) -> Bool {
+    guard i + 5 < hi, p[i] == 0xE4, p[i + 1] == 0xBA, p[i + 2] == 0xBA, p[i + 3] &- 0xE4 < 6 else { return false }
+    let b3 = p[i + 3]
+    let b4 = p[i + 4]
+    let b5 = p[i + 5]
+    return !(b3 == 0xE5 && b4 == 0x8D && b5 == 0xA0) && !(b3 == 0xE4 && b4 == 0xBD && b5 == 0x94)
+  }
+
   /// 人 and 名 inside words (人员, 名单, 代表名额) are the common case and never blanks: what `isBlankCount`
   /// would say, decided from the neighbours before the unit is parsed. 人 needs a clause end after it
   /// (人次 neither); 名 a clause end after it or a trigger before it.
   @inline(__always)
-  private mutating func rejectsBlankPersonOrName(at i: Int) -> Bool {
+  mutating func rejectsBlankPersonOrName(at i: Int) -> Bool {
     let isPerson = p[i] == 0xE4 && p[i + 1] == 0xBA && p[i + 2] == 0xBA
     let isName = p[i] == 0xE5 && p[i + 1] == 0x90 && p[i + 2] == 0x8D
     guard isPerson || isName else { return false }
@@ -1044,7 +1091,7 @@ struct FigureScan {
     if let c = connector(at: unitEnd, dates: false) {
       var k = c
       if let z = FoldedMatch.match(Self.zhou, at: k, limit: hi, in: p, table: han) { k = z }
-      if let (entry, end) = MeasureWord.match(at: k, limit: hi, in: p, han: han), entry.role == .age {
+      if let (entry, end) = MeasureWord.match(at: k, limit: hi, in: p, han: han, lookup: units), entry.role == .age {
         return band(start: i, low: nil, high: nil, bandEnd: end, flags: [])
       }
     }

@@ -215,6 +215,12 @@ enum NumberScanner {
   /// `3.6万` → 36000, `1.2亿` → 120000000: folds a following 万/萬/亿/億 into the value.
   private static func applyMultiplier(to number: inout ScannedNumber, limit: Int, in p: UnsafeBufferPointer<UInt8>) {
     guard number.end < limit, p[number.end] >= 0xE4 else { return }
+    // 万 萬 亿 億 end in the low six bits 07 2C 3F 04: most characters after a number (人, 名, %) are told by
+    // their last byte, with no decode and no switch.
+    if number.end + 2 < p.count {
+      let low = p[number.end + 2] & 0x3F
+      guard low == 0x07 || low == 0x2C || low == 0x3F || low == 0x04 else { return }
+    }
     let (v, len) = ScalarReader.scalar(at: number.end, in: p)
     guard let unit = ChineseNumeral.unit(v), unit >= 10_000 else { return }
     // 万人 after a number is a multiplier; 万 starting a word (万一) cannot follow digits.

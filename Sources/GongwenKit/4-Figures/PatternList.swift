@@ -12,6 +12,9 @@ struct PatternList: Sendable {
   /// stands, with no folding, and most positions asked about are rejected.
   private let rawFirsts: ScalarSet
   private let rawLasts: ScalarSet
+  /// One bit per low six bits of the last byte of each multi-byte scalar of `rawLasts`: a walk back over
+  /// three-byte characters rejects most of them by that byte alone, without decoding.
+  private let lastByteMask: UInt64
   /// Keyword indices grouped by their first (last) scalar's low six bits, in keyword order within a group:
   /// a match tries only the keywords that can start (end) with the scalar found.
   private let byFirst: Buckets
@@ -56,7 +59,9 @@ struct PatternList: Sendable {
     firsts = ScalarSet(firstScalars)
     lasts = ScalarSet(lastScalars)
     rawFirsts = ScalarSet(firstScalars.flatMap(Self.unfolded))
-    rawLasts = ScalarSet(lastScalars.flatMap(Self.unfolded))
+    let rawLastScalars = lastScalars.flatMap(Self.unfolded)
+    rawLasts = ScalarSet(rawLastScalars)
+    lastByteMask = rawLastScalars.reduce(0) { $1 >= 0x80 ? $0 | 1 << UInt64($1 & 63) : $0 }
     byFirst = Buckets(firstScalars)
     byLast = Buckets(lastScalars)
     longest = (0..<words.count).map { starts[$0 + 1] - starts[$0] }.max() ?? 0
@@ -88,6 +93,10 @@ struct PatternList: Sendable {
   /// Whether some keyword may end with `v` as written in the text (before folding).
   @inline(__always)
   func mayEnd(with v: UInt32) -> Bool { rawLasts.contains(v) }
+
+  /// Whether some keyword may end with the multi-byte scalar whose last byte is `b`: false means none does.
+  @inline(__always)
+  func mayEnd(withLastByte b: UInt8) -> Bool { lastByteMask &>> UInt64(b & 63) & 1 != 0 }
 
   /// The first scalar boundary from `i` on where some keyword may start (see `ScalarSet.firstMember`).
   @inline(__always)

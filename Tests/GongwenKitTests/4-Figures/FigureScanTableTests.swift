@@ -100,6 +100,14 @@ struct FigureScanByteTests {
     let others = (UInt32(0x20)..<0x10000).filter { $0 != target && ScriptFolding.fold($0) == target }
     #expect(others.isEmpty)
   }
+
+  /// 。个百分点 is looked for by the bytes of 个 and 個 after 。: right only while they alone fold to 个.
+  @Test("only 个 and 個 fold to 个")
+  func pieceForms() {
+    let forms = (UInt32(0x20)..<0x10000).filter { ScriptFolding.fold($0) == 0x4E2A }
+    #expect(forms == [0x4E2A, 0x500B])
+    #expect(Array("个個".utf8) == [0xE4, 0xB8, 0xAA, 0xE5, 0x80, 0x8B])
+  }
 }
 
 @Suite("FigureScan: place suffixes as written")
@@ -111,5 +119,87 @@ struct FigureScanPlaceTests {
       if folds != FigureScan.placeSuffixForms.contains(v) { Issue.record("U+\(String(v, radix: 16))") }
     }
     #expect(FigureScan.placeSuffixForms.contains(0x5340))  // 區
+  }
+}
+
+@Suite("FigureScan: 人 before a Han character, rejected from its bytes")
+struct FigureScanPersonTests {
+  /// 人 followed by every BMP scalar (and by nothing, and cut short by the scan's end): where the byte test
+  /// says 人 is no blank, the decoded test must say so too, and it must say so for plain words (人员, 人民).
+  @Test("every following scalar and every end of the scan")
+  func everyFollower() {
+    let (rows, words) = FigureScan.skipTables
+    var disagreements: [UInt32] = []
+    var rejectedWords = 0
+    for v in UInt32(1)..<0x10000 {
+      guard let s = Unicode.Scalar(v) else { continue }
+      let bytes = Array(("人" + String(Character(s)) + "。").utf8)
+      bytes.withUnsafeBufferPointer { p in
+        rows.withUnsafeBufferPointer { rows in
+          words.withUnsafeBufferPointer { words in
+            for hi in 3...bytes.count {
+              var storage: [FigureDraft] = []
+              var scan = FigureScan(p: p, range: 0..<hi, storage: &storage, skip: (rows, words))
+              if scan.isPersonBeforeHan(at: 0) {
+                if !scan.rejectsBlankPersonOrName(at: 0) { disagreements.append(v) }
+                if v == 0x5458 || v == 0x6C11 { rejectedWords += 1 }
+              }
+            }
+          }
+        }
+      }
+    }
+    #expect(disagreements.isEmpty, "\(disagreements.prefix(10))")
+    #expect(rejectedWords > 0)
+  }
+
+  @Test("人 before 占, 佔, a comma or the end is left to the full test")
+  func notRejected() {
+    let (rows, words) = FigureScan.skipTables
+    for text in ["人占", "人佔", "人，", "人", "人\n", "人a"] {
+      let bytes = Array(text.utf8)
+      bytes.withUnsafeBufferPointer { p in
+        rows.withUnsafeBufferPointer { rows in
+          words.withUnsafeBufferPointer { words in
+            var storage: [FigureDraft] = []
+            let scan = FigureScan(p: p, range: 0..<bytes.count, storage: &storage, skip: (rows, words))
+            #expect(!scan.isPersonBeforeHan(at: 0), "\(text)")
+          }
+        }
+      }
+    }
+  }
+}
+
+@Suite("FigureScan: the quick reject of change verbs")
+struct FigureScanChangeTests {
+  /// `changeSign` returns nil at once when the scalar before the number is not in `changeLastScalars`: right
+  /// only while that set holds every scalar the full test could act on.
+  @Test("every scalar that folds to a verb's last character, ends a word of `between`, or is a stray 。 is in the set")
+  func everyScalar() {
+    var missing: [UInt32] = []
+    for v in UInt32(0)..<0x10000 {
+      let matters =
+        FigureScan.verbEnds.contains(ScriptFolding.fold(v)) || FigureScan.between.mayEnd(with: v) || v == 0x3002 || v == 0x3F
+        || v == 0xFF1F
+      if matters && !FigureScan.changeLastScalars.contains(v) { missing.append(v) }
+    }
+    #expect(missing.isEmpty, "\(missing.prefix(10))")
+    #expect(FigureScan.changeLastScalars.contains(0x9AD8) && FigureScan.changeLastScalars.contains(0x9054))  // 高 達
+  }
+}
+
+@Suite("FigureScan: what continues a numeral, as one bitmap")
+struct FigureScanNumeralTests {
+  /// `isLoneNumeralInProse` and `chineseNumber` ask `numeralContinuations` for what was a numeral test, a fold
+  /// and a follower test.
+  @Test("every scalar, BMP and beyond")
+  func everyScalar() {
+    var mismatches: [UInt32] = []
+    for v in Array(UInt32(0)..<0x10000) + [0x10000, 0x20000, 0x10FFFF] {
+      let plain = NumberScanner.numerals.contains(v) || MeasureWord.numeralFollowers.contains(ScriptFolding.fold(v))
+      if plain != FigureScan.numeralContinuations.contains(v) { mismatches.append(v) }
+    }
+    #expect(mismatches.isEmpty, "\(mismatches.prefix(10))")
   }
 }

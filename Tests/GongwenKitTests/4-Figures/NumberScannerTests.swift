@@ -61,3 +61,23 @@ struct NumberScannerTests {
     #expect(n.value == nil && n.flags == [])
   }
 }
+
+@Suite("NumberScanner: 万 and 亿 after digits, told by the last byte first")
+struct NumberScannerMultiplierTests {
+  /// After `3` every character from U+4000 to U+9FFF: the multiplier is taken exactly where
+  /// `ChineseNumeral.unit` says 万 or more, and the number ends right after the digit otherwise.
+  @Test("every character of the leads E4…E9 after a digit")
+  func everyHanCharacter() {
+    var mismatches: [UInt32] = []
+    for v in UInt32(0x4000)...0x9FFF {
+      guard let s = Unicode.Scalar(v) else { continue }
+      let bytes = Array(("3" + String(Character(s)) + "人").utf8)
+      let n = bytes.withUnsafeBufferPointer { NumberScanner.arabic(at: 0, limit: bytes.count, in: $0) }
+      let unit = ChineseNumeral.unit(v) ?? 0
+      let expectedEnd = unit >= 10_000 ? 4 : 1
+      let expectedValue = unit >= 10_000 ? 3 * unit : 3
+      if n?.end != expectedEnd || n?.value != ExactDecimal(significand: expectedValue) { mismatches.append(v) }
+    }
+    #expect(mismatches.isEmpty, "\(mismatches.prefix(10))")
+  }
+}

@@ -1,0 +1,90 @@
+import Testing
+
+@testable import GongwenKit
+
+@Suite("SubjectFinder.trim: the walk that passes characters by their last byte cuts where the plain walk does")
+struct SubjectTrimTests {
+  /// The trim before the last-byte test: every scalar decoded on the walk back.
+  func plainTrim(_ range: Range<Int>, in p: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+    guard !range.isEmpty else { return range.lowerBound..<range.lowerBound }
+    let (cuts, leading, trailing) = SubjectFinder.lists
+    var lo = range.lowerBound
+    var hi = range.upperBound
+    var k = ScalarReader.previousBoundary(before: hi, in: p)
+    while k > lo {
+      let (v, before) = SubjectFinder.scalar(before: k, in: p)
+      if before >= lo, cuts.mayEnd(with: v), cuts.matchBackward(endingAt: k, floor: lo, in: p) != nil {
+        lo = k
+        break
+      }
+      k = before
+    }
+    var changed = true
+    while changed && lo < hi {
+      changed = false
+      if let m = leading.match(at: lo, limit: hi, in: p) { lo = m.end; changed = true }
+      guard lo < hi else { break }
+      if let m = trailing.matchBackward(endingAt: hi, floor: lo, in: p) { hi = m.start; changed = true }
+    }
+    return lo < hi ? lo..<hi : lo..<lo
+  }
+
+  @Test("every range between boundaries of mixed phrases")
+  func everyRange() {
+    let pieces = ["选", "民", "有", "共有", "其中", "中", "另有", "的", "在", "党员", "a", "7", "，", "é", "𠀀", "擁有", "員", "达"]
+    var seed: UInt64 = 0x2545_F491_4F6C_DD1D
+    var mismatches = 0
+    for length in 0...14 {
+      for _ in 0..<20 {
+        var text = ""
+        for _ in 0..<length {
+          seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+          text += pieces[Int(seed >> 33) % pieces.count]
+        }
+        let bytes = Array(text.utf8)
+        var boundaries = [0]
+        for (k, b) in bytes.enumerated() where k > 0 && b & 0xC0 != 0x80 { boundaries.append(k) }
+        boundaries.append(bytes.count)
+        bytes.withUnsafeBufferPointer { p in
+          for lo in boundaries {
+            for hi in boundaries where hi >= lo {
+              if SubjectFinder.trim(lo..<hi, in: p) != plainTrim(lo..<hi, in: p) { mismatches += 1 }
+            }
+          }
+        }
+      }
+    }
+    #expect(mismatches == 0)
+  }
+
+  @Test("the cut after 共有 and 其中, and none without them")
+  func knownCuts() {
+    for (text, expected) in [("全镇共有选民", "选民"), ("主任中有中共党员", "中共党员"), ("党员干部", "党员干部")] {
+      let bytes = Array(text.utf8)
+      let trimmed = bytes.withUnsafeBufferPointer { SubjectFinder.trim(0..<bytes.count, in: $0) }
+      #expect(String(decoding: bytes[trimmed], as: UTF8.self) == expected)
+    }
+  }
+}
+
+@Suite("SubjectFinder.noun: one bitmap ends the noun where the fold, the stop set and the digit switch did")
+struct SubjectNounTests {
+  @Test("every BMP scalar")
+  func everyScalar() {
+    var mismatches: [UInt32] = []
+    for v in UInt32(0)..<0x10000 {
+      let plain = SubjectFinder.isBreak(v) || SubjectFinder.nounStops.contains(ScriptFolding.fold(v)) || ChineseNumeral.digit(v) != nil
+      if plain != (SubjectFinder.isBreak(v) || SubjectFinder.nounEnds.contains(v)) { mismatches.append(v) }
+    }
+    #expect(mismatches.isEmpty, "\(mismatches.prefix(10))")
+  }
+
+  @Test("个行政村统一 → 行政村; 个選區 → 選區; 名二 → nothing (a numeral ends it)")
+  func knownNouns() {
+    for (text, start, expected) in [("个行政村统一", 3, "行政村"), ("个選區", 3, "選區"), ("名二", 3, "")] {
+      let bytes = Array(text.utf8)
+      let noun = bytes.withUnsafeBufferPointer { SubjectFinder.noun(after: start, limit: bytes.count, in: $0) }
+      #expect(String(decoding: bytes[noun], as: UTF8.self) == expected)
+    }
+  }
+}
