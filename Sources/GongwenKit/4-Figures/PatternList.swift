@@ -1,28 +1,62 @@
 /// Keywords stored flat (one scalar array and the bounds of each), matched forwards or backwards through
 /// `ScriptFolding` without touching an array per keyword: the figure scan asks these lists on every figure.
 struct PatternList: Sendable {
-  /// Every keyword's folded scalars, one after another.
-  private let scalars: [UInt32]
-  /// Where each keyword starts in `scalars`, and a final end.
-  private let starts: [Int]
+  /// The lists' tables, behind one reference: passing or reading a list (often from a static) retains one
+  /// object, not its ten arrays (a third of the cost of trimming a subject went to those retains).
+  private let storage: Storage
+
+  private final class Storage: Sendable {
+    /// Every keyword's folded scalars, one after another.
+    let scalars: [UInt32]
+    /// Where each keyword starts in `scalars`, and a final end.
+    let starts: [Int]
+    /// First and last scalars of the keywords, folded.
+    let firsts: ScalarSet
+    let lasts: ScalarSet
+    /// Every scalar that folds to a first (or last) scalar: the quick reject reads the text's scalar as it
+    /// stands, with no folding, and most positions asked about are rejected.
+    let rawFirsts: ScalarSet
+    let rawLasts: ScalarSet
+    /// One bit per low six bits of the last byte of each multi-byte scalar of `rawLasts`: a walk back over
+    /// three-byte characters rejects most of them by that byte alone, without decoding.
+    let lastByteMask: UInt64
+    /// Keyword indices grouped by their first (last) scalar's low six bits, in keyword order within a group:
+    /// a match tries only the keywords that can start (end) with the scalar found.
+    let byFirst: Buckets
+    let byLast: Buckets
+    /// Scalars in the longest keyword: the text is decoded and folded at most this far, once per match.
+    let longest: Int
+    /// `ScriptFolding.hanTable`, held: read through a static, it costs a call per fold.
+    let han = ScriptFolding.hanTable
+
+    init(
+      scalars: [UInt32], starts: [Int], firsts: ScalarSet, lasts: ScalarSet, rawFirsts: ScalarSet, rawLasts: ScalarSet,
+      lastByteMask: UInt64, byFirst: Buckets, byLast: Buckets, longest: Int
+    ) {
+      self.scalars = scalars
+      self.starts = starts
+      self.firsts = firsts
+      self.lasts = lasts
+      self.rawFirsts = rawFirsts
+      self.rawLasts = rawLasts
+      self.lastByteMask = lastByteMask
+      self.byFirst = byFirst
+      self.byLast = byLast
+      self.longest = longest
+    }
+  }
+
+  @inline(__always) private var scalars: [UInt32] { storage.scalars }
+  @inline(__always) private var starts: [Int] { storage.starts }
   /// First and last scalars of the keywords, folded.
-  let firsts: ScalarSet
-  let lasts: ScalarSet
-  /// Every scalar that folds to a first (or last) scalar: the quick reject reads the text's scalar as it
-  /// stands, with no folding, and most positions asked about are rejected.
-  private let rawFirsts: ScalarSet
-  private let rawLasts: ScalarSet
-  /// One bit per low six bits of the last byte of each multi-byte scalar of `rawLasts`: a walk back over
-  /// three-byte characters rejects most of them by that byte alone, without decoding.
-  private let lastByteMask: UInt64
-  /// Keyword indices grouped by their first (last) scalar's low six bits, in keyword order within a group:
-  /// a match tries only the keywords that can start (end) with the scalar found.
-  private let byFirst: Buckets
-  private let byLast: Buckets
-  /// Scalars in the longest keyword: the text is decoded and folded at most this far, once per match.
-  private let longest: Int
-  /// `ScriptFolding.hanTable`, held: read through a static, it costs a call per fold.
-  private let han = ScriptFolding.hanTable
+  @inline(__always) var firsts: ScalarSet { storage.firsts }
+  @inline(__always) var lasts: ScalarSet { storage.lasts }
+  @inline(__always) private var rawFirsts: ScalarSet { storage.rawFirsts }
+  @inline(__always) private var rawLasts: ScalarSet { storage.rawLasts }
+  @inline(__always) private var lastByteMask: UInt64 { storage.lastByteMask }
+  @inline(__always) private var byFirst: Buckets { storage.byFirst }
+  @inline(__always) private var byLast: Buckets { storage.byLast }
+  @inline(__always) private var han: [UInt16] { storage.han }
 
   /// Keyword indices grouped by a scalar's low six bits.
   private struct Buckets: Sendable {
@@ -52,19 +86,15 @@ struct PatternList: Sendable {
       scalars.append(contentsOf: FoldedMatch.pattern(word))
     }
     starts.append(scalars.count)
-    self.scalars = scalars
-    self.starts = starts
     let firstScalars = (0..<words.count).map { scalars[starts[$0]] }
     let lastScalars = (0..<words.count).map { scalars[starts[$0 + 1] - 1] }
-    firsts = ScalarSet(firstScalars)
-    lasts = ScalarSet(lastScalars)
-    rawFirsts = ScalarSet(firstScalars.flatMap(Self.unfolded))
     let rawLastScalars = lastScalars.flatMap(Self.unfolded)
-    rawLasts = ScalarSet(rawLastScalars)
-    lastByteMask = rawLastScalars.reduce(0) { $1 >= 0x80 ? $0 | 1 << UInt64($1 & 63) : $0 }
-    byFirst = Buckets(firstScalars)
-    byLast = Buckets(lastScalars)
-    longest = (0..<words.count).map { starts[$0 + 1] - starts[$0] }.max() ?? 0
+    storage = Storage(
+      scalars: scalars, starts: starts, firsts: ScalarSet(firstScalars), lasts: ScalarSet(lastScalars),
+      rawFirsts: ScalarSet(firstScalars.flatMap(Self.unfolded)), rawLasts: ScalarSet(rawLastScalars),
+      lastByteMask: rawLastScalars.reduce(0) { $1 >= 0x80 ? $0 | 1 << UInt64($1 & 63) : $0 },
+      byFirst: Buckets(firstScalars), byLast: Buckets(lastScalars),
+      longest: (0..<words.count).map { starts[$0 + 1] - starts[$0] }.max() ?? 0)
   }
 
   /// The scalars that fold to `folded` (itself included): full-width forms, the ideographic space,
