@@ -57,28 +57,43 @@ enum SubjectFinder {
     return (ScalarReader.scalar(at: s, in: p).value, s)
   }
 
-  /// The phrase ending at `end`, no further back than `floor` and `maxScalars`.
-  static func rawPhrase(before end: Int, floor: Int, in p: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+  /// The phrase before `end` (back to `floor`), trimmed of leading and trailing function words. One walk back
+  /// finds the raw phrase and the last character that may end a cut word (共有, 有), where the trim's own walk
+  /// back for a cut starts: it no longer passes the characters after it a second time.
+  static func phrase(before end: Int, floor: Int, in p: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+    let lists = Self.lists
+    let (range, cut) = rawPhrase(before: end, floor: floor, in: p, cuts: lists.cuts)
+    guard !range.isEmpty else { return range.lowerBound..<range.lowerBound }
+    return trim(range, cutFrom: cut, in: p, cuts: lists.cuts, leading: lists.leading, trailing: lists.trailing)
+  }
+
+  /// The phrase ending at `end`, no further back than `floor` and `maxScalars`, and the last boundary inside it
+  /// (before `end`) where the scalar before may end a word of `cuts`, or -1.
+  private static func rawPhrase(
+    before end: Int, floor: Int, in p: UnsafeBufferPointer<UInt8>, cuts: borrowing PatternList
+  ) -> (range: Range<Int>, cut: Int) {
     var j = end
     var n = 0
+    var cut = -1
     while j > floor, n < maxScalars {
-      // A Han character (lead E4…E9, U+4000…U+9FFF) never breaks a phrase: one byte decides, in valid UTF-8.
       if j >= 3 && j - 3 >= floor && p[j - 3] &- 0xE4 < 6 {
+        // Most Han characters end no cut word: their last byte says so.
+        if cut < 0 && j != end && cuts.mayEnd(withLastByte: p[j - 1]) {
+          let s = j - 3
+          let v = UInt32(p[s] & 0x0F) << 12 | UInt32(p[s + 1] & 0x3F) << 6 | UInt32(p[j - 1] & 0x3F)
+          if cuts.mayEnd(with: v) { cut = j }
+        }
         j -= 3
         n += 1
         continue
       }
       let (v, k) = scalar(before: j, in: p)
       guard k >= floor, !isBreak(v) else { break }
+      if cut < 0 && j != end && cuts.mayEnd(with: v) { cut = j }
       j = k
       n += 1
     }
-    return j..<end
-  }
-
-  /// The phrase before `end` (back to `floor`), trimmed of leading and trailing function words.
-  static func phrase(before end: Int, floor: Int, in p: UnsafeBufferPointer<UInt8>) -> Range<Int> {
-    trim(rawPhrase(before: end, floor: floor, in: p), in: p)
+    return (j..<end, cut)
   }
 
   /// `range` without leading and trailing function words, and starting after its last 共有 / 有.
@@ -86,17 +101,21 @@ enum SubjectFinder {
     guard !range.isEmpty else { return range.lowerBound..<range.lowerBound }
     // The lists read once here, not once per character, and as one static (each read of a static is a call),
     // lent rather than copied.
-    return trim(range, in: p, cuts: lists.cuts, leading: lists.leading, trailing: lists.trailing)
+    return trim(
+      range, cutFrom: ScalarReader.previousBoundary(before: range.upperBound, in: p), in: p, cuts: lists.cuts,
+      leading: lists.leading, trailing: lists.trailing)
   }
 
+  /// `trim`, its walk back for a cut starting at boundary `cutFrom` (< the range's end; none where it is not
+  /// above the range's start): no scalar between it and the end may end a cut word.
   private static func trim(
-    _ range: Range<Int>, in p: UnsafeBufferPointer<UInt8>, cuts: borrowing PatternList, leading: borrowing PatternList,
-    trailing: borrowing PatternList
+    _ range: Range<Int>, cutFrom: Int, in p: UnsafeBufferPointer<UInt8>, cuts: borrowing PatternList,
+    leading: borrowing PatternList, trailing: borrowing PatternList
   ) -> Range<Int> {
     var lo = range.lowerBound
     var hi = range.upperBound
     // Cut after the last 共有 / 有 that leaves a phrase behind it.
-    var k = ScalarReader.previousBoundary(before: hi, in: p)
+    var k = cutFrom
     while k > lo {
       // A three-byte character whose last byte ends no cut word is passed without decoding.
       if k >= 3 && k - 3 >= lo && p[k - 3] & 0xF0 == 0xE0 && !cuts.mayEnd(withLastByte: p[k - 1]) {

@@ -29,12 +29,11 @@ struct SubjectTrimTests {
     return lo < hi ? lo..<hi : lo..<lo
   }
 
-  @Test("every range between boundaries of mixed phrases")
-  func everyRange() {
-    let pieces = ["选", "民", "有", "共有", "其中", "中", "另有", "的", "在", "党员", "a", "7", "，", "é", "𠀀", "擁有", "員", "达"]
-    var seed: UInt64 = 0x2545_F491_4F6C_DD1D
-    var mismatches = 0
-    for length in 0...14 {
+  /// Texts of `pieces` drawn at random (a fixed seed), 20 of each length, with their scalar boundaries.
+  func mixedTexts(_ pieces: [String], seed: UInt64, lengths: ClosedRange<Int>) -> [(bytes: [UInt8], boundaries: [Int])] {
+    var seed = seed
+    var texts: [(bytes: [UInt8], boundaries: [Int])] = []
+    for length in lengths {
       for _ in 0..<20 {
         var text = ""
         for _ in 0..<length {
@@ -45,16 +44,59 @@ struct SubjectTrimTests {
         var boundaries = [0]
         for (k, b) in bytes.enumerated() where k > 0 && b & 0xC0 != 0x80 { boundaries.append(k) }
         boundaries.append(bytes.count)
-        bytes.withUnsafeBufferPointer { p in
-          for lo in boundaries {
-            for hi in boundaries where hi >= lo {
-              if SubjectFinder.trim(lo..<hi, in: p) != plainTrim(lo..<hi, in: p) { mismatches += 1 }
-            }
+        texts.append((bytes, boundaries))
+      }
+    }
+    return texts
+  }
+
+  @Test("every range between boundaries of mixed phrases")
+  func everyRange() {
+    let pieces = ["选", "民", "有", "共有", "其中", "中", "另有", "的", "在", "党员", "a", "7", "，", "é", "𠀀", "擁有", "員", "达"]
+    var mismatches = 0
+    for (bytes, boundaries) in mixedTexts(pieces, seed: 0x2545_F491_4F6C_DD1D, lengths: 0...14) {
+      bytes.withUnsafeBufferPointer { p in
+        for lo in boundaries {
+          for hi in boundaries where hi >= lo {
+            if SubjectFinder.trim(lo..<hi, in: p) != plainTrim(lo..<hi, in: p) { mismatches += 1 }
           }
         }
       }
     }
     #expect(mismatches == 0)
+  }
+
+  /// The phrase before `end` as it was found before the shared walk: scalar by scalar back, then trimmed.
+  func plainPhrase(before end: Int, floor: Int, in p: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+    var j = end
+    var n = 0
+    while j > floor, n < SubjectFinder.maxScalars {
+      let (v, k) = SubjectFinder.scalar(before: j, in: p)
+      guard k >= floor, !SubjectFinder.isBreak(v) else { break }
+      j = k
+      n += 1
+    }
+    return plainTrim(j..<end, in: p)
+  }
+
+  @Test("the phrase from one walk back is the plain walk's, trimmed, for every end and floor")
+  func phraseMatchesPlainWalk() {
+    let pieces = ["选", "民", "有", "共有", "其中", "中", "另有", "的", "在", "党员", "a", "7", "，", "é", "𠀀", "擁有", "員", "达", "其"]
+    var mismatches = 0
+    var cuts = 0
+    for (bytes, boundaries) in mixedTexts(pieces, seed: 0x9E37_79B9_7F4A_7C15, lengths: 0...24) {
+      bytes.withUnsafeBufferPointer { p in
+        for floor in boundaries {
+          for end in boundaries where end >= floor {
+            let phrase = SubjectFinder.phrase(before: end, floor: floor, in: p)
+            if phrase != plainPhrase(before: end, floor: floor, in: p) { mismatches += 1 }
+            if phrase.lowerBound > floor && phrase.lowerBound >= 3 && p[phrase.lowerBound - 1] == 0x89 { cuts += 1 }
+          }
+        }
+      }
+    }
+    #expect(mismatches == 0)
+    #expect(cuts > 100)  // the texts do cut after 有
   }
 
   @Test("the cut after 共有 and 其中, and none without them")
