@@ -147,6 +147,14 @@ enum SubjectFinder {
     var j = start
     var n = 0
     while j < limit, n < 8 {
+      // A Han character (lead E4…E9) is never a break: one bitmap test.
+      if p[j] &- 0xE4 < 6 && j + 2 < p.count {
+        let v = UInt32(p[j] & 0x0F) << 12 | UInt32(p[j + 1] & 0x3F) << 6 | UInt32(p[j + 2] & 0x3F)
+        if ends.contains(v) { break }
+        j += 3
+        n += 1
+        continue
+      }
       let (v, len) = ScalarReader.scalar(at: j, in: p)
       if isBreak(v) || ends.contains(v) { break }
       j += len

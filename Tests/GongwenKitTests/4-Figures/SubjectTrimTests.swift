@@ -2,6 +2,27 @@ import Testing
 
 @testable import GongwenKit
 
+/// Texts of `pieces` drawn at random (a fixed seed), 20 of each length, with their scalar boundaries.
+private func mixedTexts(_ pieces: [String], seed: UInt64, lengths: ClosedRange<Int>) -> [(bytes: [UInt8], boundaries: [Int])] {
+  var seed = seed
+  var texts: [(bytes: [UInt8], boundaries: [Int])] = []
+  for length in lengths {
+    for _ in 0..<20 {
+      var text = ""
+      for _ in 0..<length {
+        seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        text += pieces[Int(seed >> 33) % pieces.count]
+      }
+      let bytes = Array(text.utf8)
+      var boundaries = [0]
+      for (k, b) in bytes.enumerated() where k > 0 && b & 0xC0 != 0x80 { boundaries.append(k) }
+      boundaries.append(bytes.count)
+      texts.append((bytes, boundaries))
+    }
+  }
+  return texts
+}
+
 @Suite("SubjectFinder.trim: the walk that passes characters by their last byte cuts where the plain walk does")
 struct SubjectTrimTests {
   /// The trim before the last-byte test: every scalar decoded on the walk back.
@@ -27,27 +48,6 @@ struct SubjectTrimTests {
       if let m = trailing.matchBackward(endingAt: hi, floor: lo, in: p) { hi = m.start; changed = true }
     }
     return lo < hi ? lo..<hi : lo..<lo
-  }
-
-  /// Texts of `pieces` drawn at random (a fixed seed), 20 of each length, with their scalar boundaries.
-  func mixedTexts(_ pieces: [String], seed: UInt64, lengths: ClosedRange<Int>) -> [(bytes: [UInt8], boundaries: [Int])] {
-    var seed = seed
-    var texts: [(bytes: [UInt8], boundaries: [Int])] = []
-    for length in lengths {
-      for _ in 0..<20 {
-        var text = ""
-        for _ in 0..<length {
-          seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-          text += pieces[Int(seed >> 33) % pieces.count]
-        }
-        let bytes = Array(text.utf8)
-        var boundaries = [0]
-        for (k, b) in bytes.enumerated() where k > 0 && b & 0xC0 != 0x80 { boundaries.append(k) }
-        boundaries.append(bytes.count)
-        texts.append((bytes, boundaries))
-      }
-    }
-    return texts
   }
 
   @Test("every range between boundaries of mixed phrases")
@@ -119,6 +119,34 @@ struct SubjectNounTests {
       if plain != (SubjectFinder.isBreak(v) || SubjectFinder.nounEnds.contains(v)) { mismatches.append(v) }
     }
     #expect(mismatches.isEmpty, "\(mismatches.prefix(10))")
+  }
+
+  @Test("the noun after every boundary of mixed text ends where the plain scalar walk ends it")
+  func matchesPlainWalk() {
+    let pieces = ["行政", "村", "选", "區", "的", "二", "〇", "a", "7", "，", "é", "𠀀", "統", "员", "个", "全"]
+    var mismatches = 0
+    var long = 0
+    for (bytes, boundaries) in mixedTexts(pieces, seed: 0xD1B5_4A32_D192_ED03, lengths: 0...12) {
+      bytes.withUnsafeBufferPointer { p in
+        for start in boundaries {
+          for limit in boundaries where limit >= start {
+            var j = start
+            var n = 0
+            while j < limit, n < 8 {
+              let (v, len) = ScalarReader.scalar(at: j, in: p)
+              if SubjectFinder.isBreak(v) || SubjectFinder.nounEnds.contains(v) { break }
+              j += len
+              n += 1
+            }
+            let noun = SubjectFinder.noun(after: start, limit: limit, in: p)
+            if noun != start..<j { mismatches += 1 }
+            if noun.count >= 9 { long += 1 }
+          }
+        }
+      }
+    }
+    #expect(mismatches == 0)
+    #expect(long > 100)
   }
 
   @Test("个行政村统一 → 行政村; 个選區 → 選區; 名二 → nothing (a numeral ends it)")
