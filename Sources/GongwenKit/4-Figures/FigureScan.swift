@@ -154,10 +154,19 @@ struct FigureScan {
           continue
         }
       }
-      let (v, len) = ScalarReader.scalar(at: i, in: p)
-      guard v < 0x10000, interesting[Int(v >> 6)] & (1 << UInt64(v & 63)) != 0 else {
-        i += len
-        continue
+      let v: UInt32
+      let len: Int
+      if b & 0xF0 == 0xE0 && i &+ 2 < hi {
+        // A three-byte character here is one the skip loop stopped at (it gives up only before the last two
+        // bytes), so interesting: decoded inline, with no bitmap test.
+        v = (UInt32(b) & 0x0F) << 12 | (UInt32(p[i &+ 1]) & 0x3F) << 6 | (UInt32(p[i &+ 2]) & 0x3F)
+        len = 3
+      } else {
+        (v, len) = ScalarReader.scalar(at: i, in: p)
+        guard v < 0x10000, interesting[Int(v >> 6)] & (1 << UInt64(v & 63)) != 0 else {
+          i += len
+          continue
+        }
       }
       switch v {
       case 0xFF10...0xFF19:
