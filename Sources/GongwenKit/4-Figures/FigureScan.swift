@@ -106,12 +106,9 @@ struct FigureScan {
       // Most of the text is three-byte Han characters: decode inline and skip the uninteresting ones in a
       // tight loop, up to the next interesting or other character, which is handled right here.
       if b >= 0xE0 && b < 0xF0 {
-        let next = skipPlainThreeByte(from: i)
-        if next != i {
-          i = next
-          guard i < hi else { break }
-          b = p[i]
-        }
+        i = skipPlainThreeByte(from: i)
+        guard i < hi else { break }
+        b = p[i]
       }
       if b < 0x80 {
         switch b {
