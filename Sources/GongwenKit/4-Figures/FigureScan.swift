@@ -209,9 +209,9 @@ struct FigureScan {
     let t = skipWords
     var k = i
     let last = hi &- 2
-    // Four characters a round (runs between stops average some eight characters), then one. The masking
-    // shift `&>>` takes the bit of `b2 & 63` without a separate mask.
-    while k &+ 9 < last {
+    // Eight characters a round (runs between stops average some eight characters: the loop's test is paid
+    // once a run, mostly), then one. The masking shift `&>>` takes the bit of `b2 & 63` without a separate mask.
+    while k &+ 21 < last {
       let first = t[rows[Int(p[k])] &+ Int(p[k &+ 1])]
       guard first &>> UInt64(p[k &+ 2]) & 1 == 0 else { return k }
       let second = t[rows[Int(p[k &+ 3])] &+ Int(p[k &+ 4])]
@@ -220,7 +220,15 @@ struct FigureScan {
       guard third &>> UInt64(p[k &+ 8]) & 1 == 0 else { return k &+ 6 }
       let fourth = t[rows[Int(p[k &+ 9])] &+ Int(p[k &+ 10])]
       guard fourth &>> UInt64(p[k &+ 11]) & 1 == 0 else { return k &+ 9 }
-      k &+= 12
+      let fifth = t[rows[Int(p[k &+ 12])] &+ Int(p[k &+ 13])]
+      guard fifth &>> UInt64(p[k &+ 14]) & 1 == 0 else { return k &+ 12 }
+      let sixth = t[rows[Int(p[k &+ 15])] &+ Int(p[k &+ 16])]
+      guard sixth &>> UInt64(p[k &+ 17]) & 1 == 0 else { return k &+ 15 }
+      let seventh = t[rows[Int(p[k &+ 18])] &+ Int(p[k &+ 19])]
+      guard seventh &>> UInt64(p[k &+ 20]) & 1 == 0 else { return k &+ 18 }
+      let eighth = t[rows[Int(p[k &+ 21])] &+ Int(p[k &+ 22])]
+      guard eighth &>> UInt64(p[k &+ 23]) & 1 == 0 else { return k &+ 21 }
+      k &+= 24
     }
     while k < last {
       let word = t[rows[Int(p[k])] &+ Int(p[k &+ 1])]
