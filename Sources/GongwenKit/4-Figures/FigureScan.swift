@@ -132,14 +132,14 @@ struct FigureScan {
         i += 1
         continue
       }
-      if i + 2 < hi {
+      if i &+ 2 < hi {
         // The commonest stops, ， (EF BC 8C) and 。 (E3 80 82), without decoding and the switch below.
-        if b == 0xEF && p[i + 1] == 0xBC && p[i + 2] == 0x8C {
+        if b == 0xEF && p[i &+ 1] == 0xBC && p[i &+ 2] == 0x8C {
           endClause(at: i, next: i + 3)
           i += 3
           continue
         }
-        if b == 0xE3 && p[i + 1] == 0x80 && p[i + 2] == 0x82 {
+        if b == 0xE3 && p[i &+ 1] == 0x80 && p[i &+ 2] == 0x82 {
           // Nearly always a sentence end: `fullStop`'s test for 个 after it is made here, without the call.
           if startsWithPiece(at: i + 3) { fullStop(next: i + 3) } else { endSentence(at: i + 3) }
           i += 3
