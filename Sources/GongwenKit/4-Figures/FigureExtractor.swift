@@ -28,7 +28,11 @@ struct FigureExtractor: Sendable {
               figures.reserveCapacity(scan.drafts.count)
               for draft in scan.drafts {
                 var flags = draft.flags
-                if traditional || Self.hasTraditional(draft.start..<draft.end, in: p, han: han) { flags.insert(.traditional) }
+                let start = locator.location(of: draft.start, in: p)
+                // One walk over the figure's text counts its scalars (its end is on the same line, nearly always)
+                // and looks for a traditional character.
+                let (scalars, hasTraditional) = Self.scalarsAndTraditional(draft.start..<draft.end, in: p, han: han, lookUp: !traditional)
+                if traditional || hasTraditional { flags.insert(.traditional) }
                 // Ranges into the decoded text, which every figure shares: no String made per field (the text is
                 // `range` itself).
                 figures.append(
@@ -36,8 +40,8 @@ struct FigureExtractor: Sendable {
                     kind: draft.kind, value: draft.value, unit: draft.unit.name, low: draft.low, high: draft.high,
                     source: source, subject: draft.subject, isPreviousTerm: draft.isPreviousTerm, base: draft.base,
                     metric: draft.metric, place: draft.place, sentence: draft.sentence, flags: flags,
-                    range: draft.start..<draft.end, start: locator.location(of: draft.start, in: p),
-                    end: locator.location(of: draft.end, in: p)))
+                    range: draft.start..<draft.end, start: start,
+                    end: locator.location(of: draft.end, scalarsFromLast: scalars, in: p)))
               }
               return figures
             }
@@ -83,6 +87,17 @@ struct FigureExtractor: Sendable {
         column = 1
       }
       column += Self.scalarCount(offset..<target, in: p)
+      offset = target
+      return SourceLocation(line: line + 1, column: column, offset: target)
+    }
+
+    /// The location of `target`, `scalars` scalars after the last location asked: counted on from it when no
+    /// line starts between them, else found as any other.
+    mutating func location(of target: Int, scalarsFromLast scalars: Int, in p: UnsafeBufferPointer<UInt8>) -> SourceLocation {
+      guard line >= 0, target >= offset, line + 1 >= starts.count || starts[line + 1] > target else {
+        return location(of: target, in: p)
+      }
+      column += scalars
       offset = target
       return SourceLocation(line: line + 1, column: column, offset: target)
     }
@@ -149,21 +164,36 @@ struct FigureExtractor: Sendable {
     }
   }
 
-  /// Whether the bytes in `range` hold a traditional character (歲, 個): only Han characters (leads E4…E9)
-  /// are looked up, in the folding table itself.
-  private static func hasTraditional(_ range: Range<Int>, in p: UnsafeBufferPointer<UInt8>, han: UnsafeBufferPointer<UInt16>) -> Bool {
+  /// The scalars starting in `range` (its bytes that are not continuation bytes), and, when `lookUp`, whether
+  /// it holds a traditional character (歲, 個): only Han characters (leads E4…E9) are looked up, in the folding
+  /// table itself. Exact on any bytes, not only valid UTF-8.
+  static func scalarsAndTraditional(
+    _ range: Range<Int>, in p: UnsafeBufferPointer<UInt8>, han: UnsafeBufferPointer<UInt16>, lookUp: Bool
+  ) -> (scalars: Int, traditional: Bool) {
     var i = range.lowerBound
+    var n = 0
+    var found = false
     while i < range.upperBound {
       let b = p[i]
       if b >= 0xE4 && b <= 0xE9 && i + 2 < p.count {
-        let v = (UInt32(b) & 0x0F) << 12 | (UInt32(p[i + 1]) & 0x3F) << 6 | (UInt32(p[i + 2]) & 0x3F)
-        if v >= 0x4E00 && han[Int(v &- 0x4E00)] > ScriptFolding.simplifiedOnly { return true }
+        let b1 = p[i + 1]
+        let b2 = p[i + 2]
+        if lookUp && !found {
+          let v = (UInt32(b) & 0x0F) << 12 | (UInt32(b1) & 0x3F) << 6 | (UInt32(b2) & 0x3F)
+          found = v >= 0x4E00 && han[Int(v &- 0x4E00)] > ScriptFolding.simplifiedOnly
+        }
+        // The lead, and the next two bytes where they are in the range and not continuation bytes (never, in
+        // valid UTF-8).
+        n += 1
+        if b1 & 0xC0 != 0x80 && i + 1 < range.upperBound { n += 1 }
+        if b2 & 0xC0 != 0x80 && i + 2 < range.upperBound { n += 1 }
         i += 3
       } else {
+        if b & 0xC0 != 0x80 { n += 1 }
         i += 1
       }
     }
-    return false
+    return (n, found)
   }
 }
 

@@ -106,12 +106,9 @@ struct FigureScan {
       // Most of the text is three-byte Han characters: decode inline and skip the uninteresting ones in a
       // tight loop, up to the next interesting or other character, which is handled right here.
       if b >= 0xE0 && b < 0xF0 {
-        let next = skipPlainThreeByte(from: i)
-        if next != i {
-          i = next
-          guard i < hi else { break }
-          b = p[i]
-        }
+        i = skipPlainThreeByte(from: i)
+        guard i < hi else { break }
+        b = p[i]
       }
       if b < 0x80 {
         switch b {
@@ -135,14 +132,14 @@ struct FigureScan {
         i += 1
         continue
       }
-      if i + 2 < hi {
+      if i &+ 2 < hi {
         // The commonest stops, ， (EF BC 8C) and 。 (E3 80 82), without decoding and the switch below.
-        if b == 0xEF && p[i + 1] == 0xBC && p[i + 2] == 0x8C {
+        if b == 0xEF && p[i &+ 1] == 0xBC && p[i &+ 2] == 0x8C {
           endClause(at: i, next: i + 3)
           i += 3
           continue
         }
-        if b == 0xE3 && p[i + 1] == 0x80 && p[i + 2] == 0x82 {
+        if b == 0xE3 && p[i &+ 1] == 0x80 && p[i &+ 2] == 0x82 {
           // Nearly always a sentence end: `fullStop`'s test for 个 after it is made here, without the call.
           if startsWithPiece(at: i + 3) { fullStop(next: i + 3) } else { endSentence(at: i + 3) }
           i += 3
@@ -154,10 +151,19 @@ struct FigureScan {
           continue
         }
       }
-      let (v, len) = ScalarReader.scalar(at: i, in: p)
-      guard v < 0x10000, interesting[Int(v >> 6)] & (1 << UInt64(v & 63)) != 0 else {
-        i += len
-        continue
+      let v: UInt32
+      let len: Int
+      if b & 0xF0 == 0xE0 && i &+ 2 < hi {
+        // A three-byte character here is one the skip loop stopped at (it gives up only before the last two
+        // bytes), so interesting: decoded inline, with no bitmap test.
+        v = (UInt32(b) & 0x0F) << 12 | (UInt32(p[i &+ 1]) & 0x3F) << 6 | (UInt32(p[i &+ 2]) & 0x3F)
+        len = 3
+      } else {
+        (v, len) = ScalarReader.scalar(at: i, in: p)
+        guard v < 0x10000, interesting[Int(v >> 6)] & (1 << UInt64(v & 63)) != 0 else {
+          i += len
+          continue
+        }
       }
       switch v {
       case 0xFF10...0xFF19:
@@ -203,9 +209,9 @@ struct FigureScan {
     let t = skipWords
     var k = i
     let last = hi &- 2
-    // Four characters a round (runs between stops average some eight characters), then one. The masking
-    // shift `&>>` takes the bit of `b2 & 63` without a separate mask.
-    while k &+ 9 < last {
+    // Eight characters a round (runs between stops average some eight characters: the loop's test is paid
+    // once a run, mostly), then one. The masking shift `&>>` takes the bit of `b2 & 63` without a separate mask.
+    while k &+ 21 < last {
       let first = t[rows[Int(p[k])] &+ Int(p[k &+ 1])]
       guard first &>> UInt64(p[k &+ 2]) & 1 == 0 else { return k }
       let second = t[rows[Int(p[k &+ 3])] &+ Int(p[k &+ 4])]
@@ -214,7 +220,15 @@ struct FigureScan {
       guard third &>> UInt64(p[k &+ 8]) & 1 == 0 else { return k &+ 6 }
       let fourth = t[rows[Int(p[k &+ 9])] &+ Int(p[k &+ 10])]
       guard fourth &>> UInt64(p[k &+ 11]) & 1 == 0 else { return k &+ 9 }
-      k &+= 12
+      let fifth = t[rows[Int(p[k &+ 12])] &+ Int(p[k &+ 13])]
+      guard fifth &>> UInt64(p[k &+ 14]) & 1 == 0 else { return k &+ 12 }
+      let sixth = t[rows[Int(p[k &+ 15])] &+ Int(p[k &+ 16])]
+      guard sixth &>> UInt64(p[k &+ 17]) & 1 == 0 else { return k &+ 15 }
+      let seventh = t[rows[Int(p[k &+ 18])] &+ Int(p[k &+ 19])]
+      guard seventh &>> UInt64(p[k &+ 20]) & 1 == 0 else { return k &+ 18 }
+      let eighth = t[rows[Int(p[k &+ 21])] &+ Int(p[k &+ 22])]
+      guard eighth &>> UInt64(p[k &+ 23]) & 1 == 0 else { return k &+ 21 }
+      k &+= 24
     }
     while k < last {
       let word = t[rows[Int(p[k])] &+ Int(p[k &+ 1])]
